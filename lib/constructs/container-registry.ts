@@ -1,0 +1,423 @@
+/**
+ * ContainerRegistry: one Azure Container Registry and the resources around it, checked
+ * against its tier at synth.
+ */
+import { Construct } from 'constructs';
+import { Annotations } from 'cdktf';
+import { ContainerRegistry as L1Registry } from '@cdktf/provider-azurerm/lib/container-registry/index.js';
+import { ContainerRegistryCacheRule } from '@cdktf/provider-azurerm/lib/container-registry-cache-rule/index.js';
+import { ContainerRegistryScopeMap } from '@cdktf/provider-azurerm/lib/container-registry-scope-map/index.js';
+import { ContainerRegistryToken } from '@cdktf/provider-azurerm/lib/container-registry-token/index.js';
+import { ContainerRegistryWebhook } from '@cdktf/provider-azurerm/lib/container-registry-webhook/index.js';
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock/index.js';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting/index.js';
+import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint/index.js';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment/index.js';
+import { findRegion } from '../catalog/regions.js';
+import type { Tier } from '../catalog/tiers.js';
+import { normalizeSpec } from '../model/normalize.js';
+import type { RegistrySpec, ReplicaSpec, WebhookSpec } from '../model/registry-spec.js';
+import { validateSpec } from '../model/validate.js';
+import type {
+  CacheRuleProps,
+  ContainerRegistryProps,
+  NetworkProps,
+  ReplicaProps,
+  ScopeMapProps,
+  WebhookProps,
+} from './container-registry-props.js';
+import { CustomerManagedKey, type IRegistryEncryption } from './customer-managed-key.js';
+import type { ProfileSettings } from './profiles.js';
+import { SoftDeletePolicy } from './soft-delete.js';
+import { fromToken, optionalFromToken } from './tokens.js';
+
+/** Built-in role names for registry data-plane access. */
+const ROLE_PULL = 'AcrPull';
+const ROLE_PUSH = 'AcrPush';
+
+/** Fields a profile sets that the tier gate may leave out, keyed by validateSpec field. */
+const PROFILE_FIELDS: Readonly<Record<string, (s: Mutable<ProfileSettings>) => void>> = {
+  replicas: (s) => delete s.replicas,
+  encryption: (s) => delete s.encryption,
+  retentionDays: (s) => delete s.retentionDays,
+  exportEnabled: (s) => delete s.exportEnabled,
+  dataEndpoint: (s) => delete s.dataEndpoint,
+  anonymousPull: (s) => delete s.anonymousPull,
+  quarantine: (s) => delete s.quarantine,
+  zoneRedundancy: (s) => delete s.zoneRedundancy,
+  'network.publicAccess': (s) => { s.network = { ...s.network, publicAccess: true }; },
+  'network.privateEndpoints': (s) => { s.network = { ...s.network, privateEndpoints: [] }; },
+  'network.ipRules': (s) => { s.network = { ...s.network, ipRules: [] }; },
+  'network.defaultAction': (s) => { s.network = { ...s.network, defaultAction: 'Allow' }; },
+};
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * An Azure Container Registry with its tier's features: geo-replicas, customer-managed key,
+ * retention, soft delete, private endpoints, diagnostics, lock, webhooks, scope maps with
+ * tokens and cache rules.
+ *
+ * Secure by default: admin user and anonymous pull off, export off where the tier allows it.
+ * Every setting the tier cannot use fails synth, all at once, with the prop, the value, the
+ * tier it needs and the fix.
+ */
+export class ContainerRegistry extends Construct {
+  /** The underlying `azurerm_container_registry` resource (escape hatch). */
+  readonly resource: L1Registry;
+  /** The tier in effect. */
+  readonly tier: Tier;
+  /** Warnings about profile settings the tier could not use (also synth annotations). */
+  readonly profileWarnings: readonly string[];
+  /** The customer-managed key in use, if any. */
+  readonly encryption?: IRegistryEncryption;
+
+  private readonly props: ContainerRegistryProps;
+  private readonly replicaList: ReplicaProps[];
+  private readonly webhooks: Array<{ path: string; props: WebhookProps }> = [];
+  private readonly privateEndpoints: PrivateEndpoint[] = [];
+  private diagnosticSetting?: MonitorDiagnosticSetting;
+  private managementLock?: ManagementLock;
+  private scopeMapCount = 0;
+  private tokenCount = 0;
+  private cacheRuleCount = 0;
+
+  constructor(scope: Construct, id: string, props: ContainerRegistryProps) {
+    super(scope, id);
+    const tier = props.tier ?? props.profile?.tier;
+    if (tier === undefined) {
+      throw new Error(`[${this.node.path}] tier is required without a profile, got none: set tier: 'Basic', 'Standard' or 'Premium', or profile: RegistryProfile.dev().`);
+    }
+    this.tier = tier;
+    const { merged, warnings } = this.applyProfile(props, tier);
+    this.props = merged;
+    this.profileWarnings = warnings;
+    for (const w of warnings) Annotations.of(this).addWarning(w);
+    this.replicaList = [...(merged.replicas ?? [])];
+
+    const network = merged.network ?? {};
+    const publicAccess = this.resolvePublicAccess(network);
+    const exportEnabled = merged.exportEnabled ?? !(tier === 'Premium' && publicAccess === false);
+
+    if (merged.encryption === 'create') {
+      this.encryption = new CustomerManagedKey(this, 'cmk', {
+        resourceGroupName: props.resourceGroupName,
+        location: props.location,
+        ...(merged.tags ? { tags: merged.tags } : {}),
+      });
+    } else if (merged.encryption) {
+      this.encryption = merged.encryption;
+    }
+
+    const ipRules = network.ipRules ?? [];
+    const defaultAction = network.defaultAction ?? (ipRules.length > 0 ? 'Deny' : 'Allow');
+    this.resource = new L1Registry(this, 'registry', {
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      sku: tier,
+      adminEnabled: merged.adminEnabled ?? false,
+      anonymousPullEnabled: merged.anonymousPull ?? false,
+      exportPolicyEnabled: exportEnabled,
+      publicNetworkAccessEnabled: publicAccess,
+      networkRuleBypassOption: network.bypassAzureServices === false ? 'None' : 'AzureServices',
+      ...(tier === 'Premium' || ipRules.length > 0 || network.defaultAction !== undefined
+        ? { networkRuleSet: ipRules.length > 0 || defaultAction === 'Deny'
+            ? [{ defaultAction, ipRule: ipRules.map((ipRange) => ({ action: 'Allow', ipRange })) }]
+            : [] }
+        : {}),
+      ...(merged.retentionDays ? { retentionPolicyInDays: merged.retentionDays } : {}),
+      ...(merged.dataEndpoint ? { dataEndpointEnabled: true } : {}),
+      ...(merged.quarantine ? { quarantinePolicyEnabled: true } : {}),
+      zoneRedundancyEnabled: this.zoneRedundancy(merged),
+      ...(this.encryption
+        ? {
+            identity: { type: 'UserAssigned', identityIds: [this.encryption.identityId] },
+            encryption: [{ keyVaultKeyId: this.encryption.keyId, identityClientId: this.encryption.identityClientId }],
+            dependsOn: [...this.encryption.dependables],
+          }
+        : {}),
+      tags: merged.tags,
+    });
+    // Replicas may be added after construction; render them at synth.
+    this.resource.addOverride('georeplications', undefined);
+    this.node.addValidation({ validate: () => this.validate() });
+
+    for (const [i, pe] of (network.privateEndpoints ?? []).entries()) {
+      this.privateEndpoints.push(
+        new PrivateEndpoint(this, `private-endpoint-${i}`, {
+          name: `pe-${props.name}-${i}`,
+          resourceGroupName: props.resourceGroupName,
+          location: pe.location ?? props.location,
+          subnetId: pe.subnetId,
+          privateServiceConnection: {
+            name: `psc-${props.name}-${i}`,
+            isManualConnection: false,
+            privateConnectionResourceId: this.resource.id,
+            subresourceNames: ['registry'],
+          },
+          ...(pe.privateDnsZoneIds?.length
+            ? { privateDnsZoneGroup: { name: 'registry', privateDnsZoneIds: pe.privateDnsZoneIds } }
+            : {}),
+          tags: merged.tags,
+        }),
+      );
+    }
+    if (merged.softDeleteDays) {
+      new SoftDeletePolicy(this, 'soft-delete', { registryId: this.resource.id, days: merged.softDeleteDays });
+    }
+    if (merged.diagnostics) {
+      this.diagnosticSetting = new MonitorDiagnosticSetting(this, 'diagnostics', {
+        name: 'acrkit-all-logs-metrics',
+        targetResourceId: this.resource.id,
+        logAnalyticsWorkspaceId: merged.diagnostics.workspaceId,
+        enabledLog: [{ categoryGroup: 'allLogs' }],
+        enabledMetric: [{ category: 'AllMetrics' }],
+      });
+    }
+    if (merged.lock) {
+      this.managementLock = new ManagementLock(this, 'lock', {
+        name: `lock-${props.name}`,
+        scope: this.resource.id,
+        lockLevel: merged.lock,
+        notes: 'Managed by acrkit: deleting a registry cannot be undone.',
+      });
+    }
+  }
+
+  /** Resource id. */
+  get id(): string {
+    return this.resource.id;
+  }
+
+  /** Login server, e.g. `myregistry.azurecr.io`. */
+  get loginServer(): string {
+    return this.resource.loginServer;
+  }
+
+  /** Adds a geo-replica (Premium). */
+  addReplica(replica: ReplicaProps): void {
+    this.replicaList.push(replica);
+  }
+
+  /** Adds a webhook; count limited per tier (2 / 10 / 500). */
+  addWebhook(id: string, props: WebhookProps): ContainerRegistryWebhook {
+    const hook = new ContainerRegistryWebhook(this, id, {
+      name: props.name ?? id.replace(/[^a-zA-Z0-9]/g, ''),
+      resourceGroupName: this.props.resourceGroupName,
+      registryName: this.resource.name,
+      location: props.location ?? this.props.location,
+      serviceUri: props.serviceUri,
+      actions: props.actions,
+      status: 'enabled',
+      scope: props.scope ?? '',
+      ...(props.customHeaders ? { customHeaders: props.customHeaders } : {}),
+    });
+    this.webhooks.push({ path: hook.node.path, props });
+    return hook;
+  }
+
+  /** Adds a scope map and a token for each name in `props.tokens`. */
+  addScopeMap(id: string, props: ScopeMapProps): { scopeMap: ContainerRegistryScopeMap; tokens: ContainerRegistryToken[] } {
+    const scopeMap = new ContainerRegistryScopeMap(this, id, {
+      name: props.name ?? id,
+      resourceGroupName: this.props.resourceGroupName,
+      containerRegistryName: this.resource.name,
+      actions: props.actions,
+      ...(props.description ? { description: props.description } : {}),
+    });
+    this.scopeMapCount++;
+    const tokens = (props.tokens ?? []).map((name) => {
+      this.tokenCount++;
+      return new ContainerRegistryToken(this, `${id}-token-${name}`, {
+        name,
+        resourceGroupName: this.props.resourceGroupName,
+        containerRegistryName: this.resource.name,
+        scopeMapId: scopeMap.id,
+      });
+    });
+    return { scopeMap, tokens };
+  }
+
+  /** Adds an artifact cache rule (Standard or Premium). */
+  addCacheRule(id: string, props: CacheRuleProps): ContainerRegistryCacheRule {
+    this.cacheRuleCount++;
+    return new ContainerRegistryCacheRule(this, id, {
+      name: props.name ?? id,
+      containerRegistryId: this.resource.id,
+      sourceRepo: props.sourceRepo,
+      targetRepo: props.targetRepo,
+      ...(props.credentialSetId ? { credentialSetId: props.credentialSetId } : {}),
+    });
+  }
+
+  /** Lets a principal pull (AcrPull on the registry). */
+  grantPull(principalId: string, id = `pull-${this.grantCount()}`): RoleAssignment {
+    return this.grant(id, principalId, ROLE_PULL);
+  }
+
+  /** Lets a principal push and pull (AcrPush on the registry). */
+  grantPush(principalId: string, id = `push-${this.grantCount()}`): RoleAssignment {
+    return this.grant(id, principalId, ROLE_PUSH);
+  }
+
+  /** Assigns any built-in or custom role on the registry. */
+  grant(id: string, principalId: string, roleDefinitionName: string): RoleAssignment {
+    return new RoleAssignment(this, id, { scope: this.resource.id, roleDefinitionName, principalId });
+  }
+
+  /** The registry as the model sees it, reflecting every add-method call so far. */
+  get spec(): RegistrySpec {
+    const p = this.props;
+    const network = p.network ?? {};
+    const ipRules = network.ipRules ?? [];
+    const replicas: ReplicaSpec[] = this.sortedReplicas().map((r) => ({
+      location: fromToken(r.location, 'replicas.location'),
+      zoneRedundant: this.replicaZoneRedundant(r),
+      globalRouting: r.globalRouting ?? true,
+    }));
+    const webhooks: WebhookSpec[] = this.webhooks.map((w) => ({
+      address: w.path,
+      serviceUri: fromToken(w.props.serviceUri, 'webhook serviceUri'),
+      actions: w.props.actions,
+    }));
+    const publicAccess = this.resolvePublicAccess(network);
+    return normalizeSpec({
+      address: this.node.path,
+      source: { kind: 'construct', constructPath: this.node.path },
+      name: fromToken(p.name, 'name'),
+      resourceGroupName: fromToken(p.resourceGroupName, 'resourceGroupName'),
+      location: fromToken(p.location, 'location'),
+      tier: this.tier,
+      replicas,
+      zoneRedundancy: this.zoneRedundancy(p),
+      encryption: this.encryption ? this.encryption.spec : { kind: 'platform' },
+      retentionDays: p.retentionDays ?? 0,
+      softDeleteDays: p.softDeleteDays ?? 0,
+      network: {
+        publicAccess,
+        defaultAction: network.defaultAction ?? (ipRules.length > 0 ? 'Deny' : 'Allow'),
+        ipRules,
+        bypassAzureServices: network.bypassAzureServices ?? true,
+        privateEndpoints: this.privateEndpoints.map((pe, i) => ({
+          address: pe.node.path,
+          dnsZoneGroup: (network.privateEndpoints?.[i]?.privateDnsZoneIds?.length ?? 0) > 0,
+        })),
+      },
+      adminEnabled: p.adminEnabled ?? false,
+      anonymousPull: p.anonymousPull ?? false,
+      exportEnabled: p.exportEnabled ?? !(this.tier === 'Premium' && publicAccess === false),
+      dataEndpoint: p.dataEndpoint ?? false,
+      quarantine: p.quarantine ?? false,
+      trust: false,
+      ...(optionalFromToken(p.tags, 'tags') !== undefined ? { tags: p.tags! } : {}),
+      webhooks,
+      diagnosticSettings: this.diagnosticSetting
+        ? [{ address: this.diagnosticSetting.node.path, workspaceId: fromToken(p.diagnostics!.workspaceId, 'diagnostics.workspaceId'), logs: true, metrics: true }]
+        : [],
+      locks: this.managementLock ? [{ address: this.managementLock.node.path, level: p.lock! }] : [],
+      counts: { scopeMaps: this.scopeMapCount, tokens: this.tokenCount, cacheRules: this.cacheRuleCount },
+    });
+  }
+
+  /** Renders the replicas (sorted by location, as azurerm wants) and returns every problem. */
+  private validate(): string[] {
+    const replicas = this.sortedReplicas();
+    this.resource.addOverride(
+      'georeplications',
+      replicas.map((r) => ({
+        location: r.location,
+        zone_redundancy_enabled: this.replicaZoneRedundant(r),
+        regional_endpoint_enabled: r.globalRouting ?? true,
+        tags: this.props.tags ?? {},
+      })),
+    );
+    const problems = validateSpec(this.spec).filter((d) => d.severity === 'error').map((d) => d.message);
+    const network = this.props.network ?? {};
+    if (this.tier === 'Premium' && network.publicAccess === undefined && !network.privateEndpoints?.length) {
+      problems.push(
+        "network.publicAccess must be chosen on Premium, got none: set network: { publicAccess: false, privateEndpoints: [...] } for a private registry or network: { publicAccess: true } to keep it public.",
+      );
+    }
+    if (network.publicAccess === false && !network.privateEndpoints?.length) {
+      problems.push(
+        'network.publicAccess false needs a way in, got no privateEndpoints: add network.privateEndpoints or set network.publicAccess: true.',
+      );
+    }
+    return problems;
+  }
+
+  private resolvePublicAccess(network: NetworkProps): boolean {
+    if (network.publicAccess !== undefined) return network.publicAccess;
+    // Premium with private endpoints and no explicit choice: private. Otherwise public
+    // (Premium with neither fails validation and asks for a choice).
+    return !(this.tier === 'Premium' && (network.privateEndpoints?.length ?? 0) > 0);
+  }
+
+  private zoneRedundancy(p: ContainerRegistryProps): boolean {
+    if (p.zoneRedundancy !== undefined) return p.zoneRedundancy;
+    return this.tier === 'Premium' && (findRegion(p.location)?.availabilityZones ?? false);
+  }
+
+  private replicaZoneRedundant(r: ReplicaProps): boolean {
+    return r.zoneRedundant ?? findRegion(r.location)?.availabilityZones ?? false;
+  }
+
+  private sortedReplicas(): ReplicaProps[] {
+    return [...this.replicaList].sort((a, b) => canonical(a.location).localeCompare(canonical(b.location)));
+  }
+
+  private grantCount(): number {
+    return this.node.children.filter((c) => c instanceof RoleAssignment).length;
+  }
+
+  private applyProfile(props: ContainerRegistryProps, tier: Tier): { merged: ContainerRegistryProps; warnings: string[] } {
+    const profile = props.profile;
+    if (!profile) return { merged: props, warnings: [] };
+    const settings: Mutable<ProfileSettings> = { ...profile.settings };
+    const own = props as unknown as Record<string, unknown>;
+    const warnings: string[] = [];
+    // Check only what the profile brings, against the chosen tier.
+    const probe = normalizeSpec({
+      address: this.node.path,
+      source: { kind: 'construct', constructPath: this.node.path },
+      tier,
+      location: props.location,
+      replicas: (settings.replicas ?? []).map((r) => ({ location: r.location, zoneRedundant: false, globalRouting: true })),
+      encryption: settings.encryption ? { kind: 'customer-managed', keyId: 'https://kv.vault.azure.net/keys/k', versionless: true, identityClientId: 'x' } : { kind: 'platform' },
+      retentionDays: settings.retentionDays ?? 0,
+      network: {
+        publicAccess: settings.network?.publicAccess ?? true,
+        ipRules: settings.network?.ipRules ?? [],
+        defaultAction: settings.network?.defaultAction ?? 'Allow',
+        privateEndpoints: (settings.network?.privateEndpoints ?? []).map((_, i) => ({ address: String(i), dnsZoneGroup: true })),
+      },
+      exportEnabled: settings.exportEnabled ?? true,
+      dataEndpoint: settings.dataEndpoint ?? false,
+      anonymousPull: settings.anonymousPull ?? false,
+      quarantine: settings.quarantine ?? false,
+      zoneRedundancy: settings.zoneRedundancy ?? false,
+    });
+    for (const d of validateSpec(probe)) {
+      if (d.code !== 'tier-feature' || !d.requiredTier) continue;
+      const top = d.field.split('.')[0]!;
+      const drop = PROFILE_FIELDS[d.field];
+      if (!drop || own[top] !== undefined) continue; // the user's own prop: validation reports it
+      drop(settings);
+      warnings.push(
+        `profile '${profile.name}' sets ${d.field}, which tier ${tier} cannot use, so it was left out: set tier: '${d.requiredTier}' to keep it (${d.message.split(':')[0]}).`,
+      );
+    }
+    if (settings.exportEnabled === false && settings.network?.publicAccess !== false) delete settings.exportEnabled;
+    const defined = Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));
+    const network = settings.network || props.network ? { ...settings.network, ...props.network } : undefined;
+    return {
+      merged: { ...settings, ...defined, tier, ...(network ? { network } : {}) } as ContainerRegistryProps,
+      warnings,
+    };
+  }
+}
+
+function canonical(location: string): string {
+  return findRegion(location)?.name ?? location;
+}
