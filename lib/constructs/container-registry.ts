@@ -4,15 +4,15 @@
  */
 import { Construct } from 'constructs';
 import { Annotations } from 'cdktf';
-import { ContainerRegistry as L1Registry } from '@cdktf/provider-azurerm/lib/container-registry/index.js';
-import { ContainerRegistryCacheRule } from '@cdktf/provider-azurerm/lib/container-registry-cache-rule/index.js';
-import { ContainerRegistryScopeMap } from '@cdktf/provider-azurerm/lib/container-registry-scope-map/index.js';
-import { ContainerRegistryToken } from '@cdktf/provider-azurerm/lib/container-registry-token/index.js';
-import { ContainerRegistryWebhook } from '@cdktf/provider-azurerm/lib/container-registry-webhook/index.js';
-import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock/index.js';
-import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting/index.js';
-import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint/index.js';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment/index.js';
+import { ContainerRegistry as L1Registry, type ContainerRegistryGeoreplications } from '@cdktf/provider-azurerm/lib/container-registry/index.js';
+import type { ContainerRegistryCacheRule } from '@cdktf/provider-azurerm/lib/container-registry-cache-rule/index.js';
+import type { ContainerRegistryScopeMap } from '@cdktf/provider-azurerm/lib/container-registry-scope-map/index.js';
+import type { ContainerRegistryToken } from '@cdktf/provider-azurerm/lib/container-registry-token/index.js';
+import type { ContainerRegistryWebhook } from '@cdktf/provider-azurerm/lib/container-registry-webhook/index.js';
+import type { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock/index.js';
+import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting/index.js';
+import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint/index.js';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment/index.js';
 import { findRegion } from '../catalog/regions.js';
 import type { Tier } from '../catalog/tiers.js';
 import { normalizeSpec } from '../model/normalize.js';
@@ -28,6 +28,7 @@ import type {
 } from './container-registry-props.js';
 import { CustomerManagedKey, type IRegistryEncryption } from './customer-managed-key.js';
 import type { ProfileSettings } from './profiles.js';
+import { L1 } from './provider-classes.js';
 import { SoftDeletePolicy } from './soft-delete.js';
 import { fromToken, optionalFromToken } from './tokens.js';
 
@@ -81,6 +82,7 @@ export class ContainerRegistry extends Construct {
   private scopeMapCount = 0;
   private tokenCount = 0;
   private cacheRuleCount = 0;
+  private grants = 0;
 
   constructor(scope: Construct, id: string, props: ContainerRegistryProps) {
     super(scope, id);
@@ -137,15 +139,14 @@ export class ContainerRegistry extends Construct {
             dependsOn: [...this.encryption.dependables],
           }
         : {}),
+      georeplications: this.renderReplicas(),
       tags: merged.tags,
     });
-    // Replicas may be added after construction; render them at synth.
-    this.resource.addOverride('georeplications', undefined);
     this.node.addValidation({ validate: () => this.validate() });
 
     for (const [i, pe] of (network.privateEndpoints ?? []).entries()) {
       this.privateEndpoints.push(
-        new PrivateEndpoint(this, `private-endpoint-${i}`, {
+        new (L1.privateEndpoint())(this, `private-endpoint-${i}`, {
           name: `pe-${props.name}-${i}`,
           resourceGroupName: props.resourceGroupName,
           location: pe.location ?? props.location,
@@ -167,7 +168,7 @@ export class ContainerRegistry extends Construct {
       new SoftDeletePolicy(this, 'soft-delete', { registryId: this.resource.id, days: merged.softDeleteDays });
     }
     if (merged.diagnostics) {
-      this.diagnosticSetting = new MonitorDiagnosticSetting(this, 'diagnostics', {
+      this.diagnosticSetting = new (L1.diagnosticSetting())(this, 'diagnostics', {
         name: 'acrkit-all-logs-metrics',
         targetResourceId: this.resource.id,
         logAnalyticsWorkspaceId: merged.diagnostics.workspaceId,
@@ -176,7 +177,7 @@ export class ContainerRegistry extends Construct {
       });
     }
     if (merged.lock) {
-      this.managementLock = new ManagementLock(this, 'lock', {
+      this.managementLock = new (L1.lock())(this, 'lock', {
         name: `lock-${props.name}`,
         scope: this.resource.id,
         lockLevel: merged.lock,
@@ -198,11 +199,12 @@ export class ContainerRegistry extends Construct {
   /** Adds a geo-replica (Premium). */
   addReplica(replica: ReplicaProps): void {
     this.replicaList.push(replica);
+    this.resource.putGeoreplications(this.renderReplicas());
   }
 
   /** Adds a webhook; count limited per tier (2 / 10 / 500). */
   addWebhook(id: string, props: WebhookProps): ContainerRegistryWebhook {
-    const hook = new ContainerRegistryWebhook(this, id, {
+    const hook = new (L1.webhook())(this, id, {
       name: props.name ?? id.replace(/[^a-zA-Z0-9]/g, ''),
       resourceGroupName: this.props.resourceGroupName,
       registryName: this.resource.name,
@@ -219,7 +221,7 @@ export class ContainerRegistry extends Construct {
 
   /** Adds a scope map and a token for each name in `props.tokens`. */
   addScopeMap(id: string, props: ScopeMapProps): { scopeMap: ContainerRegistryScopeMap; tokens: ContainerRegistryToken[] } {
-    const scopeMap = new ContainerRegistryScopeMap(this, id, {
+    const scopeMap = new (L1.scopeMap())(this, id, {
       name: props.name ?? id,
       resourceGroupName: this.props.resourceGroupName,
       containerRegistryName: this.resource.name,
@@ -229,7 +231,7 @@ export class ContainerRegistry extends Construct {
     this.scopeMapCount++;
     const tokens = (props.tokens ?? []).map((name) => {
       this.tokenCount++;
-      return new ContainerRegistryToken(this, `${id}-token-${name}`, {
+      return new (L1.token())(this, `${id}-token-${name}`, {
         name,
         resourceGroupName: this.props.resourceGroupName,
         containerRegistryName: this.resource.name,
@@ -242,7 +244,7 @@ export class ContainerRegistry extends Construct {
   /** Adds an artifact cache rule (Standard or Premium). */
   addCacheRule(id: string, props: CacheRuleProps): ContainerRegistryCacheRule {
     this.cacheRuleCount++;
-    return new ContainerRegistryCacheRule(this, id, {
+    return new (L1.cacheRule())(this, id, {
       name: props.name ?? id,
       containerRegistryId: this.resource.id,
       sourceRepo: props.sourceRepo,
@@ -252,18 +254,19 @@ export class ContainerRegistry extends Construct {
   }
 
   /** Lets a principal pull (AcrPull on the registry). */
-  grantPull(principalId: string, id = `pull-${this.grantCount()}`): RoleAssignment {
+  grantPull(principalId: string, id = `pull-${this.grants}`): RoleAssignment {
     return this.grant(id, principalId, ROLE_PULL);
   }
 
   /** Lets a principal push and pull (AcrPush on the registry). */
-  grantPush(principalId: string, id = `push-${this.grantCount()}`): RoleAssignment {
+  grantPush(principalId: string, id = `push-${this.grants}`): RoleAssignment {
     return this.grant(id, principalId, ROLE_PUSH);
   }
 
   /** Assigns any built-in or custom role on the registry. */
   grant(id: string, principalId: string, roleDefinitionName: string): RoleAssignment {
-    return new RoleAssignment(this, id, { scope: this.resource.id, roleDefinitionName, principalId });
+    this.grants++;
+    return new (L1.roleAssignment())(this, id, { scope: this.resource.id, roleDefinitionName, principalId });
   }
 
   /** The registry as the model sees it, reflecting every add-method call so far. */
@@ -320,18 +323,18 @@ export class ContainerRegistry extends Construct {
     });
   }
 
-  /** Renders the replicas (sorted by location, as azurerm wants) and returns every problem. */
+  /** The georeplications blocks, sorted by location as azurerm wants. */
+  private renderReplicas(): ContainerRegistryGeoreplications[] {
+    return this.sortedReplicas().map((r) => ({
+      location: r.location,
+      zoneRedundancyEnabled: this.replicaZoneRedundant(r),
+      regionalEndpointEnabled: r.globalRouting ?? true,
+      tags: this.props.tags ?? {},
+    }));
+  }
+
+  /** Every problem validateSpec finds, plus the construct's own network choice checks. */
   private validate(): string[] {
-    const replicas = this.sortedReplicas();
-    this.resource.addOverride(
-      'georeplications',
-      replicas.map((r) => ({
-        location: r.location,
-        zone_redundancy_enabled: this.replicaZoneRedundant(r),
-        regional_endpoint_enabled: r.globalRouting ?? true,
-        tags: this.props.tags ?? {},
-      })),
-    );
     const problems = validateSpec(this.spec).filter((d) => d.severity === 'error').map((d) => d.message);
     const network = this.props.network ?? {};
     if (this.tier === 'Premium' && network.publicAccess === undefined && !network.privateEndpoints?.length) {
@@ -365,10 +368,6 @@ export class ContainerRegistry extends Construct {
 
   private sortedReplicas(): ReplicaProps[] {
     return [...this.replicaList].sort((a, b) => canonical(a.location).localeCompare(canonical(b.location)));
-  }
-
-  private grantCount(): number {
-    return this.node.children.filter((c) => c instanceof RoleAssignment).length;
   }
 
   private applyProfile(props: ContainerRegistryProps, tier: Tier): { merged: ContainerRegistryProps; warnings: string[] } {

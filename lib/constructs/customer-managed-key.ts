@@ -2,13 +2,12 @@
  * CustomerManagedKey: a Key Vault key ACR can encrypt with, and the identity that reads it.
  */
 import { Construct } from 'constructs';
-import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config/index.js';
-import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault/index.js';
-import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key/index.js';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment/index.js';
-import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity/index.js';
+import type { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault/index.js';
+import type { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key/index.js';
+import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity/index.js';
 import type { ITerraformDependable } from 'cdktf';
 import type { CustomerManagedEncryption } from '../model/registry-spec.js';
+import { L1 } from './provider-classes.js';
 import { fromToken } from './tokens.js';
 
 /** What a registry needs to encrypt with a customer-managed key. */
@@ -114,9 +113,9 @@ export class CustomerManagedKey extends Construct implements IRegistryEncryption
 
   constructor(scope: Construct, id: string, props: CustomerManagedKeyProps) {
     super(scope, id);
-    const client = new DataAzurermClientConfig(this, 'client');
+    const client = new (L1.clientConfig())(this, 'client');
     const vaultName = props.keyVaultName ?? `kv${this.node.addr.slice(0, 20)}`;
-    this.keyVault = new KeyVault(this, 'vault', {
+    this.keyVault = new (L1.keyVault())(this, 'vault', {
       name: vaultName,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
@@ -128,12 +127,12 @@ export class CustomerManagedKey extends Construct implements IRegistryEncryption
       tags: props.tags,
     });
     // The deployer needs to create and rotate keys in an RBAC vault.
-    const officer = new RoleAssignment(this, 'deployer-crypto-officer', {
+    const officer = new (L1.roleAssignment())(this, 'deployer-crypto-officer', {
       scope: this.keyVault.id,
       roleDefinitionName: 'Key Vault Crypto Officer',
       principalId: client.objectId,
     });
-    this.key = new KeyVaultKey(this, 'key', {
+    this.key = new (L1.keyVaultKey())(this, 'key', {
       name: props.keyName ?? 'acr-cmk',
       keyVaultId: this.keyVault.id,
       keyType: 'RSA',
@@ -146,13 +145,13 @@ export class CustomerManagedKey extends Construct implements IRegistryEncryption
       },
       dependsOn: [officer],
     });
-    this.identity = new UserAssignedIdentity(this, 'identity', {
+    this.identity = new (L1.identity())(this, 'identity', {
       name: `${vaultName}-acr`,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       tags: props.tags,
     });
-    const reader = new RoleAssignment(this, 'identity-encryption-user', {
+    const reader = new (L1.roleAssignment())(this, 'identity-encryption-user', {
       scope: this.key.resourceVersionlessId,
       roleDefinitionName: 'Key Vault Crypto Service Encryption User',
       principalId: this.identity.principalId,
