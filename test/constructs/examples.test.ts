@@ -29,7 +29,7 @@ describe('examples', () => {
     const stack = new PremiumGeoCmkStack(Testing.app(), 'p');
     const [spec] = registriesOf(stack);
     const home = findRegion(spec!.location as string)!;
-    const geos = (spec!.replicas as { location: string }[]).map((r) => findRegion(r.location)!.geography);
+    const geos = (spec!.replicas as unknown as { location: string }[]).map((r) => findRegion(r.location)!.geography);
     expect(new Set([home.geography, ...geos]).size).toBe(3);
     expect(spec).toMatchObject({ tier: 'Premium', retentionDays: 7, exportEnabled: false, encryption: { kind: 'customer-managed', versionless: true } });
     expect(spec!.network.publicAccess).toBe(false);
