@@ -14,12 +14,11 @@ export function registerStart(program: Command, ctx: CliContext): void {
     .option('--outdir <dir>', 'where to write the synthesized stacks', 'cdktf.out')
     .action(async (opts: { outdir: string }) => {
       const { io } = ctx;
-      // Loaded here so other verbs never load cdktf or the provider.
-      const [{ App }, { buildFleet }, { registriesOf }] = await Promise.all([
-        import('cdktf'),
-        import('../../../examples/fleet/main.js'),
-        import('../../constructs/registries-of.js'),
-      ]);
+      // Loaded here so other verbs never load cdktf or the provider (one at a time: jest's
+      // ESM loader races on concurrent imports that share modules).
+      const { App } = await import('cdktf');
+      const { buildFleet } = await import('../../../examples/fleet/main.js');
+      const { registriesOf } = await import('../../constructs/registries-of.js');
       const outdir = resolve(io.cwd, opts.outdir);
       const app = buildFleet(new App({ outdir }));
       app.synth();
