@@ -1,0 +1,31 @@
+/**
+ * The installed entry points, as a user runs them on a fresh clone after `npm ci`
+ * (which builds dist/ through the prepare script).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../../', import.meta.url).pathname;
+const env = { ...process.env, CHECKPOINT_DISABLE: '1', NODE_OPTIONS: '' };
+
+test('dist is built (npm ci runs the prepare script)', () => {
+  expect(existsSync(join(root, 'dist/lib/cli/main.js'))).toBe(true);
+});
+
+test('npx acrkit tiers --format json gives 10/100/500 GiB included storage', () => {
+  const out = execFileSync('npx', ['--no-install', 'acrkit', 'tiers', '--format', 'json'], { cwd: root, env, encoding: 'utf8' });
+  expect(JSON.parse(out).map((t: { includedStorageGiB: number }) => t.includedStorageGiB)).toEqual([10, 100, 500]);
+});
+
+test('npx cdktf synth writes cdktf.out/stacks/*/cdk.tf.json with azurerm_container_registry resources', () => {
+  const out = mkdtempSync(join(tmpdir(), 'acrkit-cdktf-'));
+  execFileSync('npx', ['--no-install', 'cdktf', 'synth', '--output', out], { cwd: root, env, encoding: 'utf8', stdio: 'pipe' });
+  const stacks = readdirSync(join(out, 'stacks')).sort();
+  expect(stacks).toEqual(['fleet-dev', 'fleet-prod', 'fleet-staging']);
+  for (const s of stacks) {
+    const json = JSON.parse(readFileSync(join(out, 'stacks', s, 'cdk.tf.json'), 'utf8'));
+    expect(Object.keys(json.resource.azurerm_container_registry)).toHaveLength(1);
+  }
+}, 60_000);
