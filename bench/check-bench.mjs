@@ -1,0 +1,96 @@
+// Benchmark (not part of npm test): whole-process `acrkit check plan.json --format json` on a
+// generated 1,000-registry plan, against a whole process that only reads and JSON.parse's the
+// same file. Runs the compiled CLI (node bin/acrkit.js, after `npm run build`) when dist/ exists,
+// else the sources through tsx (`--tsx` forces that). Prints medians and the ratio (goal <= 3x).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const N = Number(process.env.REGISTRIES ?? 1000);
+const RUNS = Number(process.env.RUNS ?? 7);
+const regions = ['westeurope', 'northeurope', 'eastus', 'westus2', 'southeastasia', 'japaneast', 'australiaeast'];
+const skus = ['Basic', 'Standard', 'Premium'];
+
+function registry(i) {
+  const sku = skus[i % 3];
+  const premium = sku === 'Premium';
+  return {
+    name: `acrkitbench${String(i).padStart(5, '0')}`,
+    resource_group_name: `rg-${i % 17}`,
+    location: regions[i % regions.length],
+    sku,
+    admin_enabled: i % 11 === 0,
+    anonymous_pull_enabled: false,
+    export_policy_enabled: !premium,
+    public_network_access_enabled: !premium,
+    network_rule_bypass_option: 'AzureServices',
+    retention_policy_in_days: premium ? 7 : 0,
+    zone_redundancy_enabled: premium,
+    trust_policy_enabled: false,
+    georeplications: premium ? [{ location: regions[(i + 2) % regions.length], zone_redundancy_enabled: true, regional_endpoint_enabled: true, tags: {} }] : [],
+    network_rule_set: [],
+    encryption: [],
+    tags: { env: i % 4 === 0 ? 'prod' : 'dev', team: `t${i % 9}` },
+  };
+}
+
+const resources = [];
+const changes = [];
+for (let i = 0; i < N; i++) {
+  const address = `module.m${i % 10}.azurerm_container_registry.r${i}`;
+  const values = registry(i);
+  resources.push({ address, mode: 'managed', type: 'azurerm_container_registry', name: `r${i}`, provider_name: 'registry.terraform.io/hashicorp/azurerm', values, sensitive_values: {} });
+  changes.push({ address, module_address: `module.m${i % 10}`, mode: 'managed', type: 'azurerm_container_registry', name: `r${i}`, change: { actions: ['create'], before: null, after: values, after_unknown: { id: true, login_server: true } } });
+  if (values.sku === 'Premium') {
+    const pe = `module.m${i % 10}.azurerm_private_endpoint.pe${i}`;
+    resources.push({ address: pe, mode: 'managed', type: 'azurerm_private_endpoint', name: `pe${i}`, values: { name: `pe${i}`, private_service_connection: [{ name: 'psc', subresource_names: ['registry'] }] }, sensitive_values: {} });
+  }
+}
+const modules = Array.from({ length: 10 }, (_, m) => ({ address: `module.m${m}`, resources: resources.filter((r) => r.address.startsWith(`module.m${m}.`)) }));
+const configuration = {
+  root_module: {
+    module_calls: Object.fromEntries(
+      modules.map((m, k) => [
+        `m${k}`,
+        { source: './reg', module: { resources: m.resources.filter((r) => r.type === 'azurerm_private_endpoint').map((r) => ({ address: `${r.type}.${r.name}`, mode: 'managed', type: r.type, name: r.name, expressions: { private_service_connection: [{ private_connection_resource_id: { references: [`azurerm_container_registry.r${r.name.slice(2)}.id`, `azurerm_container_registry.r${r.name.slice(2)}`] } }] } })) } },
+      ]),
+    ),
+  },
+};
+const plan = { format_version: '1.2', terraform_version: '1.9.5', planned_values: { root_module: { resources: [], child_modules: modules } }, resource_changes: changes, configuration };
+const dir = mkdtempSync(join(tmpdir(), 'acrkit-bench-'));
+const file = join(dir, 'plan.json');
+writeFileSync(file, JSON.stringify(plan));
+
+const compiled = existsSync(join(root, 'dist/lib/cli/main.js')) && !process.argv.includes('--tsx');
+const checkCmd = compiled ? [join(root, 'bin/acrkit.js')] : ['--import', 'tsx', join(root, 'lib/cli/main-bin.ts')];
+const baselineCode = `import { readFileSync } from 'node:fs'; const d = JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')); process.stdout.write(String(Object.keys(d).length));`;
+
+function time(args) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NODE_OPTIONS: '' } });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`exit ${r.status}: ${r.stderr}`);
+  return { ms, out: r.stdout };
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+time(checkCmd.concat(['check', file, '--format', 'json'])); // warm the disk cache
+const checks = [];
+const bases = [];
+let findings = 0;
+for (let i = 0; i < RUNS; i++) {
+  const c = time(checkCmd.concat(['check', file, '--format', 'json']));
+  findings = JSON.parse(c.out).findings.length;
+  checks.push(c.ms);
+  bases.push(time(['--input-type=module', '-e', baselineCode]).ms);
+}
+const mc = median(checks);
+const mb = median(bases);
+console.log(`plan: ${N} registries, ${(statSync(file).size / 1e6).toFixed(1)} MB; CLI: ${compiled ? 'node bin/acrkit.js (compiled dist/)' : 'node --import tsx lib/cli/main-bin.ts'}; ${RUNS} runs`);
+console.log(`acrkit check --format json: median ${mc.toFixed(0)} ms (${findings} findings)`);
+console.log(`read + JSON.parse only:     median ${mb.toFixed(0)} ms`);
+console.log(`ratio: ${(mc / mb).toFixed(2)}x (goal <= 3x)`);

@@ -1,0 +1,72 @@
+/**
+ * `acrkit check <paths...>`: runs the policy packs over plans, cdk.tf.json, cdktf.out
+ * folders and .tf files, and reports as text, JSON, Markdown or SARIF.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { runCheck } from '../../policy/check.js';
+import type { FailOn } from '../../policy/finding.js';
+import { PACK_NAMES } from '../../policy/rule.js';
+import type { CheckResult } from '../../report/check-result.js';
+import { renderJson } from '../../report/json.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { renderSarif } from '../../report/sarif.js';
+import { renderText } from '../../report/text.js';
+import { ExitCode } from '../exit-codes.js';
+import { emit, useColor, type CliContext } from '../io.js';
+
+/** Output formats of `acrkit check`. */
+export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+
+/** Options `acrkit check` parses. */
+interface CheckFlags {
+  readonly format: (typeof CHECK_FORMATS)[number];
+  readonly pack?: string[];
+  readonly failOn?: FailOn;
+  readonly out?: string;
+  readonly config?: string;
+}
+
+function collectPack(value: string, previous: string[] | undefined): string[] {
+  if (!(PACK_NAMES as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`Allowed choices are ${PACK_NAMES.join(', ')}.`);
+  }
+  return [...(previous ?? []), value];
+}
+
+/** Registers `check`. */
+export function registerCheck(program: Command, ctx: CliContext): void {
+  program
+    .command('check')
+    .description('check registries in plans, cdk.tf.json, cdktf.out folders and .tf files against policy packs')
+    .argument('<paths...>', 'files or directories: plan JSON, *.tf.json / cdk.tf.json, cdktf.out, .tf')
+    .addOption(new Option('--format <format>', 'output format').choices([...CHECK_FORMATS]).default('text'))
+    .addOption(new Option('--pack <name>', `pack to run, repeatable (${PACK_NAMES.join(', ')}); default: all`).argParser(collectPack))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: error)').choices(['error', 'warning', 'info', 'never']))
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--config <file>', 'config file (default: acrkit.config.json in the working directory, if present)')
+    .action(async (paths: string[], flags: CheckFlags) => {
+      const run = await runCheck(paths, {
+        cwd: ctx.io.cwd,
+        ...(flags.pack ? { packs: flags.pack } : {}),
+        ...(flags.failOn ? { failOn: flags.failOn } : {}),
+        ...(flags.config !== undefined ? { configFile: flags.config } : {}),
+      });
+      emit(ctx.io, render(run.result, flags.format, ctx), flags.out);
+      if (flags.format !== 'text' || flags.out) for (const e of run.result.inputErrors ?? []) ctx.io.err(`acrkit: ${e.message}\n`);
+      const code = run.exitCode === 2 ? ExitCode.USAGE : run.exitCode === 1 ? ExitCode.FAILED : ExitCode.OK;
+      ctx.exitCode = Math.max(ctx.exitCode, code);
+    });
+}
+
+function render(result: CheckResult, format: CheckFlags['format'], ctx: CliContext): string {
+  switch (format) {
+    case 'json':
+      return renderJson(result);
+    case 'markdown':
+      return renderMarkdown(result);
+    case 'sarif':
+      return renderSarif(result, { cwd: ctx.io.cwd });
+    default:
+      return renderText(result, { color: useColor(ctx.io) });
+  }
+}

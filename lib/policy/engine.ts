@@ -1,0 +1,97 @@
+/**
+ * The policy engine: runs the rules of the chosen packs over every registry and applies
+ * suppressions. A rule that throws becomes an `error` finding of that rule, never a crash.
+ */
+import type { RegistrySpec } from '../model/registry-spec.js';
+import { summarize, type Finding, type FindingLocation, type FindingSummary } from './finding.js';
+import { PACK_NAMES, type PackOptions, type Rule, type RuleFinding } from './rule.js';
+import { rulesOf } from './packs/index.js';
+import { covers, type Suppression } from './suppressions.js';
+
+/** Options of {@link evaluate}. */
+export interface EvaluateOptions {
+  /**
+   * Packs to run.
+   * @default - every pack
+   */
+  readonly packs?: readonly string[];
+  /**
+   * Pack options.
+   * @default {}
+   */
+  readonly options?: PackOptions;
+  /**
+   * Suppressions to apply.
+   * @default []
+   */
+  readonly suppressions?: readonly Suppression[];
+  /**
+   * Rules to run instead of the packs' (tests and custom packs).
+   * @default - the rules of `packs`
+   */
+  readonly rules?: readonly Rule[];
+}
+
+/** What {@link evaluate} returns. */
+export interface PolicyReport {
+  /** Findings, grouped by registry in input order, then by rule order. */
+  readonly findings: Finding[];
+  /** Rules that ran. */
+  readonly rules: readonly Rule[];
+  /** Number of registries checked. */
+  readonly registries: number;
+  /** Counts. */
+  readonly summary: FindingSummary;
+}
+
+/** The location of a registry for findings. */
+export function locationOf(spec: RegistrySpec): FindingLocation {
+  const s = spec.source;
+  return {
+    ...(s.file !== undefined ? { file: s.file } : {}),
+    ...(s.line !== undefined ? { line: s.line } : {}),
+    ...(s.pointer !== undefined ? { pointer: s.pointer } : {}),
+    ...(s.constructPath !== undefined ? { constructPath: s.constructPath } : {}),
+  };
+}
+
+/** Runs one rule on one spec; a throw becomes a single `error` finding. */
+export function runRule(rule: Rule, spec: RegistrySpec, options: PackOptions = {}): Array<Pick<Finding, 'status' | 'message'>> {
+  const terraform = spec.source.kind !== 'construct' && spec.source.kind !== 'inline';
+  try {
+    const r = rule.check(spec, { options });
+    if (r === 'compliant' || r === 'not-applicable') return [];
+    return r.map((f: RuleFinding) => ({ status: f.status, message: terraform ? (f.terraformMessage ?? f.message) : f.message }));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return [{ status: 'error', message: `rule ${rule.id} (${rule.name}) must evaluate, got an exception: ${why}; report this to acrkit with the input.` }];
+  }
+}
+
+/** Evaluates the packs over `registries`. */
+export function evaluate(registries: readonly RegistrySpec[], opts: EvaluateOptions = {}): PolicyReport {
+  const rules = opts.rules ?? rulesOf(opts.packs ?? PACK_NAMES);
+  const suppressions = opts.suppressions ?? [];
+  const findings: Finding[] = [];
+  for (const spec of registries) {
+    const location = locationOf(spec);
+    for (const rule of rules) {
+      for (const f of runRule(rule, spec, opts.options)) {
+        const s = suppressions.find((x) => covers(x, rule.id, spec.address, spec.source.constructPath, spec.source.file));
+        findings.push({
+          ruleId: rule.id,
+          ruleName: rule.name,
+          pack: rule.pack,
+          severity: f.status === 'error' ? 'error' : rule.severity,
+          status: f.status,
+          address: spec.address,
+          message: f.message,
+          location,
+          suppressed: s !== undefined,
+          ...(s ? { reason: s.reason, suppression: { kind: s.kind, origin: s.origin } } : {}),
+        });
+      }
+    }
+  }
+  return { findings, rules, registries: registries.length, summary: summarize(findings) };
+}

@@ -1,0 +1,23 @@
+/** ACR-AZ-001: what Azure and azurerm would reject at plan or apply, caught before. */
+import { validateSpec } from '../../model/validate.js';
+import type { Rule, RuleFinding } from '../rule.js';
+
+/** Every problem `validateSpec` finds, one finding per diagnostic. */
+export const AzureAcceptsSpec: Rule = {
+  id: 'ACR-AZ-001',
+  name: 'AzureAcceptsSpec',
+  pack: 'azure-rules',
+  severity: 'error',
+  info: 'Azure or the azurerm provider would reject this registry at plan or apply.',
+  explanation:
+    'These are the service\'s own rules (tier-gated features, count limits per tier, region names, the registry name, value ranges, export needs private access, soft delete excludes retention and replicas), checked the same way the constructs check them at synth. Fixing them here saves a failed apply; each message names the argument, the value and the fix.',
+  references: [],
+  check: (s) => {
+    const out: RuleFinding[] = validateSpec(s).map((d) => ({
+      status: d.severity === 'unknown' ? 'unknown' : 'non-compliant',
+      message: d.message,
+      terraformMessage: d.terraformMessage,
+    }));
+    return out.length ? out : 'compliant';
+  },
+};

@@ -1,0 +1,268 @@
+/**
+ * Turns the resources of one configuration (any source) into RegistrySpecs: each
+ * `azurerm_container_registry` instance with the companion resources that reference it
+ * (private endpoints, diagnostic settings, locks, webhooks, scope maps, tokens, cache rules,
+ * the soft-delete `azapi_update_resource`) and the Key Vault behind its customer-managed key.
+ */
+import type { InputError } from '../errors.js';
+import { normalizeSpec } from '../model/normalize.js';
+import type {
+  CustomerManagedEncryption,
+  DiagnosticSettingSpec,
+  EncryptionSpec,
+  KeyVaultSpec,
+  LockSpec,
+  PrivateEndpointSpec,
+  RegistrySpec,
+  RegistrySpecInput,
+  WebhookSpec,
+} from '../model/registry-spec.js';
+import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
+import type { RawResource } from './raw-resource.js';
+import { registryFields } from './registry-fields.js';
+import { asBool, asNumber, asString, asStringList, block, blocks, isPlainObject, referencesIn, type ValueSite } from './values.js';
+
+/** Resource type of a registry. */
+export const REGISTRY_TYPE = 'azurerm_container_registry';
+
+/** The site (file, line, pointer, address) of a resource for error messages. */
+export function siteOf(res: RawResource, errors: InputError[]): ValueSite {
+  return {
+    file: res.source.file ?? '<inline>',
+    ...(res.source.line !== undefined ? { line: res.source.line } : {}),
+    ...(res.source.pointer !== undefined ? { pointer: `${res.source.pointer}` } : {}),
+    address: res.address,
+    errors,
+  };
+}
+
+/** Index of resources by address, with reference resolution relative to a module. */
+class ResourceIndex {
+  private readonly byAddress = new Map<string, RawResource>();
+  private readonly byBase = new Map<string, RawResource[]>();
+  constructor(readonly all: readonly RawResource[]) {
+    for (const r of all) {
+      this.byAddress.set(r.address, r);
+      const base = `${r.module ? `${r.module}.` : ''}${r.type}.${r.name}`;
+      const list = this.byBase.get(base) ?? [];
+      list.push(r);
+      this.byBase.set(base, list);
+    }
+  }
+
+  /** Resources of `type` that `from` references in `attributes` (all attributes when omitted). */
+  referenced(from: RawResource, type: string, attributes?: readonly string[]): Array<{ res: RawResource; attribute?: string }> {
+    const out: Array<{ res: RawResource; attribute?: string }> = [];
+    const attrs = attributes ?? Object.keys(from.refs);
+    for (const a of attrs) {
+      for (const refText of from.refs[a] ?? []) {
+        for (const ref of referencesIn(refText)) {
+          if (ref.type !== type) continue;
+          const base = `${from.module ? `${from.module}.` : ''}${ref.type}.${ref.name}`;
+          const targets = this.resolve(base, ref.index, from.instanceKey);
+          for (const res of targets) if (!out.some((o) => o.res === res)) out.push({ res, ...(ref.attribute ? { attribute: ref.attribute } : {}) });
+        }
+      }
+    }
+    return out;
+  }
+
+  private resolve(base: string, index: string | undefined, fromKey: string | undefined): RawResource[] {
+    if (index !== undefined) {
+      const exact = this.byAddress.get(`${base}${index}`);
+      if (exact) return [exact];
+      // `x[count.index]` / `x[each.key]`: the same instance key as the referrer.
+      if (fromKey !== undefined && /\[(count\.index|each\.key)\]/.test(index)) {
+        const same = this.byAddress.get(`${base}${fromKey}`);
+        if (same) return [same];
+      }
+      return this.byBase.get(base) ?? [];
+    }
+    const list = this.byBase.get(base) ?? [];
+    if (list.length <= 1) return list;
+    const same = fromKey !== undefined ? list.find((r) => r.instanceKey === fromKey) : undefined;
+    return same ? [same] : list;
+  }
+
+  ofType(type: string): RawResource[] {
+    return this.all.filter((r) => r.type === type);
+  }
+}
+
+/**
+ * Builds a {@link RegistrySpec} for each registry in `resources`, linking companions by
+ * reference (or, for values already known in a plan, by matching id or name).
+ * Invalid argument values are added to `errors` and become Unknown in the spec.
+ */
+export function assemble(resources: readonly RawResource[], errors: InputError[]): RegistrySpec[] {
+  const index = new ResourceIndex(resources);
+  const registries = index.ofType(REGISTRY_TYPE);
+  const companions = resources.filter((r) => r.type !== REGISTRY_TYPE);
+  const linked = new Map<RawResource, RawResource[]>();
+  for (const reg of registries) linked.set(reg, []);
+
+  for (const c of companions) {
+    const targets = new Set(index.referenced(c, REGISTRY_TYPE).map((t) => t.res));
+    if (c.type === 'azurerm_management_lock') {
+      // A lock on the registry's resource group protects the registry too.
+      for (const rg of index.referenced(c, 'azurerm_resource_group', ['scope'])) {
+        for (const reg of registries) {
+          if (index.referenced(reg, 'azurerm_resource_group', ['resource_group_name']).some((x) => x.res === rg.res)) targets.add(reg);
+        }
+      }
+    }
+    if (targets.size === 0) for (const reg of registries) if (matchesByValue(c, reg)) targets.add(reg);
+    for (const t of targets) linked.get(t)?.push(c);
+  }
+
+  return registries.map((reg) => {
+    const site = siteOf(reg, errors);
+    const fields = registryFields(reg, site);
+    const network = { ...(fields.network ?? {}) } as Record<string, unknown>;
+    const pes: PrivateEndpointSpec[] = [];
+    const diags: DiagnosticSettingSpec[] = [];
+    const locks: LockSpec[] = [];
+    const hooks: WebhookSpec[] = [];
+    const counts = { scopeMaps: 0, tokens: 0, cacheRules: 0 };
+    let softDeleteDays: Maybe<number> | undefined;
+    for (const c of linked.get(reg) ?? []) {
+      const cs = siteOf(c, errors);
+      switch (c.type) {
+        case 'azurerm_private_endpoint': {
+          const psc = block(c.values.private_service_connection, cs, 'private_service_connection');
+          const sub = psc && !isUnknown(psc) ? asStringList(psc.subresource_names, cs, 'private_service_connection.subresource_names') : undefined;
+          if (sub && !isUnknown(sub) && sub.length > 0 && !sub.includes('registry')) break;
+          const group = block(c.values.private_dns_zone_group, cs, 'private_dns_zone_group');
+          pes.push({ address: c.address, dnsZoneGroup: group === undefined ? false : isUnknown(group) ? group : true });
+          break;
+        }
+        case 'azurerm_monitor_diagnostic_setting':
+          diags.push(diagnostic(c, cs));
+          break;
+        case 'azurerm_management_lock': {
+          const level = asString(c.values.lock_level, cs, 'lock_level') ?? unknown('lock_level is missing');
+          locks.push({ address: c.address, level: isUnknown(level) || level === 'CanNotDelete' || level === 'ReadOnly' ? level : unknown(`lock_level '${level}' is not CanNotDelete or ReadOnly`) });
+          break;
+        }
+        case 'azurerm_container_registry_webhook':
+          hooks.push({
+            address: c.address,
+            serviceUri: asString(c.values.service_uri, cs, 'service_uri') ?? unknown('service_uri is missing'),
+            actions: asStringList(c.values.actions, cs, 'actions') ?? [],
+          });
+          break;
+        case 'azurerm_container_registry_scope_map':
+          counts.scopeMaps++;
+          break;
+        case 'azurerm_container_registry_token':
+          counts.tokens++;
+          break;
+        case 'azurerm_container_registry_cache_rule':
+          counts.cacheRules++;
+          break;
+        case 'azapi_update_resource':
+          softDeleteDays = softDelete(c, cs) ?? softDeleteDays;
+          break;
+        default:
+          break;
+      }
+    }
+    network.privateEndpoints = pes;
+    const input: RegistrySpecInput = {
+      ...fields,
+      address: reg.address,
+      source: reg.source,
+      network: network as RegistrySpecInput['network'],
+      encryption: encryption(reg, site, index),
+      webhooks: hooks,
+      diagnosticSettings: diags,
+      locks,
+      counts,
+      ...(softDeleteDays !== undefined ? { softDeleteDays } : {}),
+    } as RegistrySpecInput;
+    return normalizeSpec(input);
+  });
+}
+
+/** Whether a companion names the registry by a known value (plans with ids already known). */
+function matchesByValue(c: RawResource, reg: RawResource): boolean {
+  const id = reg.values.id;
+  const name = reg.values.name;
+  const rg = reg.values.resource_group_name;
+  const v = c.values;
+  if (typeof id === 'string' && id !== '') {
+    const psc = Array.isArray(v.private_service_connection) ? v.private_service_connection[0] : v.private_service_connection;
+    const candidates = [v.target_resource_id, v.scope, v.container_registry_id, v.resource_id, isPlainObject(psc) ? psc.private_connection_resource_id : undefined];
+    if (candidates.some((x) => typeof x === 'string' && x.toLowerCase() === id.toLowerCase())) return true;
+  }
+  if (typeof name === 'string' && name !== '') {
+    const n = v.registry_name ?? v.container_registry_name;
+    if (typeof n === 'string' && n === name && (typeof rg !== 'string' || v.resource_group_name === rg)) return true;
+  }
+  return false;
+}
+
+function diagnostic(c: RawResource, site: ValueSite): DiagnosticSettingSpec {
+  const v = c.values;
+  const workspaceId = asString(v.log_analytics_workspace_id, site, 'log_analytics_workspace_id') ?? '';
+  const logs = enabledAny(v.enabled_log, site, 'enabled_log', true) ?? enabledAny(v.log, site, 'log', false) ?? false;
+  const metrics = enabledAny(v.enabled_metric, site, 'enabled_metric', true) ?? enabledAny(v.metric, site, 'metric', false) ?? false;
+  return { address: c.address, workspaceId, logs, metrics };
+}
+
+/** Whether any of the blocks is on (4.x `enabled_log` blocks are on by presence; 3.x `log { enabled }`). */
+function enabledAny(v: unknown, site: ValueSite, attribute: string, byPresence: boolean): Maybe<boolean> | undefined {
+  const list = blocks(v, site, attribute);
+  if (list === undefined) return undefined;
+  if (isUnknown(list)) return list;
+  if (list.length === 0) return undefined;
+  if (byPresence) return true;
+  return list.some((b) => asBool(b.enabled, site, `${attribute}.enabled`) !== false);
+}
+
+function softDelete(c: RawResource, site: ValueSite): Maybe<number> | undefined {
+  const body = c.values.body;
+  if (isUnknown(body)) return body;
+  if (!isPlainObject(body)) return undefined;
+  const sd = (((body.properties as Record<string, unknown> | undefined)?.policies as Record<string, unknown> | undefined)?.softDeletePolicy) as unknown;
+  if (isUnknown(sd)) return sd;
+  if (!isPlainObject(sd)) return undefined;
+  const status = asString(sd.status, site, 'body.properties.policies.softDeletePolicy.status');
+  if (status !== undefined && !isUnknown(status) && status.toLowerCase() !== 'enabled') return 0;
+  return asNumber(sd.retentionDays, site, 'body.properties.policies.softDeletePolicy.retentionDays');
+}
+
+const VERSIONLESS_ID = /^https:\/\/[^/]+\/keys\/[^/]+\/?$/;
+
+function encryption(reg: RawResource, site: ValueSite, index: ResourceIndex): Maybe<EncryptionSpec> | undefined {
+  const enc = block(reg.values.encryption, site, 'encryption');
+  if (enc === undefined) return undefined;
+  if (isUnknown(enc)) return enc;
+  // 2.x/3.x: `encryption { enabled = false }` means platform keys.
+  const enabled = asBool(enc.enabled, site, 'encryption.enabled');
+  if (enabled === false) return { kind: 'platform' };
+  const keyId = asString(enc.key_vault_key_id, site, 'encryption.key_vault_key_id') ?? '';
+  const identityClientId = asString(enc.identity_client_id, site, 'encryption.identity_client_id') ?? '';
+  const keyRefs = index.referenced(reg, 'azurerm_key_vault_key', ['encryption']);
+  let versionless: Maybe<boolean>;
+  if (!isUnknown(keyId)) versionless = VERSIONLESS_ID.test(keyId);
+  else if (keyRefs.some((k) => k.attribute === 'versionless_id' || k.attribute === 'resource_versionless_id')) versionless = true;
+  else if (keyRefs.some((k) => k.attribute === 'id' || k.attribute === 'resource_id')) versionless = false;
+  else versionless = unknown('the key id is not known statically', keyId.expression);
+  const vault = keyVault(reg, keyId, keyRefs.map((k) => k.res), site, index);
+  const out: CustomerManagedEncryption = { kind: 'customer-managed', keyId, versionless, identityClientId, ...(vault ? { keyVault: vault } : {}) };
+  return out;
+}
+
+function keyVault(reg: RawResource, keyId: Maybe<string>, keys: RawResource[], site: ValueSite, index: ResourceIndex): KeyVaultSpec | undefined {
+  let vaults = keys.flatMap((k) => index.referenced(k, 'azurerm_key_vault', ['key_vault_id']).map((x) => x.res));
+  if (vaults.length === 0 && !isUnknown(keyId)) {
+    const host = /^https:\/\/([^./]+)\./.exec(keyId)?.[1]?.toLowerCase();
+    if (host) vaults = index.ofType('azurerm_key_vault').filter((v) => typeof v.values.name === 'string' && v.values.name.toLowerCase() === host);
+  }
+  const vault = vaults[0];
+  if (!vault) return undefined;
+  void reg;
+  const vs = { ...site, address: vault.address, file: vault.source.file ?? site.file };
+  return { address: vault.address, purgeProtection: asBool(vault.values.purge_protection_enabled, vs, 'purge_protection_enabled') ?? false };
+}

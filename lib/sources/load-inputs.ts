@@ -1,0 +1,224 @@
+/**
+ * Detects what each path holds and reads it with the matching source; collects every
+ * input error without letting one bad file hide the registries of the others.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import type { RegistrySpec } from '../model/registry-spec.js';
+import { fromHcl, type HclFile } from './from-hcl.js';
+import { fromPlan, isPlanJson } from './from-plan.js';
+import { fromTfJson, isTfJson } from './from-tf-json.js';
+import type { SourceSuppression } from './suppression-comments.js';
+import { preview } from './values.js';
+
+/** The kind of input a file holds. */
+export type InputKind = 'plan' | 'tf-json' | 'hcl';
+
+/** Everything read from the paths: registries, errors and in-source suppressions. */
+export interface LoadedInputs {
+  /** Registries, in path order. */
+  readonly registries: RegistrySpec[];
+  /** Input errors. */
+  readonly errors: InputError[];
+  /** `# acrkit:ignore` comments found in `.tf` files. */
+  readonly suppressions: SourceSuppression[];
+  /** Files read, with their kind. */
+  readonly files: Array<{ readonly file: string; readonly kind: InputKind }>;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'dist']);
+
+/** Whether a directory entry is an input file when walking folders. */
+function kindByName(name: string): InputKind | 'json' | undefined {
+  if (name.endsWith('.tf')) return 'hcl';
+  if (name.endsWith('.tf.json')) return 'tf-json';
+  if (/plan.*\.json$/i.test(name)) return 'json';
+  return undefined;
+}
+
+async function walk(dir: string, out: string[], errors: InputError[], shown: (p: string) => string): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    errors.push(new InputError({ file: shown(dir) }, `directory must be readable, got ${(e as NodeJS.ErrnoException).code ?? 'an error'}: check the path and its permissions.`));
+    return;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(p, out, errors, shown);
+    } else if (e.isFile() && kindByName(e.name)) out.push(p);
+  }
+}
+
+/**
+ * Reads every path (files or directories, recursively) and returns the registries, input
+ * errors and suppression comments. Never throws for bad input.
+ *
+ * @param paths files or directories, relative to `options.cwd`
+ * @param options.cwd working directory (default: `process.cwd()`)
+ */
+export async function loadInputs(paths: readonly string[], options?: { cwd?: string }): Promise<LoadedInputs> {
+  const cwd = options?.cwd ?? process.cwd();
+  const registries: RegistrySpec[] = [];
+  const errors: InputError[] = [];
+  const suppressions: SourceSuppression[] = [];
+  const files: Array<{ file: string; kind: InputKind }> = [];
+  // Show paths the way the user wrote them: relative to cwd when they are below it.
+  const shown = (abs: string): string => {
+    const rel = abs.startsWith(cwd + '/') ? abs.slice(cwd.length + 1) : abs;
+    return rel;
+  };
+
+  const candidates: Array<{ abs: string; explicit: boolean }> = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let st;
+    try {
+      st = await stat(abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      errors.push(new InputError({ file: p }, `input path must exist, got ${code === 'ENOENT' ? 'no such file or directory' : (code ?? 'an unreadable path')}: check the path (relative paths start at ${cwd}).`));
+      continue;
+    }
+    if (st.isDirectory()) {
+      const found: string[] = [];
+      await walk(abs, found, errors, shown);
+      if (found.length === 0) {
+        errors.push(new InputError({ file: p }, `directory must hold .tf, *.tf.json, cdk.tf.json or *plan*.json files, got none: pass a Terraform folder, a cdktf.out folder or a plan JSON file.`));
+      }
+      for (const f of found) candidates.push({ abs: f, explicit: false });
+    } else candidates.push({ abs, explicit: true });
+  }
+
+  // .tf files of one directory form one module.
+  const hclByDir = new Map<string, HclFile[]>();
+  const seen = new Set<string>();
+  for (const { abs, explicit } of candidates) {
+    if (seen.has(abs)) continue;
+    seen.add(abs);
+    const file = shown(abs);
+    let text: string;
+    try {
+      text = await readFile(abs, 'utf8');
+    } catch (e) {
+      errors.push(new InputError({ file }, `file must be readable, got ${(e as NodeJS.ErrnoException).code ?? 'an error'}: check the path and its permissions.`));
+      continue;
+    }
+    if (abs.endsWith('.tf')) {
+      const dir = dirname(abs);
+      const list = hclByDir.get(dir) ?? [];
+      list.push({ file, text });
+      hclByDir.set(dir, list);
+      continue;
+    }
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      errors.push(jsonError(file, text, e, explicit));
+      continue;
+    }
+    if (isPlanJson(doc)) {
+      const r = fromPlan(doc, file);
+      const lines = new Lines(text);
+      const offsets = planAddressOffsets(text);
+      registries.push(...r.registries.map((spec) => atLine(spec, lines, offsets.get(spec.address))));
+      errors.push(...r.errors);
+      files.push({ file, kind: 'plan' });
+    } else if (isTfJson(doc)) {
+      const r = fromTfJson(doc, file);
+      const lines = new Lines(text);
+      registries.push(...r.registries.map((spec) => atLine(spec, lines, tfJsonOffset(text, spec.source.pointer))));
+      errors.push(...r.errors);
+      files.push({ file, kind: 'tf-json' });
+    } else {
+      errors.push(new InputError({ file, pointer: '' }, `input must be a Terraform plan (format_version with planned_values or resource_changes) or a Terraform JSON configuration (resource), got ${preview(doc)}: pass terraform show -json output, a cdk.tf.json or a .tf file.`));
+    }
+  }
+  for (const list of hclByDir.values()) {
+    const r = await fromHcl(list);
+    registries.push(...r.registries);
+    errors.push(...r.errors);
+    suppressions.push(...r.suppressions);
+    for (const f of list) files.push({ file: f.file, kind: 'hcl' });
+  }
+  return { registries, errors, suppressions, files };
+}
+
+/** Line lookup for one file's text: offsets of every newline, searched by bisection. */
+class Lines {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  /** 1-based line of offset `at`. */
+  lineOf(at: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}
+
+/** Sets `source.line` of a spec when `at` (an offset into the file) is known. */
+function atLine(spec: RegistrySpec, lines: Lines, at: number | undefined): RegistrySpec {
+  return at === undefined || at < 0 ? spec : { ...spec, source: { ...spec.source, line: lines.lineOf(at) } };
+}
+
+/** Offsets of the first `"address": "<a>"` after `planned_values`, by address (one pass). */
+function planAddressOffsets(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const start = text.indexOf('"planned_values"');
+  if (start < 0) return out;
+  const re = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+  re.lastIndex = start;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let a: string;
+    try {
+      a = JSON.parse(`"${m[1]}"`) as string;
+    } catch {
+      continue;
+    }
+    if (!out.has(a)) out.set(a, m.index);
+  }
+  return out;
+}
+
+/** Offset of the resource key `"<name>":` under `"resource"` and `"<type>"`, or -1. */
+function tfJsonOffset(text: string, pointer: string | undefined): number {
+  const [type, name] = (pointer ?? '').split('/').slice(2, 4).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (type === undefined || name === undefined) return -1;
+  let at = indexOfKey(text, '"resource"', 0);
+  if (at >= 0) at = indexOfKey(text, JSON.stringify(type), at + 1);
+  if (at >= 0) at = indexOfKey(text, JSON.stringify(name), at + 1);
+  return at;
+}
+
+/** Index of `"key"` used as an object key (followed by optional spaces and a colon). */
+function indexOfKey(text: string, key: string, from: number): number {
+  let i = text.indexOf(key, from);
+  while (i >= 0) {
+    if (/^\s*:/.test(text.slice(i + key.length, i + key.length + 8))) return i;
+    i = text.indexOf(key, i + 1);
+  }
+  return -1;
+}
+
+function jsonError(file: string, text: string, e: unknown, explicit: boolean): InputError {
+  const msg = e instanceof Error ? e.message : String(e);
+  const pos = /position (\d+)/.exec(msg);
+  const lineCol = /line (\d+) column (\d+)/.exec(msg);
+  let line: number | undefined;
+  if (lineCol) line = Number(lineCol[1]);
+  else if (pos) line = text.slice(0, Number(pos[1])).split('\n').length;
+  const what = explicit ? 'input' : 'file';
+  return new InputError({ file, ...(line !== undefined ? { line } : {}) }, `${what} must be valid JSON, got ${msg.replace(/^JSON\.parse: /, '')}: fix the JSON or pass a .tf file instead.`);
+}

@@ -1,0 +1,121 @@
+/**
+ * Maps the arguments of one `azurerm_container_registry` (azurerm 2.x, 3.x and 4.x syntax)
+ * to the model's fields.
+ */
+import { isTier } from '../catalog/tiers.js';
+import type { RegistrySpecInput, ReplicaSpec } from '../model/registry-spec.js';
+import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
+import type { RawResource } from './raw-resource.js';
+import { asBool, asNumber, asString, asStringList, asStringMap, block, blocks, invalid, type ValueSite } from './values.js';
+
+type Writable<T> = { -readonly [K in keyof T]?: T[K] };
+
+/** The registry's own arguments as a partial {@link RegistrySpecInput} (companions excluded). */
+export function registryFields(res: RawResource, site: ValueSite): Writable<RegistrySpecInput> {
+  const v = res.values;
+  const out: Writable<RegistrySpecInput> = {};
+  const set = <K extends keyof RegistrySpecInput>(k: K, x: RegistrySpecInput[K] | undefined): void => {
+    if (x !== undefined) out[k] = x;
+  };
+  set('name', asString(v.name, site, 'name'));
+  set('resourceGroupName', asString(v.resource_group_name, site, 'resource_group_name'));
+  set('location', asString(v.location, site, 'location'));
+  const sku = asString(v.sku, site, 'sku');
+  if (sku !== undefined) {
+    if (isUnknown(sku) || isTier(sku)) set('tier', sku);
+    else set('tier', sku as never); // validateSpec reports the bad tier with its fix
+  }
+  set('adminEnabled', asBool(v.admin_enabled, site, 'admin_enabled'));
+  set('anonymousPull', asBool(v.anonymous_pull_enabled, site, 'anonymous_pull_enabled'));
+  set('exportEnabled', asBool(v.export_policy_enabled, site, 'export_policy_enabled'));
+  set('dataEndpoint', asBool(v.data_endpoint_enabled, site, 'data_endpoint_enabled'));
+  set('quarantine', asBool(v.quarantine_policy_enabled, site, 'quarantine_policy_enabled'));
+  set('zoneRedundancy', asBool(v.zone_redundancy_enabled, site, 'zone_redundancy_enabled'));
+  set('tags', asStringMap(v.tags, site, 'tags'));
+
+  // Content trust: 4.x trust_policy_enabled, 2.x/3.x trust_policy { enabled }.
+  const trust = asBool(v.trust_policy_enabled, site, 'trust_policy_enabled');
+  if (trust !== undefined) set('trust', trust);
+  else {
+    const tp = block(v.trust_policy, site, 'trust_policy');
+    if (tp !== undefined) set('trust', isUnknown(tp) ? tp : (asBool(tp.enabled, site, 'trust_policy.enabled') ?? false));
+  }
+
+  // Retention: 4.x retention_policy_in_days, 2.x/3.x retention_policy { days, enabled }.
+  const days = asNumber(v.retention_policy_in_days, site, 'retention_policy_in_days');
+  if (days !== undefined) set('retentionDays', days);
+  else {
+    const rp = block(v.retention_policy, site, 'retention_policy');
+    if (rp !== undefined) {
+      if (isUnknown(rp)) set('retentionDays', rp);
+      else {
+        const enabled = asBool(rp.enabled, site, 'retention_policy.enabled') ?? false;
+        const d = asNumber(rp.days, site, 'retention_policy.days') ?? 7;
+        set('retentionDays', isUnknown(enabled) ? enabled : enabled ? d : 0);
+      }
+    }
+  }
+
+  set('replicas', replicas(v, site));
+
+  // Network.
+  const network: Writable<NonNullable<RegistrySpecInput['network']>> = {};
+  const pa = asBool(v.public_network_access_enabled, site, 'public_network_access_enabled');
+  if (pa !== undefined) network.publicAccess = pa;
+  const bypass = asString(v.network_rule_bypass_option, site, 'network_rule_bypass_option');
+  if (bypass !== undefined) network.bypassAzureServices = isUnknown(bypass) ? bypass : bypass === 'AzureServices';
+  const nrs = block(v.network_rule_set, site, 'network_rule_set');
+  if (nrs !== undefined) {
+    if (isUnknown(nrs)) {
+      network.defaultAction = nrs;
+      network.ipRules = nrs;
+    } else {
+      const da = asString(nrs.default_action, site, 'network_rule_set.default_action');
+      if (da !== undefined) {
+        if (isUnknown(da) || da === 'Allow' || da === 'Deny') network.defaultAction = da;
+        else network.defaultAction = invalid(site, 'network_rule_set.default_action', 'must be "Allow" or "Deny"', da, 'set default_action = "Deny" (or "Allow")');
+      }
+      const rules = blocks(nrs.ip_rule, site, 'network_rule_set.ip_rule');
+      if (rules !== undefined) {
+        if (isUnknown(rules)) network.ipRules = rules;
+        else {
+          const ranges: string[] = [];
+          let unk: Maybe<readonly string[]> | undefined;
+          for (const [i, r] of rules.entries()) {
+            const range = asString(r.ip_range, site, `network_rule_set.ip_rule.${i}.ip_range`);
+            if (range === undefined) continue;
+            if (isUnknown(range)) unk = range;
+            else ranges.push(range);
+          }
+          network.ipRules = unk ?? ranges;
+        }
+      }
+      // virtual_network (removed in 4.0) is ignored: the model has no service-endpoint rules.
+    }
+  }
+  out.network = network;
+  return out;
+}
+
+function replicas(v: Readonly<Record<string, unknown>>, site: ValueSite): Maybe<ReplicaSpec[]> | undefined {
+  // 3.x/4.x georeplications blocks; 2.x georeplication_locations list.
+  const geo = blocks(v.georeplications, site, 'georeplications');
+  if (geo !== undefined) {
+    if (isUnknown(geo)) return geo;
+    return geo.map((g, i) => {
+      const location = asString(g.location, site, `georeplications.${i}.location`) ?? unknown(`georeplications[${i}].location is missing`);
+      const zr = asBool(g.zone_redundancy_enabled, site, `georeplications.${i}.zone_redundancy_enabled`) ?? false;
+      const routing =
+        asBool(g.regional_endpoint_enabled, site, `georeplications.${i}.regional_endpoint_enabled`) ??
+        asBool(g.global_endpoint_routing_enabled, site, `georeplications.${i}.global_endpoint_routing_enabled`) ??
+        true;
+      return { location, zoneRedundant: zr, globalRouting: routing };
+    });
+  }
+  const locs = asStringList(v.georeplication_locations, site, 'georeplication_locations');
+  if (locs !== undefined) {
+    if (isUnknown(locs)) return locs;
+    return locs.map((location) => ({ location, zoneRedundant: false, globalRouting: true }));
+  }
+  return undefined;
+}

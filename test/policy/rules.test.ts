@@ -1,0 +1,140 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RegistrySpec } from '../../lib/model/registry-spec.js';
+import { ALL_RULES, PACKS } from '../../lib/policy/packs/index.js';
+import { runRule } from '../../lib/policy/engine.js';
+import { PACK_NAMES, type Rule } from '../../lib/policy/rule.js';
+import { secure, spec, U } from './helpers.js';
+
+const CMK = { kind: 'customer-managed' as const, keyId: 'https://kv1.vault.azure.net/keys/acr', versionless: true, identityClientId: 'id', keyVault: { address: 'azurerm_key_vault.kv', purgeProtection: true } };
+
+/** Per rule: a compliant, a non-compliant and (where it applies) an unknown spec. */
+const CASES: Record<string, { ok: RegistrySpec; bad: RegistrySpec; unknown?: RegistrySpec; badText: RegExp }> = {
+  AdminUserDisabled: { ok: spec(), bad: spec({ adminEnabled: true }), unknown: spec({ adminEnabled: U }), badText: /admin_enabled must be false, got true/ },
+  AnonymousPullDisabled: { ok: spec(), bad: spec({ tier: 'Standard', anonymousPull: true }), unknown: spec({ anonymousPull: U }), badText: /anonymous_pull_enabled must be false/ },
+  PublicAccessRestricted: {
+    ok: spec({ tier: 'Premium', network: { defaultAction: 'Deny', ipRules: ['203.0.113.0/24'] } }),
+    bad: spec(),
+    unknown: spec({ network: { publicAccess: U } }),
+    badText: /public_network_access_enabled must be false or network_rule_set.default_action "Deny", got true and "Allow"/,
+  },
+  PrivateEndpointPresent: { ok: secure(), bad: secure({ network: { publicAccess: true } }), unknown: spec({ tier: U }), badText: /azurerm_private_endpoint must target the registry on Premium, got none/ },
+  CustomerManagedKey: { ok: secure(), bad: secure({ encryption: { kind: 'platform' } }), unknown: secure({ encryption: U }), badText: /customer-managed key on Premium, got none/ },
+  VersionlessKeyId: {
+    ok: secure(),
+    bad: secure({ encryption: { ...CMK, keyId: 'https://kv1.vault.azure.net/keys/acr/0123abcd', versionless: false } }),
+    unknown: secure({ encryption: { ...CMK, keyId: U, versionless: U } }),
+    badText: /key_vault_key_id must be versionless, got 'https:\/\/kv1.vault.azure.net\/keys\/acr\/0123abcd'/,
+  },
+  KeyVaultPurgeProtection: {
+    ok: secure(),
+    bad: secure({ encryption: { ...CMK, keyVault: { address: 'azurerm_key_vault.kv', purgeProtection: false } } }),
+    unknown: secure({ encryption: { ...CMK, keyVault: undefined } as never }),
+    badText: /purge_protection_enabled on azurerm_key_vault.kv must be true, got false/,
+  },
+  ExportDisabled: { ok: secure(), bad: secure({ exportEnabled: true }), unknown: secure({ exportEnabled: U }), badText: /export_policy_enabled must be false on Premium, got true/ },
+  TrustedServicesAllowed: {
+    ok: secure(),
+    bad: secure({ network: { publicAccess: false, bypassAzureServices: false, privateEndpoints: [{ address: 'pe', dnsZoneGroup: true }] } }),
+    unknown: secure({ network: { publicAccess: false, bypassAzureServices: U, privateEndpoints: [] } }),
+    badText: /network_rule_bypass_option must be "AzureServices" when network access is restricted/,
+  },
+  WebhookHttps: {
+    ok: spec({ webhooks: [{ address: 'w', serviceUri: 'https://x.example/h', actions: ['push'] }] }),
+    bad: spec({ webhooks: [{ address: 'w', serviceUri: 'http://x.example/h', actions: ['push'] }] }),
+    unknown: spec({ webhooks: [{ address: 'w', serviceUri: U, actions: ['push'] }] }),
+    badText: /service_uri of w must start with https:\/\/, got "http:\/\/x.example\/h"/,
+  },
+  GeoReplicaOtherGeography: {
+    ok: secure(),
+    bad: secure({ replicas: [{ location: 'northeurope', zoneRedundant: true, globalRouting: true }] }),
+    unknown: secure({ replicas: [{ location: U, zoneRedundant: true, globalRouting: true }] }),
+    badText: /georeplications must include a location outside Europe \(location westeurope\), got replicas only in Europe \(northeurope\)/,
+  },
+  ZoneRedundancy: { ok: secure(), bad: secure({ zoneRedundancy: false }), unknown: secure({ zoneRedundancy: U }), badText: /zone_redundancy_enabled must be true in westeurope/ },
+  ReplicaRoutingEnabled: {
+    ok: secure(),
+    bad: secure({ replicas: [{ location: 'eastus', zoneRedundant: true, globalRouting: false }] }),
+    unknown: secure({ replicas: [{ location: 'eastus', zoneRedundant: true, globalRouting: U }] }),
+    badText: /regional_endpoint_enabled = true on at least one block, got false on all 1/,
+  },
+  LockPresent: { ok: secure(), bad: spec(), badText: /azurerm_management_lock must target the registry/ },
+  ProductionReplicaCount: {
+    ok: secure({ tags: { env: 'prod' } }),
+    bad: spec({ tags: { env: 'Production' } }),
+    unknown: spec({ tags: U }),
+    badText: /georeplications must number at least 1 for a registry tagged env=Production, got 0/,
+  },
+  RetentionEnabled: { ok: secure(), bad: secure({ retentionDays: 0 }), unknown: secure({ retentionDays: U }), badText: /retention_policy_in_days must be 1-365 on Premium/ },
+  TierRightSized: {
+    ok: secure(),
+    bad: spec({ tier: 'Premium' }),
+    unknown: spec({ tier: 'Premium', dataEndpoint: U }),
+    badText: /sku "Premium" could be "Basic": the registry uses no tier-gated feature, saving about \$45\.00 a month/,
+  },
+  ContentTrustDeprecated: { ok: spec(), bad: secure({ trust: true }), unknown: spec({ trust: U }), badText: /trust_policy_enabled must be false \(Docker Content Trust is deprecated since 2025-03-31\)/ },
+  DiagnosticsPresent: {
+    ok: secure(),
+    bad: spec(),
+    unknown: spec({ diagnosticSettings: [{ address: 'd', workspaceId: '/w', logs: U, metrics: true }] }),
+    badText: /azurerm_monitor_diagnostic_setting must target the registry, got none/,
+  },
+  AzureAcceptsSpec: { ok: secure(), bad: spec({ replicas: [{ location: 'eastus', zoneRedundant: false, globalRouting: true }] }), unknown: spec({ tier: U, dataEndpoint: true }), badText: /georeplications need the Premium tier, got sku "Basic"/ },
+};
+
+describe('rules', () => {
+  test.each(ALL_RULES.map((r) => [r.name, r] as const))('%s: compliant, non-compliant and unknown cases', (name, rule: Rule) => {
+    const c = CASES[name];
+    expect(c).toBeDefined();
+    expect(runRule(rule, c!.ok)).toEqual([]);
+    const bad = runRule(rule, c!.bad);
+    expect(bad.length).toBeGreaterThan(0);
+    expect(bad.every((f) => f.status === 'non-compliant')).toBe(true);
+    expect(bad.map((f) => f.message).join('\n')).toMatch(c!.badText);
+    if (c!.unknown) {
+      const u = runRule(rule, c!.unknown);
+      expect(u.length).toBeGreaterThan(0);
+      expect(u.some((f) => f.status === 'unknown')).toBe(true);
+      expect(u.every((f) => f.status !== 'non-compliant' || name === 'AzureAcceptsSpec')).toBe(true);
+    }
+  });
+
+  test('construct sources get construct prop names, Terraform sources Terraform names', () => {
+    const rule = ALL_RULES.find((r) => r.id === 'ACR-SEC-001')!;
+    const c = runRule(rule, { ...spec({ adminEnabled: true }), source: { kind: 'construct', constructPath: 'app/r' } });
+    expect(c[0]!.message).toMatch(/^adminEnabled must be false/);
+    expect(runRule(rule, spec({ adminEnabled: true }))[0]!.message).toMatch(/^admin_enabled must be false/);
+  });
+
+  test('ProductionReplicaCount honours pack options', () => {
+    const rule = ALL_RULES.find((r) => r.name === 'ProductionReplicaCount')!;
+    const s = secure({ tags: { stage: 'live' } });
+    expect(runRule(rule, s)).toEqual([]);
+    const found = runRule(rule, s, { resilience: { productionTagKey: 'stage', productionTagValues: ['live'], productionMinReplicas: 2 } });
+    expect(found[0]!.message).toMatch(/at least 2 for a registry tagged stage=live, got 1/);
+  });
+
+  test('a rule that throws is an error finding, not a crash', () => {
+    const boom: Rule = { ...ALL_RULES[0]!, check: () => { throw new Error('kaboom'); } };
+    const out = runRule(boom, spec());
+    expect(out).toEqual([{ status: 'error', message: expect.stringMatching(/ACR-SEC-001 .* must evaluate, got an exception: kaboom/) }]);
+  });
+});
+
+describe('packs', () => {
+  test('every rule file is registered in exactly one pack, and ids are unique', async () => {
+    const dir = join(dirname(fileURLToPath(import.meta.url)), '../../lib/policy/rules');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBe(ALL_RULES.length);
+    for (const f of files) {
+      const name = f.replace(/\.ts$/, '');
+      const mod = (await import(`../../lib/policy/rules/${name}.js`)) as Record<string, Rule>;
+      const rule = mod[name];
+      expect(rule?.name).toBe(name);
+      const owners = PACK_NAMES.filter((p) => PACKS[p].includes(rule!));
+      expect(owners).toEqual([rule!.pack]);
+    }
+    expect(new Set(ALL_RULES.map((r) => r.id)).size).toBe(ALL_RULES.length);
+  });
+});

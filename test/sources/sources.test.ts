@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { isUnknown } from '../../lib/model/unknown.js';
+import { fromPlan, planChanges } from '../../lib/sources/from-plan.js';
+import { fromTfJson } from '../../lib/sources/from-tf-json.js';
+import { loadRegistries } from '../../lib/sources/load.js';
+import { loadInputs } from '../../lib/sources/load-inputs.js';
+import { evaluate } from '../../lib/policy/engine.js';
+
+const cwd = new URL('../fixtures/', import.meta.url).pathname.replace(/\/$/, '');
+const byAddr = <T extends { address: string }>(list: T[], a: string): T => {
+  const x = list.find((s) => s.address === a);
+  if (!x) throw new Error(`no ${a} in ${list.map((s) => s.address).join(', ')}`);
+  return x;
+};
+
+describe('.tf files', () => {
+  test('multi-registry module: literals, variable defaults, dynamic blocks, count, for_each, companions', async () => {
+    const r = await loadInputs(['tf/multi'], { cwd });
+    expect(r.errors).toEqual([]);
+    expect(r.registries.map((s) => s.address)).toEqual([
+      'azurerm_container_registry.dev',
+      'azurerm_container_registry.prod',
+      'azurerm_container_registry.regional[0]',
+      'azurerm_container_registry.regional[1]',
+      'azurerm_container_registry.team["alpha"]',
+      'azurerm_container_registry.team["beta"]',
+    ]);
+    const prod = byAddr(r.registries, 'azurerm_container_registry.prod');
+    expect(prod.source).toEqual({ kind: 'hcl', file: 'tf/multi/main.tf', line: 16 });
+    expect(prod.tier).toBe('Premium'); // var.sku default
+    expect(prod.replicas).toEqual([
+      { location: 'eastus', zoneRedundant: true, globalRouting: true },
+      { location: 'northeurope', zoneRedundant: true, globalRouting: true },
+    ]);
+    expect(prod.encryption).toMatchObject({ kind: 'customer-managed', versionless: false, keyVault: { address: 'azurerm_key_vault.kv', purgeProtection: false } });
+    expect(isUnknown((prod.encryption as { keyId: unknown }).keyId)).toBe(true);
+    expect(prod.network.privateEndpoints).toEqual([{ address: 'azurerm_private_endpoint.prod', dnsZoneGroup: false }]);
+    expect(prod.webhooks).toEqual([{ address: 'azurerm_container_registry_webhook.hook', serviceUri: 'http://hooks.example.com/acr', actions: ['push'] }]);
+    expect(prod.diagnosticSettings).toHaveLength(1);
+    expect(prod.locks).toEqual([{ address: 'azurerm_management_lock.rg', level: 'CanNotDelete' }]); // lock on the resource group
+    expect(isUnknown(prod.resourceGroupName)).toBe(true);
+    const r0 = byAddr(r.registries, 'azurerm_container_registry.regional[0]');
+    expect(r0.name).toBe('acrkitregion0');
+    expect(r0.location).toMatchObject({ unknown: true, reason: 'var.location has no literal default' });
+    expect(byAddr(r.registries, 'azurerm_container_registry.team["beta"]').location).toBe('northeurope');
+    expect(r.suppressions.map((s) => [s.ruleId, s.address, s.line])).toContainEqual(['ACR-SEC-001', 'azurerm_container_registry.dev', 7]);
+  });
+
+  test('provider 2.x/3.x syntax', async () => {
+    const r = await loadRegistries(['tf/v3/main.tf'], { cwd });
+    expect(r.errors).toEqual([]);
+    const legacy = byAddr(r.registries, 'azurerm_container_registry.legacy');
+    expect(legacy).toMatchObject({ location: 'westeurope', retentionDays: 14, trust: true, network: { defaultAction: 'Deny', ipRules: ['203.0.113.0/24'] } });
+    expect(legacy.replicas).toEqual([{ location: 'eastus', zoneRedundant: true, globalRouting: false }]);
+    expect(byAddr(r.registries, 'azurerm_container_registry.ancient').replicas).toEqual([
+      { location: 'eastus', zoneRedundant: false, globalRouting: true },
+      { location: 'japaneast', zoneRedundant: false, globalRouting: true },
+    ]);
+  });
+
+  test('a syntax error is an input error with file and line; the other files still count', async () => {
+    const r = await loadRegistries(['tf/mixed'], { cwd });
+    expect(r.registries.map((s) => s.address)).toEqual(['azurerm_container_registry.good']);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]!.location).toEqual({ file: 'tf/mixed/bad.tf', line: 1 });
+    expect(r.errors[0]!.reason).toMatch(/HCL must parse, got a syntax error at column \d+: Unclosed configuration block/);
+    const single = await loadRegistries(['tf/broken/main.tf', 'nope.tf'], { cwd });
+    expect(single.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^nope.tf: input path must exist, got no such file or directory/),
+      expect.stringMatching(/^tf\/broken\/main.tf:1: HCL must parse/),
+    ]);
+  });
+});
+
+describe('plan JSON', () => {
+  const doc = JSON.parse(readFileSync(`${cwd}/plan/replace.json`, 'utf8')) as unknown;
+
+  test('planned values, child modules, after_unknown, configuration references', async () => {
+    const r = await loadRegistries(['plan/replace.json'], { cwd });
+    expect(r.errors).toEqual([]);
+    const main = byAddr(r.registries, 'azurerm_container_registry.main');
+    expect(main.source).toEqual({ kind: 'plan', file: 'plan/replace.json', pointer: '/planned_values/root_module/resources/0', line: 8 });
+    expect(main.tags).toEqual({ env: 'production' });
+    const edge = byAddr(r.registries, 'module.edge.azurerm_container_registry.cache[0]');
+    expect(edge.adminEnabled).toBe(true);
+    expect(edge.locks).toEqual([{ address: 'module.edge.azurerm_management_lock.cache[0]', level: 'CanNotDelete' }]);
+  });
+
+  test('planChanges: actions and before/after per change, replace detected', () => {
+    const { changes, errors } = planChanges(doc, 'plan.json');
+    expect(errors).toEqual([]);
+    const main = byAddr(changes, 'azurerm_container_registry.main');
+    expect(main.actions).toEqual(['delete', 'create']);
+    expect(main.replace).toBe(true);
+    expect(main.before?.adminEnabled).toBe(true);
+    expect(main.after?.adminEnabled).toBe(false);
+    const edge = byAddr(changes, 'module.edge.azurerm_container_registry.cache[0]');
+    expect(edge.before).toBeUndefined();
+    expect(isUnknown(edge.after?.network.bypassAzureServices)).toBe(true); // after_unknown
+    expect(byAddr(changes, 'module.edge.azurerm_management_lock.cache[0]').after).toBeUndefined();
+  });
+});
+
+describe('cdk.tf.json', () => {
+  test('construct path from // metadata, pointer and line per registry, companions linked', async () => {
+    const r = await loadRegistries(['tfjson'], { cwd });
+    expect(r.errors).toEqual([]);
+    const [s] = r.registries;
+    expect(s!.source).toEqual({ kind: 'cdk-tf-json', file: 'tfjson/prod/cdk.tf.json', pointer: '/resource/azurerm_container_registry/registry_71CE07F6', constructPath: 'fleet-prod/registry/registry', line: 40 });
+    expect(s!.encryption).toMatchObject({ kind: 'customer-managed', versionless: true, keyVault: { purgeProtection: true } });
+    expect(s!.network.privateEndpoints).toHaveLength(1);
+    expect(s!.locks).toHaveLength(1);
+    expect(s!.diagnosticSettings).toHaveLength(1);
+  });
+
+  test('wrong-typed values are input errors naming the pointer, the rule and the value', () => {
+    const r = fromTfJson({ resource: { azurerm_container_registry: { r: { name: 'acrkitbad001', sku: 'Basic', location: 'westeurope', admin_enabled: 'yes' } } } }, 'x.tf.json');
+    expect(r.errors.map((e) => e.message)).toEqual([
+      'x.tf.json#/resource/azurerm_container_registry/r/admin_enabled: azurerm_container_registry.r: admin_enabled must be true or false, got "yes": set admin_enabled = true or false.',
+    ]);
+    expect(isUnknown(r.registries[0]!.adminEnabled)).toBe(true);
+  });
+});
+
+describe('robustness (fast-check)', () => {
+  const check = (doc: unknown): void => {
+    for (const r of [fromPlan(doc, 'p.json'), fromTfJson(doc, 't.json')]) {
+      for (const e of r.errors) expect(e.name).toBe('InputError');
+      evaluate(r.registries); // findings, never a throw
+    }
+    planChanges(doc, 'p.json');
+  };
+
+  test('any JSON value as a plan or cdk.tf.json gives findings or InputErrors', () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }), check), { numRuns: 150 });
+    fc.assert(
+      fc.property(fc.record({ format_version: fc.jsonValue({ maxDepth: 1 }), planned_values: fc.jsonValue({ maxDepth: 4 }), resource_changes: fc.jsonValue({ maxDepth: 4 }) }), check),
+      { numRuns: 100 },
+    );
+  });
+
+  test('any mutation of a valid fixture gives findings or InputErrors', () => {
+    const plan = JSON.parse(readFileSync(`${cwd}/plan/replace.json`, 'utf8')) as Record<string, unknown>;
+    const tfjson = JSON.parse(readFileSync(`${cwd}/tfjson/prod/cdk.tf.json`, 'utf8')) as Record<string, unknown>;
+    const paths = (v: unknown, prefix: string[] = [], out: string[][] = []): string[][] => {
+      out.push(prefix);
+      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...prefix, k], out);
+      return out;
+    };
+    for (const base of [plan, tfjson]) {
+      const all = paths(base).filter((p) => p.length > 0);
+      fc.assert(
+        fc.property(fc.constantFrom(...all), fc.jsonValue({ maxDepth: 3 }), (path, value) => {
+          const copy = structuredClone(base);
+          let at = copy as Record<string, unknown>;
+          for (const k of path.slice(0, -1)) at = at[k] as Record<string, unknown>;
+          at[path[path.length - 1]!] = value;
+          check(copy);
+        }),
+        { numRuns: 200 },
+      );
+    }
+  });
+});
