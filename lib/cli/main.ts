@@ -9,6 +9,7 @@ import { processIO, type CliContext, type CliIO } from './io.js';
 import { registerStart } from './commands/start.js';
 import { registerTiers } from './commands/tiers.js';
 // Verbs register here, one line each.
+import { registerSimulate } from './commands/simulate.js';
 import { registerCheck } from './commands/check.js';
 
 function version(): string {
@@ -31,6 +32,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerTiers(program, ctx);
   registerStart(program, ctx);
   // Verbs register here, one line each.
+  registerSimulate(program, ctx);
   registerCheck(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
   return program;

@@ -1,0 +1,63 @@
+/**
+ * `acrkit simulate --scenario FILE [inputs...]`: the seeded what-if simulator.
+ * Exit code 1 when an assertion fails, 2 for bad input.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ExitCode } from '../exit-codes.js';
+import { emit, type CliContext } from '../io.js';
+
+function positiveInt(name: string, min: number) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer >= ${min}, got '${v}'.`);
+    return n;
+  };
+}
+
+/** Options of `acrkit simulate`. */
+interface SimulateOptions {
+  scenario: string;
+  runs?: number;
+  seed?: number;
+  workers?: number;
+  format: 'text' | 'json' | 'markdown';
+  out?: string;
+}
+
+/** Registers `simulate`. */
+export function registerSimulate(program: Command, ctx: CliContext): void {
+  program
+    .command('simulate')
+    .description('simulate storage, cost, limits and failover of registries under a workload scenario (seeded, Monte Carlo)')
+    .argument('[inputs...]', 'acrkit inputs (cdk.tf.json, cdktf.out, plan JSON, .tf) replacing the scenario\'s registries')
+    .requiredOption('--scenario <file>', 'scenario file (YAML or JSON; schema: lib/sim/scenario.schema.json)')
+    .option('--runs <n>', 'Monte Carlo runs (overrides the scenario)', positiveInt('--runs', 1))
+    .option('--seed <s>', 'seed (overrides the scenario)', positiveInt('--seed', 0))
+    .option('--workers <n>', 'worker threads (0 = in process; default: CPUs)', positiveInt('--workers', 0))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (inputs: string[], opts: SimulateOptions) => {
+      const { io } = ctx;
+      const [{ loadScenario }, { runMonteCarlo }, { renderSimulation }] = await Promise.all([
+        import('../../sim/scenario.js'),
+        import('../../sim/montecarlo.js'),
+        import('../../sim/render.js'),
+      ]);
+      const sc = await loadScenario(opts.scenario, { cwd: io.cwd, inputs, runs: opts.runs, seed: opts.seed });
+      let bar: { start(total: number, v: number): void; update(v: number): void; stop(): void } | undefined;
+      if (io.isTTY && sc.runs > 1) {
+        const { default: progress } = await import('cli-progress');
+        bar = new progress.SingleBar({ format: 'simulating [{bar}] {value}/{total} runs', stream: process.stderr }, progress.Presets.shades_classic);
+        bar.start(sc.runs, 0);
+      }
+      let result;
+      try {
+        result = await runMonteCarlo(sc, { workers: opts.workers, onProgress: (done) => bar?.update(done) });
+      } finally {
+        bar?.stop();
+      }
+      const text = opts.format === 'json' ? JSON.stringify(result, null, 2) : renderSimulation(result, opts.format === 'markdown');
+      emit(io, text, opts.out);
+      if (!result.passed) ctx.exitCode = Math.max(ctx.exitCode, ExitCode.FAILED);
+    });
+}

@@ -1,0 +1,177 @@
+/**
+ * Monte Carlo over runs, in worker threads. Run i always uses the same random streams
+ * (random.ts), and results are aggregated in run order, so the result is identical bit for bit
+ * whatever the number of workers.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { evaluateAssertions } from './assertions.js';
+import { maxMonthly } from './cost.js';
+import { simulateRun } from './engine.js';
+import { SimulationWorkerError } from './errors.js';
+import type { RunResult } from './run-result.js';
+import type { ResolvedScenario } from './scenario-model.js';
+import type { RegistrySummary, SimulationResult } from './result.js';
+import { summarize, summarizeSeries, type Summary } from './stats.js';
+
+/** Options of {@link runMonteCarlo}. */
+export interface MonteCarloOptions {
+  /**
+   * Worker threads; 0 runs in this thread.
+   * @default - min(runs, available parallelism), or 0 for a single run
+   */
+  readonly workers?: number;
+  /**
+   * Called after each finished run with (done, total).
+   * @default - no progress reports
+   */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** The default worker count for `runs` runs. */
+export function defaultWorkers(runs: number): number {
+  return runs <= 1 ? 0 : Math.max(1, Math.min(runs, availableParallelism()));
+}
+
+/**
+ * How to start a worker: the compiled `worker.js` next to this file, or, when running from
+ * TypeScript source (tsx, ts-jest), a bootstrap that registers tsx's loader and imports `worker.ts`.
+ */
+function workerEntry(): { entry: URL | string; eval: boolean } {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return { entry: new URL('./worker.js', here), eval: false };
+  const target = new URL('./worker.ts', here).href;
+  const code = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
+  return { entry: code, eval: true };
+}
+
+/** Simulates runs 0..runs-1 and returns every run's result, in run order. */
+export async function simulateRuns(sc: ResolvedScenario, options: MonteCarloOptions = {}): Promise<RunResult[]> {
+  const runs = sc.runs;
+  const workers = Math.min(options.workers ?? defaultWorkers(runs), runs);
+  const results: RunResult[] = new Array<RunResult>(runs);
+  let done = 0;
+  if (workers <= 0) {
+    for (let r = 0; r < runs; r++) {
+      results[r] = simulateRun(sc, r);
+      options.onProgress?.(++done, runs);
+    }
+    return results;
+  }
+  const { entry, eval: isEval } = workerEntry();
+  await Promise.all(
+    Array.from({ length: workers }, (_, k) => {
+      const mine: number[] = [];
+      for (let r = k; r < runs; r += workers) mine.push(r);
+      return new Promise<void>((resolve, reject) => {
+        const w = new Worker(entry, { workerData: { scenario: sc, runs: mine }, eval: isEval });
+        w.on('message', (m: { run: number; result: RunResult }) => {
+          results[m.run] = m.result;
+          options.onProgress?.(++done, runs);
+        });
+        w.on('error', (e) => reject(new SimulationWorkerError(e.message)));
+        w.on('exit', (code) => (code === 0 ? resolve() : reject(new SimulationWorkerError(`worker exited with code ${code}`))));
+      });
+    }),
+  );
+  return results;
+}
+
+/** Simulates the scenario's runs and aggregates them: percentiles of every output, assertions. */
+export async function runMonteCarlo(sc: ResolvedScenario, options: MonteCarloOptions = {}): Promise<SimulationResult> {
+  return aggregate(sc, await simulateRuns(sc, options));
+}
+
+function byKey<T>(runs: readonly T[], keys: (t: T) => readonly string[]): string[] {
+  const s = new Set<string>();
+  for (const r of runs) for (const k of keys(r)) s.add(k);
+  return [...s].sort();
+}
+
+/** Aggregates run results (in run order) into a {@link SimulationResult}. */
+export function aggregate(sc: ResolvedScenario, runs: readonly RunResult[]): SimulationResult {
+  const registries: RegistrySummary[] = sc.registries.map((reg, i) => {
+    const rr = runs.map((r) => r.registries[i]!);
+    const first = rr[0]!;
+    const s = (f: (x: (typeof rr)[number]) => number | null): Summary => summarize(rr.map(f));
+    const regions = byKey(rr, (x) => Object.keys(x.availabilityByRegion));
+    return {
+      address: reg.address,
+      name: reg.name,
+      tier: reg.tier,
+      tierAtHorizon: first.tier,
+      home: reg.location,
+      replicas: reg.replicas.map((r) => r.location),
+      includedBytes: first.includedBytes,
+      limitBytes: first.limitBytes,
+      metrics: {
+        storedBytesAtHorizon: s((x) => x.storedBytesAtHorizon),
+        maxStoredBytes: s((x) => x.maxStoredBytes),
+        maxBillableBytes: s((x) => x.maxBillableBytes),
+        billedBytesAtHorizon: s((x) => x.daily.billedBytes[x.daily.billedBytes.length - 1] ?? 0),
+        totalCostUsd: s((x) => x.totalCostUsd),
+        maxMonthlyCostUsd: s((x) => x.maxMonthlyCostUsd),
+        throttledMinutes: s((x) => x.throttledMinutes),
+        throttledRequests: s((x) => x.throttledRequests),
+        pushes: s((x) => x.pushes),
+        repositories: s((x) => x.repositories),
+        retentionDeleted: s((x) => x.retentionDeleted),
+        firstIncludedExceededDay: s((x) => x.firstIncludedExceededDay),
+        limitHitDay: s((x) => x.limitHitDay),
+      },
+      limitHitExtrapolated: rr.some((x) => x.limitHitExtrapolated),
+      monthlyCostUsd: first.monthlyCostUsd.map((_, m) => s((x) => x.monthlyCostUsd[m] ?? 0)),
+      availabilityByRegion: Object.fromEntries(regions.map((c) => [c, s((x) => x.availabilityByRegion[c] ?? 1)])),
+      outages: first.outages.map((o, k) => ({
+        event: o.event,
+        kind: o.kind,
+        region: o.region,
+        startMinute: o.startMinute,
+        endMinute: o.endMinute,
+        home: o.home,
+        availabilityByRegion: Object.fromEntries(Object.keys(o.availabilityByRegion).map((c) => [c, s((x) => x.outages[k]!.availabilityByRegion[c] ?? 1)])),
+        exposureManifests: s((x) => x.outages[k]!.exposureManifests),
+        exposureBytes: s((x) => x.outages[k]!.exposureBytes),
+      })),
+      blocked: first.blocked,
+      purge: {
+        runs: first.purge.runs,
+        blockedRuns: first.purge.blockedRuns,
+        tagsDeleted: s((x) => x.purge.tagsDeleted),
+        manifestsDeleted: s((x) => x.purge.manifestsDeleted),
+      },
+      countViolations: first.countViolations,
+      warnings: first.warnings,
+      daily: {
+        taggedBytes: summarizeSeries(rr.map((x) => x.daily.taggedBytes)),
+        untaggedBytes: summarizeSeries(rr.map((x) => x.daily.untaggedBytes)),
+        softDeletedBytes: summarizeSeries(rr.map((x) => x.daily.softDeletedBytes)),
+        billedBytes: summarizeSeries(rr.map((x) => x.daily.billedBytes)),
+        costUsd: summarizeSeries(rr.map((x) => x.daily.costUsd)),
+      },
+    };
+  });
+  const fleetDaily = runs.map((r) => {
+    const d = new Float64Array(sc.horizonDays);
+    for (const x of r.registries) for (let k = 0; k < d.length; k++) d[k]! += x.daily.costUsd[k]!;
+    return d;
+  });
+  const fleet = {
+    maxMonthlyCostUsd: summarize(fleetDaily.map((d) => maxMonthly(d))),
+    totalCostUsd: summarize(runs.map((r) => r.registries.reduce((a, x) => a + x.totalCostUsd, 0))),
+    storedBytesAtHorizon: summarize(runs.map((r) => r.registries.reduce((a, x) => a + x.storedBytesAtHorizon, 0))),
+  };
+  const base = {
+    scenario: sc.name,
+    file: sc.file,
+    seed: sc.seed,
+    runs: runs.length,
+    horizonDays: sc.horizonDays,
+    assumptions: sc.assumptions,
+    failover: sc.failover,
+    registries,
+    fleet,
+  };
+  const assertions = evaluateAssertions(sc, base);
+  return { ...base, assertions, passed: assertions.every((a) => a.passed) };
+}

@@ -1,0 +1,90 @@
+/**
+ * Text and Markdown renderings of a {@link SimulationResult}; JSON is the result itself.
+ */
+import { markdownTable, textTable, usd } from '../cli/format.js';
+import { formatBytes } from './duration.js';
+import type { SimulationResult } from './result.js';
+import type { Summary } from './stats.js';
+
+function day(v: number | null, extrapolated = false): string {
+  return v === null ? 'never' : `day ${Math.round(v)}${extrapolated ? ' (extrapolated)' : ''}`;
+}
+
+function minuteText(m: number): string {
+  const d = Math.floor(m / 1440);
+  const h = Math.floor((m % 1440) / 60);
+  const mm = Math.round(m % 60);
+  return `day ${d} ${String(h).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+}
+
+function band(s: Summary, fmt: (n: number) => string): string {
+  const f = (v: number | null): string => (v === null ? 'never' : fmt(v));
+  return s.p10 === s.p90 ? f(s.p50) : `${f(s.p50)} (p10 ${f(s.p10)}, p90 ${f(s.p90)})`;
+}
+
+/** Renders the result as text (`markdown` true: GitHub Markdown). */
+export function renderSimulation(r: SimulationResult, markdown = false): string {
+  const table = markdown ? markdownTable : textTable;
+  const h = (s: string): string => (markdown ? `### ${s}` : `${s}\n${'-'.repeat(s.length)}`);
+  const out: string[] = [];
+  out.push(markdown ? `## acrkit simulate: ${r.scenario}` : `acrkit simulate: ${r.scenario}`);
+  out.push(`${r.runs} run(s), seed ${r.seed}, ${r.horizonDays} days. Values are medians with p10-p90 over runs.`);
+  out.push('');
+  out.push(
+    table(
+      ['Registry', 'Tier', 'Stored at horizon', 'Billed at horizon', 'Max monthly cost', 'Included exceeded', 'Limit hit', 'Throttled min'],
+      r.registries.map((g) => [
+        g.name,
+        g.tier === g.tierAtHorizon ? g.tier : `${g.tier} -> ${g.tierAtHorizon}`,
+        band(g.metrics.storedBytesAtHorizon, formatBytes),
+        band(g.metrics.billedBytesAtHorizon, formatBytes),
+        band(g.metrics.maxMonthlyCostUsd, usd),
+        day(g.metrics.firstIncludedExceededDay.p50),
+        day(g.metrics.limitHitDay.p50, g.limitHitExtrapolated),
+        band(g.metrics.throttledMinutes, (n) => n.toFixed(0)),
+      ]),
+    ),
+  );
+  out.push('');
+  out.push(`Fleet: max monthly cost ${band(r.fleet.maxMonthlyCostUsd, usd)}; stored at horizon ${band(r.fleet.storedBytesAtHorizon, formatBytes)}.`);
+  const outageRows: string[][] = [];
+  for (const g of r.registries) {
+    for (const o of g.outages) {
+      const worst = Object.entries(o.availabilityByRegion)
+        .map(([c, s]) => `${c} ${((s.p50 ?? 0) * 100).toFixed(2)}%`)
+        .join(', ');
+      outageRows.push([g.name, `${o.kind} ${o.region}${o.home ? ' (home)' : ''}`, `${minuteText(o.startMinute)} for ${Math.round(o.endMinute - o.startMinute)} min`, worst, `${(o.exposureManifests.p50 ?? 0).toFixed(2)} manifests, ${formatBytes(o.exposureBytes.p50 ?? 0)}`]);
+    }
+  }
+  if (outageRows.length) {
+    out.push('', h('Outages'), table(['Registry', 'Event', 'When', 'Pull availability by client region', 'Exposure (unreplicated writes)'], outageRows));
+  }
+  const blocked = r.registries.flatMap((g) =>
+    g.blocked.map((b) => [g.name, b.action, minuteText(b.minute), b.deferredTo !== undefined ? `deferred to ${minuteText(b.deferredTo)}` : `skipped (${b.detail})`]),
+  );
+  if (blocked.length) out.push('', h('Blocked control-plane actions (home region down)'), table(['Registry', 'Action', 'Due', 'Outcome'], blocked));
+  const notes = r.registries.flatMap((g) => [
+    ...g.warnings.map((w) => `${g.name}: ${w}`),
+    ...g.countViolations.map((v) => `${g.name}: ${v.count} ${v.what} exceed the ${v.tier} maximum of ${v.limit} (from day ${v.day})`),
+  ]);
+  if (notes.length) out.push('', h('Notes'), ...notes.map((n) => `- ${n}`));
+  if (r.assertions.length) {
+    out.push(
+      '',
+      h('Assertions'),
+      table(
+        ['', 'Subject', 'Check', 'At', 'Actual', 'Where'],
+        r.assertions.map((a) => [a.passed ? 'PASS' : 'FAIL', a.subject, a.text, a.percentile, a.actual === null ? 'never' : fmtActual(a.kind, a.actual), a.where]),
+      ),
+    );
+    out.push('', r.passed ? 'All assertions hold.' : `${r.assertions.filter((a) => !a.passed).length} assertion(s) failed.`);
+  }
+  return out.join('\n');
+}
+
+function fmtActual(kind: string, v: number): string {
+  if (kind === 'monthly-cost-below') return usd(v);
+  if (kind === 'pull-availability-at-least') return `${(v * 100).toFixed(3)}%`;
+  if (kind === 'storage-below') return formatBytes(v);
+  return Number.isInteger(v) ? String(v) : v.toFixed(2);
+}

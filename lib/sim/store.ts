@@ -1,0 +1,385 @@
+/**
+ * The content-addressed store of one registry: layer blobs with reference counts, manifests,
+ * tags, retention and soft delete, in typed arrays indexed by integer ids (no per-push objects).
+ *
+ * Semantics (MicrosoftDocs/azure-management-docs container-registry-{concepts,delete,
+ * retention-policy,soft-delete-policy}.md):
+ * - a layer is stored once per registry however many manifests reference it;
+ * - a re-push to a tag untags the old manifest, which keeps its layers; untag frees nothing;
+ * - deleting a manifest frees the layers no other manifest references;
+ * - retention deletes manifests untagged after the policy was enabled, N days after untagging;
+ * - soft delete keeps deleted bytes (billed) for its window, then purges them.
+ * Stored bytes are unique layer bytes plus one `manifestBytes` per live manifest.
+ */
+
+/** Manifest states, as stored in {@link RegistryStore.mState}. */
+export const ManifestState = {
+  /** Has a tag. */
+  Tagged: 1,
+  /** No tag; still stored. */
+  Untagged: 2,
+  /** Deleted. */
+  Deleted: 3,
+} as const;
+
+function grow<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(a: T, n: number, fill?: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  if (fill !== undefined) b.fill(fill, a.length);
+  return b;
+}
+
+/** Sizing hints so the arrays rarely grow. */
+export interface StoreCapacity {
+  /** Expected manifests (pushes). */
+  readonly manifests: number;
+  /** Expected layer blobs. */
+  readonly layers: number;
+  /** Expected layer references (manifests times layers per image). */
+  readonly refs: number;
+  /** Days the retention and soft-delete queues cover (horizon plus the longest window). */
+  readonly days: number;
+}
+
+/** One registry's blobs and manifests. */
+export class RegistryStore {
+  /** Bytes of each layer. */
+  layerSize: Float64Array;
+  /**
+   * Reference counts, interleaved for cache locality: `rc[2l]` manifests referencing layer `l`,
+   * `rc[2l+1]` tagged manifests referencing it.
+   */
+  rc: Int32Array;
+  /** Layers allocated. */
+  layerCount = 0;
+
+  /** Offset of each manifest's layer list in {@link refs}. */
+  mRefStart: Int32Array;
+  /** Layers in each manifest. */
+  mRefLen: Uint16Array;
+  /** Repository of each manifest. */
+  mRepo: Int32Array;
+  /** Day each manifest was pushed. */
+  mPushDay: Int32Array;
+  /** Ordinal of the push within its repository (unique tags are `build-<ordinal>`). */
+  mSeq: Int32Array;
+  /** Tag slot (mutable tags), or -1. */
+  mTag: Int32Array;
+  /** {@link ManifestState}. */
+  mState: Uint8Array;
+  /** Day untagged, or -1. */
+  mUntagDay: Int32Array;
+  /** Retention generation the manifest's scheduled delete belongs to, or -1. */
+  mRetGen: Int32Array;
+  /** Next manifest in the same retention bucket. */
+  mRetNext: Int32Array;
+  /** Previous / next live manifest of the same repository, oldest first. */
+  mPrev: Int32Array;
+  /** See {@link mPrev}. */
+  mNext: Int32Array;
+  /** Manifests allocated. */
+  manifestCount = 0;
+
+  /** Layer ids of every manifest, back to back. */
+  refs: Int32Array;
+  /** Used length of {@link refs}. */
+  refsLen = 0;
+
+  /** Oldest live manifest per repository, or -1. */
+  repoHead: Int32Array;
+  /** Newest live manifest per repository, or -1. */
+  repoTail: Int32Array;
+
+  /** Bytes of layers referenced by a tagged manifest, plus tagged manifests. */
+  taggedBytes = 0;
+  /** Bytes of layers referenced only by untagged manifests, plus untagged manifests. */
+  untaggedBytes = 0;
+  /** Soft-deleted bytes still kept. */
+  softDeletedBytes = 0;
+  /** Live manifests. */
+  liveManifests = 0;
+  /** Live (referenced) layers. */
+  liveLayers = 0;
+  /** Bytes that became stored since the last {@link takeNewBytes}. */
+  private newBytes = 0;
+
+  /** Retention: days after untagging (0 = delete at once); meaningful when enabled. */
+  retentionDays = 0;
+  /** Retention policy on. */
+  retentionEnabled = false;
+  /** Bumps when retention is disabled, cancelling scheduled deletes. */
+  private retentionGen = 0;
+  private readonly retHead: Int32Array;
+  /** Soft-delete window in days (0 = off). */
+  softDeleteDays = 0;
+  private readonly softExpire: Float64Array;
+
+  constructor(
+    /** Bytes of a manifest (with its config blob). */
+    readonly manifestBytes: number,
+    capacity: StoreCapacity,
+  ) {
+    const m = Math.max(16, capacity.manifests);
+    const l = Math.max(16, capacity.layers);
+    this.layerSize = new Float64Array(l);
+    this.rc = new Int32Array(2 * l);
+    this.mRefStart = new Int32Array(m);
+    this.mRefLen = new Uint16Array(m);
+    this.mRepo = new Int32Array(m);
+    this.mPushDay = new Int32Array(m);
+    this.mSeq = new Int32Array(m);
+    this.mTag = new Int32Array(m);
+    this.mState = new Uint8Array(m);
+    this.mUntagDay = new Int32Array(m);
+    this.mRetGen = new Int32Array(m);
+    this.mRetNext = new Int32Array(m);
+    this.mPrev = new Int32Array(m);
+    this.mNext = new Int32Array(m);
+    this.refs = new Int32Array(Math.max(64, capacity.refs));
+    this.repoHead = new Int32Array(64).fill(-1);
+    this.repoTail = new Int32Array(64).fill(-1);
+    this.retHead = new Int32Array(capacity.days + 1).fill(-1);
+    this.softExpire = new Float64Array(capacity.days + 1);
+  }
+
+  /** Stored bytes: unique live layers plus live manifests (what the storage limit counts). */
+  get storedBytes(): number {
+    return this.taggedBytes + this.untaggedBytes;
+  }
+
+  /** Allocates a layer blob of `size` bytes, not yet referenced (stores nothing until referenced). */
+  addLayer(size: number): number {
+    if (this.layerCount === this.layerSize.length) {
+      const n = Math.ceil(this.layerCount * 1.5) + 16;
+      this.layerSize = grow(this.layerSize, n);
+      this.rc = grow(this.rc, 2 * n);
+    }
+    const id = this.layerCount++;
+    this.layerSize[id] = size;
+    return id;
+  }
+
+  /** Makes room for repository ids below `n`. */
+  ensureRepos(n: number): void {
+    if (n <= this.repoHead.length) return;
+    const c = Math.max(n, this.repoHead.length * 2);
+    this.repoHead = grow(this.repoHead, c, -1);
+    this.repoTail = grow(this.repoTail, c, -1);
+  }
+
+  private ensureManifest(): void {
+    if (this.manifestCount < this.mState.length) return;
+    const n = Math.ceil(this.manifestCount * 1.5) + 16;
+    this.mRefStart = grow(this.mRefStart, n);
+    this.mRefLen = grow(this.mRefLen, n);
+    this.mRepo = grow(this.mRepo, n);
+    this.mPushDay = grow(this.mPushDay, n);
+    this.mSeq = grow(this.mSeq, n);
+    this.mTag = grow(this.mTag, n);
+    this.mState = grow(this.mState, n);
+    this.mUntagDay = grow(this.mUntagDay, n);
+    this.mRetGen = grow(this.mRetGen, n);
+    this.mRetNext = grow(this.mRetNext, n);
+    this.mPrev = grow(this.mPrev, n);
+    this.mNext = grow(this.mNext, n);
+  }
+
+  /**
+   * Pushes a tagged manifest referencing `len` layers from `layers` into `repo`. Layers not yet
+   * stored become stored. Returns the manifest id. Untagging the manifest the tag pointed to
+   * before is the caller's job (push first, then untag, as a registry does).
+   */
+  push(repo: number, layers: Int32Array, len: number, day: number, seq: number, tag: number): number {
+    this.ensureManifest();
+    if (this.refsLen + len > this.refs.length) this.refs = grow(this.refs, Math.ceil((this.refsLen + len) * 1.5));
+    const id = this.manifestCount++;
+    const start = this.refsLen;
+    const refs = this.refs;
+    const rc = this.rc;
+    const size = this.layerSize;
+    let added = this.manifestBytes;
+    let toTagged = 0;
+    let born = 0;
+    for (let i = 0; i < len; i++) {
+      const l = layers[i]!;
+      refs[start + i] = l;
+      const k = l << 1;
+      const r = rc[k]!;
+      const t = rc[k + 1]!;
+      if (r === 0) {
+        added += size[l]!;
+        born++;
+      } else if (t === 0) {
+        toTagged += size[l]!;
+      }
+      rc[k] = r + 1;
+      rc[k + 1] = t + 1;
+    }
+    this.liveLayers += born;
+    this.refsLen = start + len;
+    this.newBytes += added;
+    this.taggedBytes += added + toTagged;
+    this.untaggedBytes -= toTagged;
+    this.mRefStart[id] = start;
+    this.mRefLen[id] = len;
+    this.mRepo[id] = repo;
+    this.mPushDay[id] = day;
+    this.mSeq[id] = seq;
+    this.mTag[id] = tag;
+    this.mState[id] = ManifestState.Tagged;
+    this.mUntagDay[id] = -1;
+    this.mRetGen[id] = -1;
+    const tail = this.repoTail[repo]!;
+    this.mPrev[id] = tail;
+    this.mNext[id] = -1;
+    if (tail < 0) this.repoHead[repo] = id;
+    else this.mNext[tail] = id;
+    this.repoTail[repo] = id;
+    this.liveManifests++;
+    return id;
+  }
+
+  /** Whether layer `l` is stored (referenced by a live manifest). */
+  isStored(l: number): boolean {
+    return this.rc[l << 1]! > 0;
+  }
+
+  /** Manifests referencing layer `l`. */
+  refCount(l: number): number {
+    return this.rc[l << 1]!;
+  }
+
+  /** Tagged manifests referencing layer `l`. */
+  taggedRefCount(l: number): number {
+    return this.rc[(l << 1) + 1]!;
+  }
+
+  /** Removes the tag of manifest `m` on `day` (frees nothing); schedules its retention delete. */
+  untag(m: number, day: number): void {
+    if (this.mState[m] !== ManifestState.Tagged) return;
+    this.dropTag(m);
+    this.mState[m] = ManifestState.Untagged;
+    this.mUntagDay[m] = day;
+    if (this.retentionEnabled) {
+      const due = day + this.retentionDays;
+      if (due < this.retHead.length) {
+        this.mRetGen[m] = this.retentionGen;
+        this.mRetNext[m] = this.retHead[due]!;
+        this.retHead[due] = m;
+      }
+    }
+  }
+
+  private dropTag(m: number): void {
+    const start = this.mRefStart[m]!;
+    const end = start + this.mRefLen[m]!;
+    const rc = this.rc;
+    let moved = this.manifestBytes;
+    for (let i = start; i < end; i++) {
+      const l = this.refs[i]!;
+      if (--rc[(l << 1) + 1]! === 0) moved += this.layerSize[l]!;
+    }
+    this.taggedBytes -= moved;
+    this.untaggedBytes += moved;
+  }
+
+  /**
+   * Deletes manifest `m` on `day` (and its tag, if any): frees the layers no other live manifest
+   * references, moving them to soft delete when it is on. Returns the bytes freed.
+   */
+  delete(m: number, day: number): number {
+    const state = this.mState[m];
+    if (state === ManifestState.Deleted) return 0;
+    if (state === ManifestState.Tagged) {
+      this.dropTag(m);
+    }
+    this.mState[m] = ManifestState.Deleted;
+    const start = this.mRefStart[m]!;
+    const end = start + this.mRefLen[m]!;
+    const rc = this.rc;
+    let freed = this.manifestBytes;
+    for (let i = start; i < end; i++) {
+      const l = this.refs[i]!;
+      if (--rc[l << 1]! === 0) {
+        freed += this.layerSize[l]!;
+        this.liveLayers--;
+      }
+    }
+    this.untaggedBytes -= freed;
+    this.liveManifests--;
+    const repo = this.mRepo[m]!;
+    const p = this.mPrev[m]!;
+    const n = this.mNext[m]!;
+    if (p < 0) this.repoHead[repo] = n;
+    else this.mNext[p] = n;
+    if (n < 0) this.repoTail[repo] = p;
+    else this.mPrev[n] = p;
+    if (this.softDeleteDays > 0) {
+      this.softDeletedBytes += freed;
+      const until = day + this.softDeleteDays;
+      if (until < this.softExpire.length) this.softExpire[until]! += freed;
+    }
+    return freed;
+  }
+
+  /**
+   * Turns retention on (`days` > 0: delete `days` after untagging) or off (`days` = 0, as azurerm
+   * writes it). Enabling does not reach manifests untagged before; disabling cancels scheduled
+   * deletes; changing the days keeps the dates already scheduled (ACR schedules at untag time).
+   */
+  setRetention(days: number): void {
+    if (days > 0) {
+      if (!this.retentionEnabled) this.retentionGen++;
+      this.retentionEnabled = true;
+      this.retentionDays = days;
+    } else if (this.retentionEnabled) {
+      this.retentionEnabled = false;
+      this.retentionGen++;
+    }
+  }
+
+  /** Runs the retention deletes due on `day`; returns how many manifests it deleted. */
+  runRetention(day: number): number {
+    if (day >= this.retHead.length) return 0;
+    let m = this.retHead[day]!;
+    this.retHead[day] = -1;
+    let n = 0;
+    while (m >= 0) {
+      const next = this.mRetNext[m]!;
+      if (this.retentionEnabled && this.mRetGen[m] === this.retentionGen && this.mState[m] === ManifestState.Untagged) {
+        this.delete(m, day);
+        n++;
+      }
+      m = next;
+    }
+    return n;
+  }
+
+  /** Expires the soft-deleted bytes whose window ends on `day`. */
+  expireSoftDeleted(day: number): void {
+    if (day < this.softExpire.length) {
+      this.softDeletedBytes -= this.softExpire[day]!;
+      this.softExpire[day] = 0;
+      if (this.softDeletedBytes < 1e-6) this.softDeletedBytes = Math.max(0, this.softDeletedBytes);
+    }
+  }
+
+  /** Bytes that became stored since the last call (for replication exposure). */
+  takeNewBytes(): number {
+    const b = this.newBytes;
+    this.newBytes = 0;
+    return b;
+  }
+
+  /** Sum of the sizes of referenced layers plus live manifests, recomputed from scratch (for tests). */
+  recount(): { stored: number; tagged: number } {
+    let stored = this.liveManifests * this.manifestBytes;
+    let tagged = 0;
+    for (let l = 0; l < this.layerCount; l++) {
+      if (this.rc[l << 1]! > 0) stored += this.layerSize[l]!;
+      if (this.rc[(l << 1) + 1]! > 0) tagged += this.layerSize[l]!;
+    }
+    for (let m = 0; m < this.manifestCount; m++) if (this.mState[m] === ManifestState.Tagged) tagged += this.manifestBytes;
+    return { stored, tagged };
+  }
+}
