@@ -11,6 +11,7 @@ import { registerTiers } from './commands/tiers.js';
 // Verbs register here, one line each.
 import { registerSimulate } from './commands/simulate.js';
 import { registerCheck } from './commands/check.js';
+import { registerReview } from './commands/review.js';
 
 function version(): string {
   try {
@@ -34,6 +35,7 @@ export function buildProgram(ctx: CliContext): Command {
   // Verbs register here, one line each.
   registerSimulate(program, ctx);
   registerCheck(program, ctx);
+  registerReview(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
   return program;
 }

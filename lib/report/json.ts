@@ -1,7 +1,7 @@
 /**
  * JSON report: `{ findings: [...], summary: {...}, inputErrors: [...] }`.
  */
-import type { FindingLocation, FindingStatus, FindingSummary } from '../policy/finding.js';
+import type { Finding, FindingLocation, FindingStatus, FindingSummary } from '../policy/finding.js';
 import type { PackName, Severity } from '../policy/rule.js';
 import type { CheckResult } from './check-result.js';
 
@@ -40,20 +40,25 @@ export interface JsonReport {
   readonly inputErrors: ReadonlyArray<{ readonly file: string; readonly line?: number; readonly pointer?: string; readonly reason: string }>;
 }
 
+/** One finding as the JSON reports write it. */
+export function toJsonFinding(f: Finding): JsonFinding {
+  return {
+    ruleId: f.ruleId,
+    pack: f.pack,
+    severity: f.severity,
+    status: f.status,
+    address: f.address,
+    message: f.message,
+    location: f.location,
+    suppressed: f.suppressed,
+    ...(f.reason !== undefined ? { reason: f.reason } : {}),
+  };
+}
+
 /** Builds the JSON report object. */
 export function toJsonReport(result: CheckResult): JsonReport {
   return {
-    findings: result.report.findings.map((f) => ({
-      ruleId: f.ruleId,
-      pack: f.pack,
-      severity: f.severity,
-      status: f.status,
-      address: f.address,
-      message: f.message,
-      location: f.location,
-      suppressed: f.suppressed,
-      ...(f.reason !== undefined ? { reason: f.reason } : {}),
-    })),
+    findings: result.report.findings.map(toJsonFinding),
     summary: result.report.summary,
     inputErrors: (result.inputErrors ?? []).map((e) => ({ ...e.location, reason: e.reason })),
   };

@@ -39,6 +39,16 @@ export interface PlanResourceChange {
    * @default - not a registry, or nothing after
    */
   readonly after?: RegistrySpec;
+  /**
+   * Attribute values before the change, as the plan gives them (any resource type).
+   * @default - nothing before (a create)
+   */
+  readonly beforeValues?: Readonly<Record<string, unknown>>;
+  /**
+   * Attribute values after the change, with values known only after apply as Unknown.
+   * @default - nothing after (a delete)
+   */
+  readonly afterValues?: Readonly<Record<string, unknown>>;
 }
 
 /** Whether a parsed JSON document is a Terraform plan. */
@@ -112,6 +122,8 @@ export function planChanges(doc: unknown, file: string): { changes: PlanResource
       pointer: c.pointer,
       ...(b ? { before: b } : {}),
       ...(a ? { after: a } : {}),
+      ...(c.before ? { beforeValues: c.before } : {}),
+      ...(c.after ? { afterValues: markUnknown(c.after, c.afterUnknown, '') as Record<string, unknown> } : {}),
     };
   });
   return { changes, errors };

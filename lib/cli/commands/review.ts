@@ -1,0 +1,93 @@
+/**
+ * `acrkit review`: a pull request's base and head (or one plan) as one review: changes,
+ * destructive and irreversible ones loudly, findings delta, cost delta and, with a scenario,
+ * the simulator on both sides.
+ */
+import { Command, Option } from 'commander';
+import { UsageError } from '../../errors.js';
+import type { FailOn } from '../../policy/finding.js';
+import { PACK_NAMES } from '../../policy/rule.js';
+import type { ReviewResult } from '../../review/review-types.js';
+import { ExitCode } from '../exit-codes.js';
+import { emit, type CliContext } from '../io.js';
+import { collectPack, integerAtLeast } from '../options.js';
+
+/** Output formats of `acrkit review`. */
+export const REVIEW_FORMATS = ['markdown', 'json', 'text'] as const;
+
+interface ReviewFlags {
+  readonly base?: string[];
+  readonly head?: string[];
+  readonly scenario?: string;
+  readonly runs?: number;
+  readonly seed?: number;
+  readonly workers?: number;
+  readonly format: (typeof REVIEW_FORMATS)[number];
+  readonly pack?: string[];
+  readonly failOn?: FailOn;
+  readonly allowDestroy?: boolean;
+  readonly config?: string;
+  readonly out?: string;
+}
+
+/** Registers `review`. */
+export function registerReview(program: Command, ctx: CliContext): void {
+  program
+    .command('review')
+    .description('review a change: base vs head inputs (or one plan JSON) as a pull-request comment')
+    .argument('[plan]', 'a terraform show -json plan (holds before and after); or use --base and --head')
+    .option('--base <paths...>', 'the base side: cdktf.out, cdk.tf.json, plan JSON or .tf files/folders')
+    .option('--head <paths...>', 'the head side, same kinds as --base')
+    .option('--scenario <file>', 'simulate base and head with this scenario (same seed) and add the forecast')
+    .option('--runs <n>', 'Monte Carlo runs for the scenario', integerAtLeast('--runs', 1))
+    .option('--seed <n>', 'seed for the scenario', integerAtLeast('--seed', 0))
+    .option('--workers <n>', 'worker threads for the scenario (0: in-process)', integerAtLeast('--workers', 0))
+    .addOption(new Option('--format <format>', 'output format').choices([...REVIEW_FORMATS]).default('markdown'))
+    .addOption(new Option('--pack <name>', `pack to run, repeatable (${PACK_NAMES.join(', ')}); default: all`).argParser(collectPack))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a new finding is at or above this severity (default: error)').choices(['error', 'warning', 'info', 'never']))
+    .option('--allow-destroy', 'do not fail on destructive changes (they are still shown)')
+    .option('--config <file>', 'config file (default: acrkit.config.json in the working directory, if present)')
+    .option('--out <file>', 'write the review to a file instead of stdout')
+    .action(async (plan: string | undefined, flags: ReviewFlags) => {
+      if (plan && (flags.base || flags.head)) throw new UsageError('review takes a plan or --base and --head, got both: pass one plan JSON, or --base and --head.');
+      if (!plan && (!flags.base || !flags.head)) {
+        throw new UsageError(`review needs a plan or both --base and --head, got ${flags.base ? 'only --base' : flags.head ? 'only --head' : 'neither'}: e.g. acrkit review --base base/cdktf.out --head cdktf.out.`);
+      }
+      const { runReview } = await import('../../review/review.js');
+      const { simulationDelta } = await import('../../review/simulate-delta.js');
+      const scenario = flags.scenario;
+      const result = await runReview(plan ? { plan } : { base: flags.base!, head: flags.head! }, {
+        cwd: ctx.io.cwd,
+        ...(flags.pack ? { packs: flags.pack } : {}),
+        ...(flags.failOn ? { failOn: flags.failOn } : {}),
+        ...(flags.allowDestroy ? { allowDestroy: true } : {}),
+        ...(flags.config !== undefined ? { configFile: flags.config } : {}),
+        ...(scenario
+          ? {
+              simulate: (base, head) =>
+                simulationDelta(scenario, base, head, {
+                  cwd: ctx.io.cwd,
+                  ...(flags.runs !== undefined ? { runs: flags.runs } : {}),
+                  ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+                  ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+                }),
+            }
+          : {}),
+      });
+      emit(ctx.io, await render(result, flags.format), flags.out);
+      for (const e of result.inputErrors) if (flags.out || flags.format !== 'text') ctx.io.err(`acrkit: ${e.message}\n`);
+      const code = result.exitCode === 2 ? ExitCode.USAGE : result.exitCode === 1 ? ExitCode.FAILED : ExitCode.OK;
+      ctx.exitCode = Math.max(ctx.exitCode, code);
+    });
+}
+
+async function render(result: ReviewResult, format: ReviewFlags['format']): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('../../report/review-json.js')).renderReviewJson(result);
+    case 'text':
+      return (await import('../../report/review-text.js')).renderReviewText(result);
+    default:
+      return (await import('../../report/review-markdown.js')).renderReviewMarkdown(result);
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * What a change does to each registry and companion resource: action, attributes before and
+ * after, and whether it destroys data or cannot be undone, with the reason and the way out.
+ */
+import { findRegion } from '../catalog/regions.js';
+import type { RegistrySpec } from '../model/registry-spec.js';
+import { isUnknown, known } from '../model/unknown.js';
+import { display, rawAttributes, registryAttributes, same, type AttributeValue } from './attributes.js';
+
+/** What happens to a resource. */
+export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'no-op';
+
+/** One attribute that changes. */
+export interface AttributeChange {
+  /** Terraform argument name (or an acrkit name for companion counts). */
+  readonly name: string;
+  /** Value before (`null` when absent). */
+  readonly before: AttributeValue;
+  /** Value after (`null` when absent). */
+  readonly after: AttributeValue;
+}
+
+/** Why a change is flagged. */
+export interface ChangeReason {
+  /** `destructive`: data is deleted; `irreversible`: cannot be undone later; `rejected`: Azure refuses it at apply. */
+  readonly kind: 'destructive' | 'irreversible' | 'rejected';
+  /** What happens and what to do instead. */
+  readonly message: string;
+}
+
+/** One resource's change. */
+export interface ResourceChange {
+  /** Address as the user knows it: construct path for cdktf inputs, Terraform address otherwise. */
+  readonly address: string;
+  /** Resource type. */
+  readonly type: string;
+  /** Action. */
+  readonly action: ChangeAction;
+  /** Whether data is deleted. */
+  readonly destructive: boolean;
+  /** Whether the change cannot be undone (or can only be made at creation). */
+  readonly irreversible: boolean;
+  /** Attributes that change. */
+  readonly attributes: readonly AttributeChange[];
+  /** Why it is flagged, one line each. */
+  readonly reasons: readonly ChangeReason[];
+}
+
+/** Arguments whose change makes Terraform replace the registry (ForceNew in azurerm 4.x). */
+export const FORCE_NEW: readonly string[] = ['name', 'resource_group_name', 'location', 'zone_redundancy_enabled'];
+
+/** Companion types whose deletion makes a registry's encrypted data unreadable. */
+const KEY_TYPES = new Set(['azurerm_key_vault', 'azurerm_key_vault_key', 'azurerm_user_assigned_identity']);
+
+/** The identity two inputs share for the same registry: stack plus address for cdktf, else the address. */
+export function registryKey(spec: RegistrySpec): string {
+  const stack = spec.source.kind === 'cdk-tf-json' || spec.source.kind === 'construct' ? spec.source.constructPath?.split('/')[0] : undefined;
+  return stack ? `${stack}:${spec.address}` : spec.address;
+}
+
+/** Address to show: the construct path when there is one. */
+export function displayAddress(spec: RegistrySpec): string {
+  return spec.source.constructPath ?? spec.address;
+}
+
+/** Values that say nothing when a whole registry appears or goes (provider defaults). */
+function isDefault(v: AttributeValue | undefined): boolean {
+  return (
+    v === undefined || v === null || v === false || v === 0 || v === 'platform-managed' || v === 'Allow' || v === 'AzureServices' ||
+    (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0)
+  );
+}
+
+/**
+ * Attribute changes between two registries (either may be absent). For a registry that
+ * appears or goes, provider defaults are left out so the list shows what matters.
+ */
+export function attributeChanges(before: RegistrySpec | undefined, after: RegistrySpec | undefined): AttributeChange[] {
+  const b = new Map(before ? registryAttributes(before) : []);
+  const a = new Map(after ? registryAttributes(after) : []);
+  const names = [...new Set([...b.keys(), ...a.keys()])];
+  const whole = !before || !after;
+  return names
+    .filter((n) => !same(b.get(n), a.get(n)) && !(whole && isDefault(b.get(n)) && isDefault(a.get(n))))
+    .map((name) => ({ name, before: b.get(name) ?? null, after: a.get(name) ?? null }));
+}
+
+/** Attribute changes between two raw value maps. */
+export function rawAttributeChanges(before: Readonly<Record<string, unknown>> | undefined, after: Readonly<Record<string, unknown>> | undefined): AttributeChange[] {
+  const b = rawAttributes(before);
+  const a = rawAttributes(after);
+  const names = [...new Set([...b.keys(), ...a.keys()])].sort();
+  return names.filter((n) => !same(b.get(n), a.get(n))).map((name) => ({ name, before: b.get(name) ?? null, after: a.get(name) ?? null }));
+}
+
+/**
+ * Classifies a registry change. `terraformActions` (from a plan) wins over acrkit's own
+ * inference from ForceNew arguments.
+ */
+export function classifyRegistry(before: RegistrySpec | undefined, after: RegistrySpec | undefined, terraformActions?: readonly string[]): Omit<ResourceChange, 'address' | 'type'> {
+  const attributes = attributeChanges(before, after);
+  const reasons: ChangeReason[] = [];
+  let action: ChangeAction;
+  const forced = attributes.filter((c) => FORCE_NEW.includes(c.name));
+  if (terraformActions) {
+    action = actionOf(terraformActions);
+  } else if (!before) action = 'create';
+  else if (!after) action = 'delete';
+  else if (forced.length) action = 'replace';
+  else action = attributes.length ? 'update' : 'no-op';
+
+  const name = before ? display(registryAttributes(before)[0]![1]) : '';
+  if (action === 'delete') {
+    reasons.push({ kind: 'destructive', message: `deleting registry ${name} deletes every repository, manifest and layer in it, and deleted data cannot be recovered: keep it, or import the images you need into another registry first (az acr import).` });
+  }
+  if (action === 'replace') {
+    const why = forced.length ? forced.map((c) => `${c.name} ${display(c.before)} -> ${display(c.after)}`).join(', ') : 'Terraform plans to replace it';
+    reasons.push({ kind: 'destructive', message: `replacing registry ${name} (${why}) deletes it with every image, and deleted data cannot be recovered: create the new registry beside the old one and import the images before removing it.` });
+  }
+  if (before && after) reasons.push(...updateReasons(before, after));
+  const destructive = reasons.some((r) => r.kind === 'destructive');
+  const irreversible = destructive || reasons.some((r) => r.kind === 'irreversible');
+  return { action, destructive, irreversible, attributes, reasons };
+}
+
+function updateReasons(before: RegistrySpec, after: RegistrySpec): ChangeReason[] {
+  const out: ChangeReason[] = [];
+  const br = known(before.replicas) ?? [];
+  const ar = known(after.replicas) ?? [];
+  const loc = (l: unknown): string => (typeof l === 'string' ? l : '?');
+  for (const r of br) {
+    const still = ar.find((x) => known(x.location) === known(r.location));
+    const where = findRegion(loc(r.location))?.displayName ?? loc(r.location);
+    if (!still) {
+      out.push({ kind: 'destructive', message: `removing the ${where} replica deletes that region's copy, and deletes cannot be recovered (writes not yet replicated from it are lost): keep the replica, or wait until replication has caught up.` });
+    } else if (!isUnknown(r.zoneRedundant) && !isUnknown(still.zoneRedundant) && r.zoneRedundant !== still.zoneRedundant) {
+      out.push({ kind: 'destructive', message: `changing zone_redundancy_enabled of the ${where} replica deletes and recreates that replica: plan it for a quiet window; clients there fall back to other replicas meanwhile.` });
+    }
+  }
+  const be = known(before.encryption);
+  const ae = known(after.encryption);
+  if (be?.kind === 'platform' && ae?.kind === 'customer-managed') {
+    out.push({ kind: 'rejected', message: 'adding a customer-managed key to an existing registry is rejected by Azure (the key can only be set at creation): create a new registry with the key and import the images.' });
+    out.push({ kind: 'irreversible', message: 'a customer-managed key cannot be turned off once the registry uses it: be sure before creating a registry with one.' });
+  }
+  if (be?.kind === 'customer-managed' && ae?.kind === 'platform') {
+    out.push({ kind: 'rejected', message: 'removing the customer-managed key is rejected by Azure (encryption cannot be disabled once enabled): keep the encryption block.' });
+  }
+  const bt = known(before.tier);
+  const at = known(after.tier);
+  if (bt === 'Premium' && at && at !== 'Premium' && br.length > 0) {
+    out.push({ kind: 'destructive', message: `moving from Premium to ${at} needs every geo-replica deleted first (${br.map((r) => loc(r.location)).join(', ')}), and their copies are deleted with them: keep Premium, or remove the replicas in a change of their own first.` });
+  }
+  if (before.exportEnabled !== false && after.exportEnabled === false && after.network.publicAccess !== false) {
+    out.push({ kind: 'rejected', message: 'disabling export needs public network access disabled, and this registry still takes public traffic: add private endpoints and set public_network_access_enabled = false in the same change, or keep export enabled.' });
+  }
+  return out;
+}
+
+/** Classifies a companion resource change from a plan. */
+export function classifyCompanion(type: string, actions: readonly string[], before: Readonly<Record<string, unknown>> | undefined, after: Readonly<Record<string, unknown>> | undefined): Omit<ResourceChange, 'address' | 'type'> {
+  const action = actionOf(actions);
+  const attributes = rawAttributeChanges(before, after);
+  const reasons: ChangeReason[] = [];
+  if ((action === 'delete' || action === 'replace') && KEY_TYPES.has(type)) {
+    reasons.push({ kind: 'destructive', message: `${action === 'delete' ? 'deleting' : 'replacing'} a ${type} that a customer-managed key depends on makes the registry's encrypted data unreadable: keep it (and keep purge protection on).` });
+  }
+  const destructive = reasons.some((r) => r.kind === 'destructive');
+  return { action, destructive, irreversible: destructive, attributes, reasons };
+}
+
+/** Maps Terraform's action list to one action. */
+export function actionOf(actions: readonly string[]): ChangeAction {
+  if (actions.includes('delete') && actions.includes('create')) return 'replace';
+  if (actions.includes('create')) return 'create';
+  if (actions.includes('delete')) return 'delete';
+  if (actions.includes('update')) return 'update';
+  return 'no-op';
+}
+
+/** Matches base and head registries by {@link registryKey} and classifies each pair. */
+export function diffRegistries(base: readonly RegistrySpec[], head: readonly RegistrySpec[]): ResourceChange[] {
+  const b = new Map(base.map((s) => [registryKey(s), s]));
+  const h = new Map(head.map((s) => [registryKey(s), s]));
+  const keys = [...new Set([...b.keys(), ...h.keys()])];
+  return keys.map((k) => {
+    const before = b.get(k);
+    const after = h.get(k);
+    return { address: displayAddress((after ?? before)!), type: 'azurerm_container_registry', ...classifyRegistry(before, after) };
+  });
+}
