@@ -6,16 +6,20 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { assertDistFresh } from '../support/dist.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const env = { ...process.env, CHECKPOINT_DISABLE: '1', NODE_OPTIONS: '' };
 
-test('dist is built (npm ci runs the prepare script)', () => {
+test('dist is built and current (npm ci runs the prepare script)', () => {
   expect(existsSync(join(root, 'dist/lib/cli/main.js'))).toBe(true);
+  assertDistFresh();
 });
 
-test('npx acrkit tiers --format json gives 10/100/500 GiB included storage', () => {
-  const out = execFileSync('npx', ['--no-install', 'acrkit', 'tiers', '--format', 'json'], { cwd: root, env, encoding: 'utf8' });
+test('the acrkit bin (what npx acrkit runs) gives 10/100/500 GiB included storage', () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  expect(pkg.bin).toEqual({ acrkit: 'bin/acrkit.js' });
+  const out = execFileSync(process.execPath, [join(root, pkg.bin.acrkit), 'tiers', '--format', 'json'], { cwd: root, env, encoding: 'utf8' });
   expect(JSON.parse(out).map((t: { includedStorageGiB: number }) => t.includedStorageGiB)).toEqual([10, 100, 500]);
 });
 

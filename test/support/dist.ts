@@ -1,0 +1,29 @@
+/**
+ * Tests that run the built CLI (dist/, which `npm ci` builds through the prepare script)
+ * first check that it is not older than the sources, so a stale build fails loudly.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : e.name.endsWith('.ts') || e.name.endsWith('.json') ? statSync(p).mtimeMs : 0);
+  }
+  return t;
+}
+
+/** Throws when dist/ is missing or older than lib/ (run `npm run build`). */
+export function assertDistFresh(): void {
+  let built: number;
+  try {
+    built = statSync(join(root, 'dist/lib/cli/main.js')).mtimeMs;
+  } catch {
+    throw new Error('dist/ must be built for this test, got none: run npm run build (npm ci does it through prepare).');
+  }
+  const src = newest(join(root, 'lib'));
+  if (src > built + 1000) throw new Error('dist/ must be newer than lib/, got an older build: run npm run build.');
+}
