@@ -1,23 +1,45 @@
 /**
- * Text and Markdown renderings of a {@link SimulationResult}; JSON is the result itself.
+ * Text, Markdown and HTML renderings of a {@link SimulationResult}; JSON is the result itself.
  */
 import { markdownTable, textTable, usd } from '../cli/format.js';
 import { formatBytes } from './duration.js';
 import type { SimulationResult } from './result.js';
 import type { Summary } from './stats.js';
 
-function day(v: number | null, extrapolated = false): string {
+/** Output formats of `acrkit simulate`. */
+export type SimulationFormat = 'text' | 'json' | 'markdown' | 'html';
+
+/** Every {@link SimulationFormat}, in the order `--help` lists them. */
+export const SIMULATION_FORMATS: readonly SimulationFormat[] = ['text', 'json', 'markdown', 'html'];
+
+/**
+ * Renders the result in `format`. `html` is a self-contained page with server-rendered SVG
+ * charts (lib/report/html.ts, loaded only when asked for so other formats never load vega).
+ */
+export async function renderSimulationAs(r: SimulationResult, format: SimulationFormat): Promise<string> {
+  if (format === 'json') return JSON.stringify(r, null, 2);
+  if (format === 'html') {
+    const { renderSimulationHtml } = await import('../report/html.js');
+    return renderSimulationHtml(r);
+  }
+  return renderSimulation(r, format === 'markdown');
+}
+
+/** `day N` (`(extrapolated)` when flagged), or `never` for null. */
+export function day(v: number | null, extrapolated = false): string {
   return v === null ? 'never' : `day ${Math.round(v)}${extrapolated ? ' (extrapolated)' : ''}`;
 }
 
-function minuteText(m: number): string {
+/** A simulation minute as `day D HH:MM`. */
+export function minuteText(m: number): string {
   const d = Math.floor(m / 1440);
   const h = Math.floor((m % 1440) / 60);
   const mm = Math.round(m % 60);
   return `day ${d} ${String(h).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
 }
 
-function band(s: Summary, fmt: (n: number) => string): string {
+/** The median with its p10-p90 range (just the median when they coincide). */
+export function band(s: Summary, fmt: (n: number) => string): string {
   const f = (v: number | null): string => (v === null ? 'never' : fmt(v));
   return s.p10 === s.p90 ? f(s.p50) : `${f(s.p50)} (p10 ${f(s.p10)}, p90 ${f(s.p90)})`;
 }
@@ -82,7 +104,8 @@ export function renderSimulation(r: SimulationResult, markdown = false): string 
   return out.join('\n');
 }
 
-function fmtActual(kind: string, v: number): string {
+/** An assertion's actual value or threshold in its unit (USD, %, bytes, or a plain number). */
+export function fmtActual(kind: string, v: number): string {
   if (kind === 'monthly-cost-below') return usd(v);
   if (kind === 'pull-availability-at-least') return `${(v * 100).toFixed(3)}%`;
   if (kind === 'storage-below') return formatBytes(v);

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.js';
 
-test('acrkit start synthesizes the fleet and prints one line per registry', async () => {
+test('acrkit start synthesizes the fleet, summarizes, checks and what-ifs it, and writes the HTML report', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'acrkit-start-'));
-  const { code, stdout, stderr } = await runCli(['start'], { cwd: dir });
+  const { code, stdout, stderr } = await runCli(['start', '--runs', '2'], { cwd: dir });
   expect(stderr).toBe('');
   expect(code).toBe(0);
   expect(existsSync(join(dir, 'cdktf.out/stacks/fleet-prod/cdk.tf.json'))).toBe(true);
@@ -13,4 +13,12 @@ test('acrkit start synthesizes the fleet and prints one line per registry', asyn
   expect(lines.find((l) => l.startsWith('fleet-dev/registry'))).toMatch(/Basic\s+westeurope\s+-\s+no\s+off\s+\$5\.01/);
   expect(lines.find((l) => l.startsWith('fleet-staging/registry'))).toMatch(/Standard\s+westeurope\s+-\s+no\s+off\s+\$20\.01/);
   expect(lines.find((l) => l.startsWith('fleet-prod/registry'))).toMatch(/Premium\s+westeurope\s+eastus, southeastasia\s+yes\s+7 days\s+\$150\.03/);
-});
+  expect(stdout).toMatch(/^Policy \(acrkit check cdktf\.out\): \d+ error, \d+ warning/m);
+  expect(stdout).toMatch(/^ {2}fleet-dev\/registry: 1 error, .*ACR-SEC-003/m);
+  expect(stdout).not.toMatch(/^ {2}fleet-prod\/registry/m); // the production profile passes every pack
+  expect(stdout).toMatch(/^What-if \(2 runs, seed 42, 365 days\): fleet cost up to \$[\d,.]+ a month/m);
+  expect(stdout).toMatch(/^Worst outage exposure: acrkitfleetprod, /m);
+  const report = /What-if report \(HTML, opens offline\): (.+)$/m.exec(stdout)![1]!;
+  expect(report).toBe(join(dir, 'acrkit-report/what-if.html'));
+  expect(readFileSync(report, 'utf8')).toMatch(/^<!doctype html>/i);
+}, 60_000);

@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { runReview } from '../../lib/review/review.js';
 import { simulationDelta } from '../../lib/review/simulate-delta.js';
 import { REVIEW_SCHEMA } from '../../lib/review/review-schema.js';

@@ -100,7 +100,7 @@ test('its steps synthesize base and head, review them, write SARIF, and fail on 
     }
     const outFile = join(runnerTemp, `${step.id}.out`);
     writeFileSync(outFile, '');
-    const env = { ...process.env, ...workflow.jobs.review.env, NODE_OPTIONS: '', CI: 'true', RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: outFile };
+    const env: Record<string, string | undefined> = { ...process.env, ...workflow.jobs.review.env, NODE_OPTIONS: '', CI: 'true', RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: outFile };
     for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expr(v);
     const r = spawnSync('bash', ['-e', '-c', expr(step.run!)], { cwd, env, encoding: 'utf8' });
     outputs[step.id] = Object.fromEntries(

@@ -13,7 +13,7 @@ import { emit, type CliContext } from '../io.js';
 import { collectPack, integerAtLeast } from '../options.js';
 
 /** Output formats of `acrkit review`. */
-export const REVIEW_FORMATS = ['markdown', 'json', 'text'] as const;
+export const REVIEW_FORMATS = ['markdown', 'json', 'text', 'html'] as const;
 
 interface ReviewFlags {
   readonly base?: string[];
@@ -87,6 +87,8 @@ async function render(result: ReviewResult, format: ReviewFlags['format']): Prom
       return (await import('../../report/review-json.js')).renderReviewJson(result);
     case 'text':
       return (await import('../../report/review-text.js')).renderReviewText(result);
+    case 'html':
+      return (await import('../../report/html.js')).renderReviewHtml(result);
     default:
       return (await import('../../report/review-markdown.js')).renderReviewMarkdown(result);
   }

@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { emit, type CliContext } from '../io.js';
+import { SIMULATION_FORMATS, type SimulationFormat } from '../../sim/render.js';
 
 function positiveInt(name: string, min: number) {
   return (v: string): number => {
@@ -20,7 +21,7 @@ interface SimulateOptions {
   runs?: number;
   seed?: number;
   workers?: number;
-  format: 'text' | 'json' | 'markdown';
+  format: SimulationFormat;
   out?: string;
 }
 
@@ -34,15 +35,14 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
     .option('--runs <n>', 'Monte Carlo runs (overrides the scenario)', positiveInt('--runs', 1))
     .option('--seed <s>', 'seed (overrides the scenario)', positiveInt('--seed', 0))
     .option('--workers <n>', 'worker threads (0 = in process; default: CPUs)', positiveInt('--workers', 0))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .option('--out <file>', 'write to a file instead of stdout')
+    .addOption(new Option('--format <format>', 'output format').choices([...SIMULATION_FORMATS]).default('text'))
+    .option('--out <file>', 'write to a file instead of stdout (e.g. report.html with --format html)')
     .action(async (inputs: string[], opts: SimulateOptions) => {
       const { io } = ctx;
-      const [{ loadScenario }, { runMonteCarlo }, { renderSimulation }] = await Promise.all([
-        import('../../sim/scenario.js'),
-        import('../../sim/montecarlo.js'),
-        import('../../sim/render.js'),
-      ]);
+      // One at a time: jest's ESM loader races on concurrent imports that share modules.
+      const { loadScenario } = await import('../../sim/scenario.js');
+      const { runMonteCarlo } = await import('../../sim/montecarlo.js');
+      const { renderSimulationAs } = await import('../../sim/render.js');
       const sc = await loadScenario(opts.scenario, { cwd: io.cwd, inputs, runs: opts.runs, seed: opts.seed });
       let bar: { start(total: number, v: number): void; update(v: number): void; stop(): void } | undefined;
       if (io.isTTY && sc.runs > 1) {
@@ -56,8 +56,9 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
       } finally {
         bar?.stop();
       }
-      const text = opts.format === 'json' ? JSON.stringify(result, null, 2) : renderSimulation(result, opts.format === 'markdown');
+      const text = await renderSimulationAs(result, opts.format);
       emit(io, text, opts.out);
+      if (opts.format === 'html' && opts.out) io.err(`acrkit: wrote the HTML report to ${opts.out}\n`);
       if (!result.passed) ctx.exitCode = Math.max(ctx.exitCode, ExitCode.FAILED);
     });
 }
