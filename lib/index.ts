@@ -35,3 +35,70 @@ export { canonicalRegion, normalizeSpec } from './model/normalize.js';
 export { validateSpec } from './model/validate.js';
 export { diagnosticText } from './model/diagnostics.js';
 export type { Diagnostic, DiagnosticSeverity, NamingStyle } from './model/diagnostics.js';
+
+// Sources: every input kind into RegistrySpecs.
+export { loadRegistries } from './sources/load.js';
+export type { LoadResult } from './sources/load.js';
+export { loadInputs } from './sources/load-inputs.js';
+export type { InputKind, LoadedInputs } from './sources/load-inputs.js';
+export { planChanges } from './sources/from-plan.js';
+export type { PlanAction, PlanResourceChange } from './sources/from-plan.js';
+
+// Policy: rules, packs, engine, suppressions, config.
+export { runCheck } from './policy/check.js';
+export type { CheckOptions, CheckRun } from './policy/check.js';
+export { evaluate, runRule } from './policy/engine.js';
+export type { EvaluateOptions, PolicyReport } from './policy/engine.js';
+export { PACK_NAMES, SEVERITIES } from './policy/rule.js';
+export type { PackName, PackOptions, ResilienceOptions, Rule, RuleContext, RuleFinding, RuleReference, RuleResult, Severity } from './policy/rule.js';
+export { ALL_RULES, PACKS, findRule } from './policy/packs/index.js';
+export { failing, summarize } from './policy/finding.js';
+export type { FailOn, Finding, FindingLocation, FindingStatus, FindingSummary } from './policy/finding.js';
+export type { Suppression } from './policy/suppressions.js';
+export { CONFIG_FILE, loadConfig, parseConfig } from './policy/config.js';
+export type { PolicyConfig } from './policy/config.js';
+export { CONFIG_SCHEMA } from './policy/config-schema.js';
+
+// Reports.
+export type { CheckResult, RenderOptions } from './report/check-result.js';
+export { renderText } from './report/text.js';
+export { renderJson, toJsonReport } from './report/json.js';
+export type { JsonFinding, JsonReport } from './report/json.js';
+export { renderMarkdown } from './report/markdown.js';
+export { renderSarif, toSarif } from './report/sarif.js';
+export { renderReviewHtml, renderSimulationHtml, writeSimulationReport } from './report/html.js';
+export { GITHUB_COMMENT_LIMIT, REVIEW_MARKER, renderReviewMarkdown } from './report/review-markdown.js';
+export { renderReviewJson, toJsonReview } from './report/review-json.js';
+export type { JsonReview } from './report/review-json.js';
+export { renderReviewText } from './report/review-text.js';
+
+// Simulator.
+export { inlineSpec, loadScenario, parseScenario, resolveScenarioDocument, scenarioFromObject, scenarioFromText } from './sim/scenario.js';
+export type { LoadScenarioOptions, ScenarioDocument } from './sim/scenario.js';
+export { SCENARIO_SCHEMA } from './sim/scenario-parse.js';
+export type { AssertionInput, EventInput, InlineRegistryInput, PercentileName, PurgeInput, ScenarioInput, WorkloadInput } from './sim/scenario-types.js';
+export type { ResolvedScenario, SimRegistry } from './sim/scenario-model.js';
+export { PRESETS } from './sim/presets.js';
+export type { PresetName } from './sim/presets.js';
+export { simulateRun } from './sim/engine.js';
+export { aggregate, runMonteCarlo, simulateRuns } from './sim/montecarlo.js';
+export type { MonteCarloOptions } from './sim/montecarlo.js';
+export type { AssertionResult, OutageSummary, RegistrySummary as SimRegistrySummary, SimulationResult } from './sim/result.js';
+export type { RegistryRunResult, RunResult } from './sim/run-result.js';
+export type { SeriesSummary, Summary } from './sim/stats.js';
+export { SIMULATION_FORMATS, renderSimulation, renderSimulationAs } from './sim/render.js';
+export type { SimulationFormat } from './sim/render.js';
+export { DEFAULT_WHAT_IF, defaultWhatIf, headline } from './sim/what-if.js';
+export type { WhatIfOptions } from './sim/what-if.js';
+export { DEFAULT_FAILOVER_DELAY_MINUTES, DEFAULT_REPLICATION_LAG_MINUTES, DEFAULT_ZONE_DOWNTIME_MINUTES } from './sim/constants.js';
+export { SimulationInputError, SimulationWorkerError } from './sim/errors.js';
+
+// Review.
+export { runReview, costDelta, findingsDelta } from './review/review.js';
+export type { ReviewInputs, ReviewOptions } from './review/review.js';
+export { simulationDelta } from './review/simulate-delta.js';
+export type { SimulationDeltaOptions } from './review/simulate-delta.js';
+export { FORCE_NEW, actionOf, classifyCompanion, classifyRegistry, diffRegistries, registryKey } from './review/diff.js';
+export type { AttributeChange, ChangeAction, ChangeReason, ResourceChange } from './review/diff.js';
+export type { CostDelta, FindingsDelta, RegistryCost, ReviewResult, SimulationDelta, SimulationDeltaRow } from './review/review-types.js';
+export { REVIEW_SCHEMA } from './review/review-schema.js';

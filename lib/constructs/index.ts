@@ -22,3 +22,5 @@ export type { ProductionProfileOptions, ProfileSettings } from './profiles.js';
 export { SoftDeletePolicy, SOFT_DELETE_API_VERSION } from './soft-delete.js';
 export type { SoftDeletePolicyProps } from './soft-delete.js';
 export { registriesOf } from './registries-of.js';
+export { AcrPolicy, AcrPolicyChecks, InvalidSuppressionError, SUPPRESSIONS_METADATA } from './policy-aspect.js';
+export type { AcrPolicyChecksProps, PolicySuppression } from './policy-aspect.js';

@@ -120,6 +120,12 @@ describe('acrkit check never loads cdktf or the provider', () => {
     expect(String(r.stderr)).toMatch(/blocked import of (cdktf|@cdktf\/provider-azurerm)/);
   });
 
+  test('the library entry point (acrkit) loads without them', () => {
+    const r = node(['-e', "const m = await import('./lib/index.ts'); console.log(typeof m.runCheck, typeof m.runMonteCarlo, typeof m.runReview)", '--input-type=module']);
+    expect(String(r.stderr)).toBe('');
+    expect(String(r.stdout).trim()).toBe('function function function');
+  });
+
   test('check runs to completion under the hook', () => {
     const r = node(['lib/cli/main-bin.ts', 'check', 'test/fixtures/plan/replace.json', '--format', 'json']);
     expect(String(r.stderr)).toBe('');

@@ -2,17 +2,13 @@
  * `acrkit check <paths...>`: runs the policy packs over plans, cdk.tf.json, cdktf.out
  * folders and .tf files, and reports as text, JSON, Markdown or SARIF.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { runCheck } from '../../policy/check.js';
+import { Command, Option } from 'commander';
 import type { FailOn } from '../../policy/finding.js';
 import { PACK_NAMES } from '../../policy/rule.js';
 import type { CheckResult } from '../../report/check-result.js';
-import { renderJson } from '../../report/json.js';
-import { renderMarkdown } from '../../report/markdown.js';
-import { renderSarif } from '../../report/sarif.js';
-import { renderText } from '../../report/text.js';
 import { ExitCode } from '../exit-codes.js';
 import { emit, useColor, type CliContext } from '../io.js';
+import { collectPack } from '../options.js';
 
 /** Output formats of `acrkit check`. */
 export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
@@ -24,13 +20,6 @@ interface CheckFlags {
   readonly failOn?: FailOn;
   readonly out?: string;
   readonly config?: string;
-}
-
-function collectPack(value: string, previous: string[] | undefined): string[] {
-  if (!(PACK_NAMES as readonly string[]).includes(value)) {
-    throw new InvalidArgumentError(`Allowed choices are ${PACK_NAMES.join(', ')}.`);
-  }
-  return [...(previous ?? []), value];
 }
 
 /** Registers `check`. */
@@ -45,28 +34,30 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--config <file>', 'config file (default: acrkit.config.json in the working directory, if present)')
     .action(async (paths: string[], flags: CheckFlags) => {
+      const { runCheck } = await import('../../policy/check.js');
       const run = await runCheck(paths, {
         cwd: ctx.io.cwd,
         ...(flags.pack ? { packs: flags.pack } : {}),
         ...(flags.failOn ? { failOn: flags.failOn } : {}),
         ...(flags.config !== undefined ? { configFile: flags.config } : {}),
       });
-      emit(ctx.io, render(run.result, flags.format, ctx), flags.out);
+      emit(ctx.io, await render(run.result, flags.format, ctx), flags.out);
       if (flags.format !== 'text' || flags.out) for (const e of run.result.inputErrors ?? []) ctx.io.err(`acrkit: ${e.message}\n`);
       const code = run.exitCode === 2 ? ExitCode.USAGE : run.exitCode === 1 ? ExitCode.FAILED : ExitCode.OK;
       ctx.exitCode = Math.max(ctx.exitCode, code);
     });
 }
 
-function render(result: CheckResult, format: CheckFlags['format'], ctx: CliContext): string {
+/** Renders with the one reporter the format needs (loaded on demand). */
+async function render(result: CheckResult, format: CheckFlags['format'], ctx: CliContext): Promise<string> {
   switch (format) {
     case 'json':
-      return renderJson(result);
+      return (await import('../../report/json.js')).renderJson(result);
     case 'markdown':
-      return renderMarkdown(result);
+      return (await import('../../report/markdown.js')).renderMarkdown(result);
     case 'sarif':
-      return renderSarif(result, { cwd: ctx.io.cwd });
+      return (await import('../../report/sarif.js')).renderSarif(result, { cwd: ctx.io.cwd });
     default:
-      return renderText(result, { color: useColor(ctx.io) });
+      return (await import('../../report/text.js')).renderText(result, { color: useColor(ctx.io) });
   }
 }

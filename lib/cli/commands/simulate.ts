@@ -2,18 +2,11 @@
  * `acrkit simulate --scenario FILE [inputs...]`: the seeded what-if simulator.
  * Exit code 1 when an assertion fails, 2 for bad input.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { emit, type CliContext } from '../io.js';
+import { integerAtLeast } from '../options.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../../sim/render.js';
-
-function positiveInt(name: string, min: number) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer >= ${min}, got '${v}'.`);
-    return n;
-  };
-}
 
 /** Options of `acrkit simulate`. */
 interface SimulateOptions {
@@ -32,9 +25,9 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
     .description('simulate storage, cost, limits and failover of registries under a workload scenario (seeded, Monte Carlo)')
     .argument('[inputs...]', 'acrkit inputs (cdk.tf.json, cdktf.out, plan JSON, .tf) replacing the scenario\'s registries')
     .requiredOption('--scenario <file>', 'scenario file (YAML or JSON; schema: lib/sim/scenario.schema.json)')
-    .option('--runs <n>', 'Monte Carlo runs (overrides the scenario)', positiveInt('--runs', 1))
-    .option('--seed <s>', 'seed (overrides the scenario)', positiveInt('--seed', 0))
-    .option('--workers <n>', 'worker threads (0 = in process; default: CPUs)', positiveInt('--workers', 0))
+    .option('--runs <n>', 'Monte Carlo runs (overrides the scenario)', integerAtLeast('--runs', 1))
+    .option('--seed <s>', 'seed (overrides the scenario)', integerAtLeast('--seed', 0))
+    .option('--workers <n>', 'worker threads (0 = in process; default: CPUs)', integerAtLeast('--workers', 0))
     .addOption(new Option('--format <format>', 'output format').choices([...SIMULATION_FORMATS]).default('text'))
     .option('--out <file>', 'write to a file instead of stdout (e.g. report.html with --format html)')
     .action(async (inputs: string[], opts: SimulateOptions) => {
