@@ -1,5 +1,6 @@
 /**
- * Simulator benchmark (not part of `npm test`): `npx tsx bench/sim-bench.ts`.
+ * Simulator benchmark (not part of `npm test`): `npm run build && npx tsx bench/sim-bench.ts`
+ * (it measures the compiled simulator in dist/, as the CLI runs it).
  *
  * 1. One run of 1 year, 1,000 repositories, 10,000 pushes a day (3.65M pushes): pushes per
  *    second, the ratio to drawing the same random numbers alone (same process), peak memory.
@@ -7,11 +8,11 @@
  * Goals: >= 1M pushes/s, <= 5x the draws alone, <= 1 GiB peak, speed-up >= 1.7x.
  */
 import { resourceUsage } from 'node:process';
-import { simulateRun } from '../lib/sim/engine.js';
-import { simulateRuns } from '../lib/sim/montecarlo.js';
-import { Rng } from '../lib/sim/random.js';
-import { scenarioFromObject } from '../lib/sim/scenario.js';
-import type { ScenarioInput } from '../lib/sim/scenario-types.js';
+import { simulateRun } from '../dist/lib/sim/engine.js';
+import { simulateRuns } from '../dist/lib/sim/montecarlo.js';
+import { Rng } from '../dist/lib/sim/random.js';
+import { scenarioFromObject } from '../dist/lib/sim/scenario.js';
+import type { ScenarioInput } from '../dist/lib/sim/scenario-types.js';
 
 function scenarioInput(pushesPerDay: number, runs: number): ScenarioInput {
   return {

@@ -1,4 +1,6 @@
-import { TerraformVariable } from 'cdktf';
+import { Testing, TerraformVariable } from 'cdktf';
+import { ContainerRegistry as L1Registry } from '@cdktf/provider-azurerm/lib/container-registry/index.js';
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock/index.js';
 import { ContainerRegistry } from '../../lib/constructs/container-registry.js';
 import { CustomerManagedKey } from '../../lib/constructs/customer-managed-key.js';
 import { RegistryProfile } from '../../lib/constructs/profiles.js';
@@ -17,6 +19,15 @@ describe('ContainerRegistry', () => {
       export_policy_enabled: true, public_network_access_enabled: true, zone_redundancy_enabled: false, georeplications: [],
     });
     expect(r.network_rule_set).toBeUndefined();
+  });
+
+  test('Testing.synthScope with the cdktf jest matchers', () => {
+    const out = Testing.synthScope((s) => {
+      new ContainerRegistry(s, 'registry', { ...base, tier: 'Standard', anonymousPull: true, lock: 'CanNotDelete' });
+    });
+    expect(out).toHaveResourceWithProperties(L1Registry, { sku: 'Standard', anonymous_pull_enabled: true, admin_enabled: false });
+    expect(out).toHaveResourceWithProperties(ManagementLock, { lock_level: 'CanNotDelete' });
+    expect(out).not.toHaveResourceWithProperties(L1Registry, { admin_enabled: true });
   });
 
   test('Basic with replicas fails synth naming the construct path and Premium', () => {

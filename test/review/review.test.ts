@@ -1,4 +1,7 @@
 import { Ajv } from 'ajv';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runReview } from '../../lib/review/review.js';
 import { simulationDelta } from '../../lib/review/simulate-delta.js';
 import { REVIEW_SCHEMA } from '../../lib/review/review-schema.js';
@@ -114,6 +117,23 @@ describe('acrkit review: fixture pairs', () => {
     const p = await runReview({ plan: 'tier-upgrade/base/main.tf' }, { cwd });
     expect(p.exitCode).toBe(2);
     expect(p.inputErrors[0]!.message).toMatch(/^tier-upgrade\/base\/main\.tf: plan file must be JSON/);
+  });
+});
+
+describe('matching by address', () => {
+  test('renaming the Terraform resource is a delete and a create, as Terraform would plan it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acrkit-rename-'));
+    const tf = readFileSync(join(cwd, 'tier-upgrade/base/main.tf'), 'utf8');
+    mkdirSync(join(dir, 'base'));
+    mkdirSync(join(dir, 'head'));
+    writeFileSync(join(dir, 'base/main.tf'), tf);
+    writeFileSync(join(dir, 'head/main.tf'), tf.replace('"azurerm_container_registry" "main"', '"azurerm_container_registry" "app"'));
+    const r = await runReview({ base: ['base'], head: ['head'] }, { cwd: dir });
+    expect(r.changes.map((c) => [c.address, c.action, c.destructive])).toEqual([
+      ['azurerm_container_registry.app', 'create', false],
+      ['azurerm_container_registry.main', 'delete', true],
+    ]);
+    expect(r.exitCode).toBe(1);
   });
 });
 
