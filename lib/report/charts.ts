@@ -420,7 +420,7 @@ export function outageChart(g: RegistrySummary, horizonDays: number, id = `outag
       start: o.startMinute / 1440,
       end: Math.max(o.endMinute, o.startMinute + minWidth) / 1440,
       right: o.startMinute > horizonMin * 0.5,
-      label: `${o.kind} ${o.region}${o.home ? ' (home)' : ''}: exposure ${manifests.toFixed(manifests % 1 ? 2 : 0)} manifests, ${formatBytes(bytes)}`,
+      label: `${o.region}${o.home ? ' (home)' : ''}: exposure ${manifests.toFixed(manifests % 1 ? 2 : 0)} manifests, ${formatBytes(bytes)}`,
     };
   });
   const lanes = ['outage (event)'];
@@ -443,11 +443,14 @@ export function outageChart(g: RegistrySummary, horizonDays: number, id = `outag
     scale: { domain: [0, horizonDays], nice: false },
   };
   const y = { field: 'lane', type: 'nominal', title: null, sort: lanes, axis: { labelLimit: 260 } };
+  // Labels sit beside the bar on the side with more room and are cut (with an ellipsis) at
+  // the plot's edge; the full text is in the data table and the text alternative.
   const labelMark = {
     type: 'text',
     fontSize: 11,
     align: { expr: "datum.right ? 'right' : 'left'" },
     dx: { expr: 'datum.right ? -4 : 4' },
+    limit: { expr: `max(40, (datum.right ? datum.pos / ${horizonDays} : 1 - datum.pos / ${horizonDays}) * ${CHART_WIDTH} - 8)` },
   };
   const labelX = { field: 'pos', type: 'quantitative' };
   const withPos = <T extends { start: number; end: number; right: boolean }>(rows: T[]): Array<T & { pos: number }> =>

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { formatBytes } from './duration.js';
 import { runMonteCarlo, type MonteCarloOptions } from './montecarlo.js';
@@ -36,7 +37,8 @@ export interface WhatIfOptions extends MonteCarloOptions {
  */
 export async function defaultWhatIf(specs: readonly RegistrySpec[], options: WhatIfOptions = {}): Promise<SimulationResult> {
   const path = options.scenarioPath ?? DEFAULT_WHAT_IF;
-  const doc = parseScenario(readFileSync(path, 'utf8'), path);
+  const rel = relative(process.cwd(), path);
+  const doc = parseScenario(readFileSync(path, 'utf8'), rel && !rel.startsWith('..') ? rel : path);
   const sc = resolveScenarioDocument({ ...doc, input: { ...doc.input, registries: [] } }, specs, { runs: options.runs });
   return runMonteCarlo(sc, options);
 }
