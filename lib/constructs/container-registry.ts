@@ -30,7 +30,8 @@ import { CustomerManagedKey, type IRegistryEncryption } from './customer-managed
 import type { ProfileSettings } from './profiles.js';
 import { L1 } from './provider-classes.js';
 import { SoftDeletePolicy } from './soft-delete.js';
-import { fromToken, optionalFromToken } from './tokens.js';
+import { fromToken } from './tokens.js';
+import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
 
 /** Built-in role names for registry data-plane access. */
 const ROLE_PULL = 'AcrPull';
@@ -313,7 +314,7 @@ export class ContainerRegistry extends Construct {
       dataEndpoint: p.dataEndpoint ?? false,
       quarantine: p.quarantine ?? false,
       trust: false,
-      ...(optionalFromToken(p.tags, 'tags') !== undefined ? { tags: p.tags! } : {}),
+      ...(p.tags !== undefined ? { tags: tagsSpec(p.tags) } : {}),
       webhooks,
       diagnosticSettings: this.diagnosticSetting
         ? [{ address: this.diagnosticSetting.node.path, workspaceId: fromToken(p.diagnostics!.workspaceId, 'diagnostics.workspaceId'), logs: true, metrics: true }]
@@ -415,6 +416,14 @@ export class ContainerRegistry extends Construct {
       warnings,
     };
   }
+}
+
+/** Tags as the model sees them: a token map, or any token value, is Unknown. */
+function tagsSpec(tags: Record<string, string>): Maybe<Record<string, string>> {
+  const whole = fromToken(tags, 'tags');
+  if (isUnknown(whole)) return whole;
+  const token = Object.entries(tags).find(([k, v]) => isUnknown(fromToken(k, 'tag key')) || isUnknown(fromToken(v, `tags.${k}`)));
+  return token ? unknown(`tags.${token[0]} is a reference resolved at apply time`, String(token[1])) : tags;
 }
 
 function canonical(location: string): string {

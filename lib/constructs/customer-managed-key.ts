@@ -106,9 +106,13 @@ export class CustomerManagedKey extends Construct implements IRegistryEncryption
   readonly key: KeyVaultKey;
   /** The identity the registry uses. */
   readonly identity: UserAssignedIdentity;
+  /** Versionless key id (`azurerm_key_vault_key.versionless_id`), so ACR follows rotations. */
   readonly keyId: string;
+  /** Resource id of the user-assigned identity. */
   readonly identityId: string;
+  /** Client id of the user-assigned identity. */
   readonly identityClientId: string;
+  /** The identity's role assignment on the key: the registry waits for it. */
   readonly dependables: readonly ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: CustomerManagedKeyProps) {

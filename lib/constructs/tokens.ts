@@ -11,8 +11,3 @@ export function fromToken<T>(value: T, what: string): Maybe<T> {
   }
   return value;
 }
-
-/** Like {@link fromToken}, for optional values: `undefined` stays `undefined`. */
-export function optionalFromToken<T>(value: T | undefined, what: string): Maybe<T> | undefined {
-  return value === undefined ? undefined : fromToken(value, what);
-}

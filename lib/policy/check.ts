@@ -49,7 +49,10 @@ export interface CheckRun {
   readonly failOn: FailOn;
   /** 0: nothing fails; 1: findings at or above failOn; 2: an input could not be read. */
   readonly exitCode: 0 | 1 | 2;
-  /** The config used. */
+  /**
+   * The config used.
+   * @default - no config file was found
+   */
   readonly config?: PolicyConfig;
 }
 

@@ -615,7 +615,7 @@ export function reviewCostChart(cost: CostDelta, id = 'review-cost'): ChartDefin
     caption: 'Registry and replica units for a 30-day month, from the catalog; storage above the included amount is in the simulation forecast, not here.',
     table: {
       header: ['Registry', 'Base (USD/month)', 'Head (USD/month)', 'Delta (USD/month)'],
-      rows: cost.registries.map((r) => [r.address, r.base === null ? '-' : fmtUsd(r.base), r.head === null ? '-' : fmtUsd(r.head), fmtUsd(r.delta)]),
+      rows: cost.registries.map((r) => [r.address, r.base === null ? '-' : fmtUsd(r.base), r.head === null ? '-' : fmtUsd(r.head), r.delta === null ? 'unknown' : fmtUsd(r.delta)]),
     },
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -34,7 +34,7 @@ function changesTable(r: ReviewResult): string {
   const cost = new Map(r.cost.registries.map((c) => [c.address, c]));
   const rows = r.changes.map((c) => {
     const k = cost.get(c.address);
-    return `| \`${esc(c.address)}\` | ${ICON[c.action]} ${c.action} | ${flags(c)} | ${k ? `${money(k.base)} → ${money(k.head)}` : '-'} |`;
+    return `| \`${esc(c.address)}\` | ${ICON[c.action]} ${c.action} | ${flags(c)} | ${k ? (k.delta === null ? 'unknown (tier from a variable)' : `${money(k.base)} → ${money(k.head)}`) : '-'} |`;
   });
   return ['| Resource | Action | Flags | Base cost/month (base → head) |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
@@ -47,7 +47,7 @@ function attributeDetails(c: ResourceChange, maxRows: number): string {
 
 function findingRows(list: readonly Finding[], max: number): string {
   if (!list.length) return '_none_';
-  const rows = list.slice(0, max).map((f) => `| ${f.severity} | ${f.ruleId} | \`${esc(f.address)}\` | ${esc(f.message)}${f.reason ? ` (suppressed: ${esc(f.reason)})` : ''} |`);
+  const rows = list.slice(0, max).map((f) => `| ${f.status === 'unknown' ? 'unknown' : f.severity} | ${f.ruleId} | \`${esc(f.address)}\` | ${esc(f.message)}${f.reason ? ` (suppressed: ${esc(f.reason)})` : ''} |`);
   const more = list.length > max ? `\n\n… ${list.length - max} more not shown (see \`--format json\`).` : '';
   return `| Severity | Rule | Registry | Message |\n| --- | --- | --- | --- |\n${rows.join('\n')}${more}`;
 }
@@ -120,7 +120,7 @@ function compose(r: ReviewResult, attrRows: number, findRows: number): string {
     for (const c of flagged) for (const reason of c.reasons) parts.push(`- **${reason.kind}** \`${esc(c.address)}\`: ${esc(reason.message)}`);
   }
   const c = r.cost;
-  parts.push('', `Base cost (registry and replica units): ${money(c.base)} → ${money(c.head)} a month (${c.delta >= 0 ? '+' : '-'}$${Math.abs(c.delta).toFixed(2)}).`);
+  parts.push('', `Base cost (registry and replica units): ${money(c.base)} → ${money(c.head)} a month (${c.delta >= 0 ? '+' : '-'}$${Math.abs(c.delta).toFixed(2)})${c.unknown ? `; ${c.unknown} registr${c.unknown === 1 ? 'y' : 'ies'} with an unknown tier left out` : ''}.`);
   if (r.changes.length) {
     const details = attrRows > 0 ? r.changes.map((x) => attributeDetails(x, attrRows)).join('\n\n') : '_Attribute details left out to fit a GitHub comment; see `--format json`._';
     parts.push('', `<details><summary>Attribute changes</summary>`, '', details, '', '</details>');

@@ -15,9 +15,10 @@ export function renderReviewText(r: ReviewResult): string {
   }
   const f = r.findings;
   lines.push('', `findings: ${f.new.length} new, ${f.fixed.length} fixed, ${f.unchanged.length} unchanged, ${f.suppressed.length} suppressed`);
-  for (const x of f.new) lines.push(`  new   ${x.severity.padEnd(7)} ${x.ruleId} ${x.address}: ${x.message}`);
-  for (const x of f.fixed) lines.push(`  fixed ${x.severity.padEnd(7)} ${x.ruleId} ${x.address}: ${x.message}`);
-  lines.push('', `base cost: $${r.cost.base.toFixed(2)} -> $${r.cost.head.toFixed(2)} a month (${r.cost.delta >= 0 ? '+' : '-'}$${Math.abs(r.cost.delta).toFixed(2)})`);
+  const level = (x: (typeof f.new)[number]): string => (x.status === 'unknown' ? 'unknown' : x.severity).padEnd(7);
+  for (const x of f.new) lines.push(`  new   ${level(x)} ${x.ruleId} ${x.address}: ${x.message}`);
+  for (const x of f.fixed) lines.push(`  fixed ${level(x)} ${x.ruleId} ${x.address}: ${x.message}`);
+  lines.push('', `base cost: $${r.cost.base.toFixed(2)} -> $${r.cost.head.toFixed(2)} a month (${r.cost.delta >= 0 ? '+' : '-'}$${Math.abs(r.cost.delta).toFixed(2)})${r.cost.unknown ? `, ${r.cost.unknown} unknown` : ''}`);
   if (r.simulation) {
     lines.push('', `simulation (${r.simulation.scenario}, seed ${r.simulation.seed}, ${r.simulation.runs} runs):`);
     for (const row of r.simulation.rows) lines.push(`  ${row.address}  ${row.metric}: ${row.base ?? 'never'} -> ${row.head ?? 'never'}`);

@@ -16,7 +16,7 @@ function v(x: unknown): AttributeValue {
   if (x === undefined) return null;
   if (Array.isArray(x)) return x.map(v);
   if (x !== null && typeof x === 'object') {
-    return Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)).map(([k, y]) => [k, v(y)]));
+    return Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, y]) => [k, v(y)]));
   }
   return x as AttributeValue;
 }
@@ -29,7 +29,7 @@ export function registryAttributes(s: RegistrySpec): Array<[name: string, value:
     ? KNOWN_AFTER_APPLY
     : [...s.replicas]
         .map((r) => ({ location: v(r.location), zone_redundancy_enabled: v(r.zoneRedundant), regional_endpoint_enabled: v(r.globalRouting) }))
-        .sort((a, b) => String(a.location).localeCompare(String(b.location)));
+        .sort((a, b) => (String(a.location) < String(b.location) ? -1 : String(a.location) > String(b.location) ? 1 : 0));
   return [
     ['name', v(s.name)],
     ['resource_group_name', v(s.resourceGroupName)],

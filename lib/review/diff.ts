@@ -151,18 +151,63 @@ function updateReasons(before: RegistrySpec, after: RegistrySpec): ChangeReason[
   if (bt === 'Premium' && at && at !== 'Premium' && br.length > 0) {
     out.push({ kind: 'destructive', message: `moving from Premium to ${at} needs every geo-replica deleted first (${br.map((r) => loc(r.location)).join(', ')}), and their copies are deleted with them: keep Premium, or remove the replicas in a change of their own first.` });
   }
-  if (before.exportEnabled !== false && after.exportEnabled === false && after.network.publicAccess !== false) {
+  if (before.exportEnabled !== false && after.exportEnabled === false && after.network.publicAccess === true) {
     out.push({ kind: 'rejected', message: 'disabling export needs public network access disabled, and this registry still takes public traffic: add private endpoints and set public_network_access_enabled = false in the same change, or keep export enabled.' });
   }
   return out;
 }
 
+/** What registries' customer-managed keys depend on, from their values before a plan. */
+export interface KeyDependencies {
+  /** `encryption.key_vault_key_id` values (versioned or not). */
+  readonly keyIds: readonly string[];
+  /** `identity.identity_ids` and `encryption.identity_client_id` values. */
+  readonly identities: readonly string[];
+}
+
+/** Collects the key ids and identities the registries in `values` encrypt with. */
+export function keyDependencies(values: ReadonlyArray<Readonly<Record<string, unknown>> | undefined>): KeyDependencies {
+  const keyIds: string[] = [];
+  const identities: string[] = [];
+  const first = (v: unknown): Record<string, unknown> | undefined =>
+    (Array.isArray(v) ? v[0] : v) as Record<string, unknown> | undefined;
+  for (const v of values) {
+    const enc = first(v?.encryption);
+    if (typeof enc?.key_vault_key_id === 'string') keyIds.push(enc.key_vault_key_id.replace(/\/+$/, '').toLowerCase());
+    if (typeof enc?.identity_client_id === 'string') identities.push(enc.identity_client_id.toLowerCase());
+    const ids = first(v?.identity)?.identity_ids;
+    if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') identities.push(id.toLowerCase());
+  }
+  return { keyIds, identities };
+}
+
+/** Whether a Key Vault, key or identity (by its values before the change) is one a registry's key depends on. */
+function keyDependency(type: string, values: Readonly<Record<string, unknown>> | undefined, deps: KeyDependencies): boolean {
+  const str = (k: string): string | undefined => (typeof values?.[k] === 'string' ? (values[k] as string).replace(/\/+$/, '').toLowerCase() : undefined);
+  if (type === 'azurerm_key_vault_key') {
+    const versionless = str('versionless_id');
+    const id = str('id');
+    return deps.keyIds.some((k) => k === id || k === versionless || (versionless !== undefined && k.startsWith(`${versionless}/`)));
+  }
+  if (type === 'azurerm_key_vault') {
+    const uri = str('vault_uri');
+    return uri !== undefined && deps.keyIds.some((k) => k.startsWith(`${uri}/keys/`));
+  }
+  return [str('id'), str('client_id')].some((x) => x !== undefined && deps.identities.includes(x));
+}
+
 /** Classifies a companion resource change from a plan. */
-export function classifyCompanion(type: string, actions: readonly string[], before: Readonly<Record<string, unknown>> | undefined, after: Readonly<Record<string, unknown>> | undefined): Omit<ResourceChange, 'address' | 'type'> {
+export function classifyCompanion(
+  type: string,
+  actions: readonly string[],
+  before: Readonly<Record<string, unknown>> | undefined,
+  after: Readonly<Record<string, unknown>> | undefined,
+  deps: KeyDependencies = { keyIds: [], identities: [] },
+): Omit<ResourceChange, 'address' | 'type'> {
   const action = actionOf(actions);
   const attributes = rawAttributeChanges(before, after);
   const reasons: ChangeReason[] = [];
-  if ((action === 'delete' || action === 'replace') && KEY_TYPES.has(type)) {
+  if ((action === 'delete' || action === 'replace') && KEY_TYPES.has(type) && keyDependency(type, before, deps)) {
     reasons.push({ kind: 'destructive', message: `${action === 'delete' ? 'deleting' : 'replacing'} a ${type} that a customer-managed key depends on makes the registry's encrypted data unreadable: keep it (and keep purge protection on).` });
   }
   const destructive = reasons.some((r) => r.kind === 'destructive');

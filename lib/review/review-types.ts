@@ -26,11 +26,11 @@ export interface RegistryCost {
   readonly base: number | null;
   /** Head. */
   readonly head: number | null;
-  /** head - base, treating absent as 0. */
-  readonly delta: number;
+  /** head - base, treating absent as 0; null when a side's tier is unknown. */
+  readonly delta: number | null;
 }
 
-/** Cost delta: registry and replica units, 30-day month, from the catalog. */
+/** Cost delta: registry and replica units, 30-day month, from the catalog (totals over known costs). */
 export interface CostDelta {
   /** Total base. */
   readonly base: number;
@@ -40,6 +40,8 @@ export interface CostDelta {
   readonly delta: number;
   /** Per registry. */
   readonly registries: readonly RegistryCost[];
+  /** Registries whose cost is unknown (left out of the totals). */
+  readonly unknown: number;
 }
 
 /** Simulator figures for one registry, base vs head, at the scenario's percentiles. */

@@ -15,7 +15,7 @@ import { PACK_NAMES } from '../policy/rule.js';
 import type { Suppression } from '../policy/suppressions.js';
 import { planChanges } from '../sources/from-plan.js';
 import { loadInputs } from '../sources/load-inputs.js';
-import { classifyCompanion, classifyRegistry, diffRegistries, displayAddress, registryKey, type ResourceChange } from './diff.js';
+import { classifyCompanion, classifyRegistry, diffRegistries, displayAddress, keyDependencies, registryKey, type ResourceChange } from './diff.js';
 import type { CostDelta, FindingsDelta, ReviewResult, SimulationDelta } from './review-types.js';
 
 /** What to review: two inputs, or one plan that holds before and after. */
@@ -80,11 +80,12 @@ export async function runReview(inputs: ReviewInputs, options: ReviewOptions = {
     if (plan !== undefined) errors.push(...pe);
     base = { registries: pc.flatMap((c) => (c.before ? [c.before] : [])), suppressions: [] };
     head = { registries: pc.flatMap((c) => (c.after ? [c.after] : [])), suppressions: [] };
+    const deps = keyDependencies(pc.filter((c) => c.type === 'azurerm_container_registry').map((c) => c.beforeValues));
     changes = pc
       .map((c): ResourceChange =>
         c.type === 'azurerm_container_registry'
           ? { address: c.address, type: c.type, ...classifyRegistry(c.before, c.after, c.actions) }
-          : { address: c.address, type: c.type, ...classifyCompanion(c.type, c.actions, c.beforeValues, c.afterValues) },
+          : { address: c.address, type: c.type, ...classifyCompanion(c.type, c.actions, c.beforeValues, c.afterValues, deps) },
       )
       .filter((c) => c.action !== 'no-op');
   } else {
@@ -92,7 +93,7 @@ export async function runReview(inputs: ReviewInputs, options: ReviewOptions = {
     head = await loadSide(inputs.head, cwd, errors);
     changes = diffRegistries(base.registries, head.registries).filter((c) => c.action !== 'no-op');
   }
-  changes.sort((a, b) => Number(b.type === 'azurerm_container_registry') - Number(a.type === 'azurerm_container_registry') || a.address.localeCompare(b.address));
+  changes.sort((a, b) => Number(b.type === 'azurerm_container_registry') - Number(a.type === 'azurerm_container_registry') || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
 
   const packs = options.packs?.length ? options.packs : (config?.packs ?? PACK_NAMES);
   const failOn = options.failOn ?? config?.failOn ?? 'error';
@@ -175,12 +176,15 @@ export function costDelta(base: readonly RegistrySpec[], head: readonly Registry
     const hs = h.get(k);
     const bc = baseCost(bs);
     const hc = baseCost(hs);
-    return { address: displayAddress((hs ?? bs)!), base: bc, head: hc, delta: round2((hc ?? 0) - (bc ?? 0)) };
+    // Absent is $0; Unknown (a tier from a variable) leaves the delta unknown.
+    const unknownSide = (bs !== undefined && bc === null) || (hs !== undefined && hc === null);
+    return { address: displayAddress((hs ?? bs)!), base: bc, head: hc, delta: unknownSide ? null : round2((hc ?? 0) - (bc ?? 0)) };
   });
+  const known = registries.filter((r) => r.delta !== null);
   const sum = (xs: Array<number | null>): number => round2(xs.reduce<number>((s, x) => s + (x ?? 0), 0));
-  const totalBase = sum(registries.map((r) => r.base));
-  const totalHead = sum(registries.map((r) => r.head));
-  return { base: totalBase, head: totalHead, delta: round2(totalHead - totalBase), registries };
+  const totalBase = sum(known.map((r) => r.base));
+  const totalHead = sum(known.map((r) => r.head));
+  return { base: totalBase, head: totalHead, delta: round2(totalHead - totalBase), registries, unknown: registries.length - known.length };
 }
 
 function verdict(changes: readonly ResourceChange[], findings: FindingsDelta, failingCount: number, cost: CostDelta, inputErrors: number, allowDestroy: boolean): string {
@@ -194,7 +198,7 @@ function verdict(changes: readonly ResourceChange[], findings: FindingsDelta, fa
     ...(rejected ? [`${rejected} Azure would reject`] : []),
     `${findings.new.length} new finding${findings.new.length === 1 ? '' : 's'}`,
     `${findings.fixed.length} fixed`,
-    `cost ${cost.delta >= 0 ? '+' : '-'}$${Math.abs(cost.delta).toFixed(2)}/month`,
+    `cost ${cost.delta >= 0 ? '+' : '-'}$${Math.abs(cost.delta).toFixed(2)}/month${cost.unknown ? ` (${cost.unknown} unknown)` : ''}`,
   ];
   const bad = (destructive && !allowDestroy) || failingCount;
   return `${bad ? '❌' : destructive || findings.new.length ? '⚠️' : '✅'} ${parts.join(', ')}.`;

@@ -134,8 +134,9 @@ export function simulateRegistry(sc: ResolvedScenario, reg: SimRegistry, regInde
   const purge = { runs: 0, blockedRuns: 0, tagsDeleted: 0, manifestsDeleted: 0, taskSeconds: 0 };
   let retentionDeleted = 0;
   let totalPushes = 0;
-  let minLimit = limitBytes(settings.tier);
-  let maxIncluded = includedBytes(settings.tier);
+  // The tier (and so the allowance and the limit) can change during the run: keep them per day.
+  const includedOn = new Float64Array(days);
+  const limitOn = new Float64Array(days);
   const dp: DayPushes = { pushes: 0, writes: 0, reads: 0 };
   let pi = 0;
 
@@ -153,8 +154,6 @@ export function simulateRegistry(sc: ResolvedScenario, reg: SimRegistry, regInde
       store.setRetention(settings.retentionDays);
       store.softDeleteDays = settings.softDeleteDays;
       if (c.set.tier) violations.push(...countViolations(settings.tier, counts, day));
-      minLimit = Math.min(minLimit, limitBytes(settings.tier));
-      maxIncluded = Math.max(maxIncluded, includedBytes(settings.tier));
       table = makeTable(settings);
     }
     // 2. pushes, 3. retention, 4. purge, 5. soft-delete expiry.
@@ -197,6 +196,8 @@ export function simulateRegistry(sc: ResolvedScenario, reg: SimRegistry, regInde
       sc.assumptions,
     );
     daily.billedBytes[day] = cost.billedBytes;
+    includedOn[day] = includedBytes(settings.tier) * (sc.assumptions.includedStoragePerReplica ? 1 + settings.replicas.length : 1);
+    limitOn[day] = limitBytes(settings.tier);
     daily.costUsd[day] = cost.usd;
 
     const weekday = (sc.startWeekday + day) % 7;
@@ -231,8 +232,8 @@ export function simulateRegistry(sc: ResolvedScenario, reg: SimRegistry, regInde
     }
   }
 
-  const included = firstDayAbove(billableOnce, maxIncluded);
-  const limit = firstDayAbove(stored, minLimit);
+  const included = firstDayAbove(daily.billedBytes, includedOn);
+  const limit = firstDayAbove(stored, limitOn);
   const availability = (t: PullTally): Record<string, number> => {
     const out: Record<string, number> = {};
     clients.forEach((c, i) => {
@@ -270,8 +271,8 @@ export function simulateRegistry(sc: ResolvedScenario, reg: SimRegistry, regInde
     storedBytesAtHorizon: stored[days - 1] ?? 0,
     maxStoredBytes: maxStored,
     maxBillableBytes: maxBillable,
-    includedBytes: maxIncluded,
-    limitBytes: minLimit,
+    includedBytes: includedBytes(settings.tier),
+    limitBytes: limitBytes(settings.tier),
     firstIncludedExceededDay: included.extrapolated ? null : included.day,
     limitHitDay: limit.day,
     limitHitExtrapolated: limit.extrapolated,

@@ -83,7 +83,7 @@ export class RoutingTable {
       const cf = findRegion(c)!;
       return replicas
         .map((r, i) => ({ i, d: distanceKm(cf, findRegion(r.region)!), n: r.region }))
-        .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))
+        .sort((a, b) => a.d - b.d || (a.n < b.n ? -1 : a.n > b.n ? 1 : 0))
         .map((x) => x.i);
     });
   }

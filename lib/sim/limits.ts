@@ -57,12 +57,13 @@ export function countViolations(
  * Day a growing series first exceeds `limit`: the first day within the series, else a linear
  * extrapolation of the last 30 days' growth past the horizon, else null (flat or shrinking).
  */
-export function firstDayAbove(series: Float64Array, limit: number): { day: number | null; extrapolated: boolean } {
-  for (let d = 0; d < series.length; d++) if (series[d]! > limit) return { day: d, extrapolated: false };
+export function firstDayAbove(series: Float64Array, limit: number | Float64Array): { day: number | null; extrapolated: boolean } {
+  const at = (d: number): number => (typeof limit === 'number' ? limit : limit[d]!);
+  for (let d = 0; d < series.length; d++) if (series[d]! > at(d)) return { day: d, extrapolated: false };
   const n = series.length;
   if (n < 2) return { day: null, extrapolated: false };
   const from = Math.max(0, n - 31);
   const slope = (series[n - 1]! - series[from]!) / (n - 1 - from);
   if (!(slope > 0)) return { day: null, extrapolated: false };
-  return { day: n - 1 + Math.ceil((limit - series[n - 1]!) / slope), extrapolated: true };
+  return { day: n - 1 + Math.ceil((at(n - 1) - series[n - 1]!) / slope), extrapolated: true };
 }

@@ -13,7 +13,10 @@ export interface BlockedAction {
   readonly action: 'config-change' | 'purge';
   /** Event index (config change) or task name (purge). */
   readonly detail: string;
-  /** Minute a deferred configuration change took effect; purge runs are skipped (undefined). */
+  /**
+   * Minute a deferred configuration change took effect.
+   * @default - not deferred: a skipped purge run
+   */
   readonly deferredTo?: number;
 }
 
@@ -71,13 +74,13 @@ export interface RegistryRunResult {
   readonly maxStoredBytes: number;
   /** Highest stored plus billed soft-deleted bytes, counted once (what included storage sees). */
   readonly maxBillableBytes: number;
-  /** Highest included storage in force, bytes (once). */
+  /** Included storage of the tier in force at the horizon, bytes (once). */
   readonly includedBytes: number;
-  /** Lowest storage limit in force, bytes. */
+  /** Storage limit of the tier in force at the horizon, bytes. */
   readonly limitBytes: number;
-  /** First day billable bytes (once) exceed included storage, or null. */
+  /** First day billed bytes exceed the included storage of the tier (and replicas) in force that day, or null. */
   readonly firstIncludedExceededDay: number | null;
-  /** First day stored bytes exceed the limit (possibly extrapolated), or null. */
+  /** First day stored bytes exceed the limit of the tier in force that day (possibly extrapolated), or null. */
   readonly limitHitDay: number | null;
   /** Whether {@link limitHitDay} is a linear extrapolation past the horizon. */
   readonly limitHitExtrapolated: boolean;

@@ -100,17 +100,35 @@ export interface SimAssertion {
   readonly registries: readonly string[] | null;
   /** Percentile over runs. */
   readonly percentile: PercentileName;
-  /** storage-below: which threshold. */
+  /**
+   * storage-below: which threshold.
+   * @default - not a storage-below assertion
+   */
   readonly of?: 'included' | 'limit';
-  /** monthly-cost-below: USD. */
+  /**
+   * monthly-cost-below: USD.
+   * @default - not a monthly-cost-below assertion
+   */
   readonly usd?: number;
-  /** pull-availability-at-least: fraction. */
+  /**
+   * pull-availability-at-least: fraction.
+   * @default - not a pull-availability assertion
+   */
   readonly value?: number;
-  /** pull-availability-at-least: client region (canonical); undefined = every client region. */
+  /**
+   * pull-availability-at-least: client region (canonical).
+   * @default - every client region
+   */
   readonly region?: string;
-  /** exposure-at-most: bytes. */
+  /**
+   * exposure-at-most: bytes.
+   * @default - no byte bound
+   */
   readonly bytes?: number;
-  /** exposure-at-most: manifests. */
+  /**
+   * exposure-at-most: manifests.
+   * @default - no manifest bound
+   */
   readonly manifests?: number;
   /** Where it is in the scenario, `file:line`. */
   readonly where: string;

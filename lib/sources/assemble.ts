@@ -263,6 +263,6 @@ function keyVault(reg: RawResource, keyId: Maybe<string>, keys: RawResource[], s
   const vault = vaults[0];
   if (!vault) return undefined;
   void reg;
-  const vs = { ...site, address: vault.address, file: vault.source.file ?? site.file };
+  const vs = siteOf(vault, site.errors);
   return { address: vault.address, purgeProtection: asBool(vault.values.purge_protection_enabled, vs, 'purge_protection_enabled') ?? false };
 }

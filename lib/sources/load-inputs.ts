@@ -45,7 +45,7 @@ async function walk(dir: string, out: string[], errors: InputError[], shown: (p:
     errors.push(new InputError({ file: shown(dir) }, `directory must be readable, got ${(e as NodeJS.ErrnoException).code ?? 'an error'}: check the path and its permissions.`));
     return;
   }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) {

@@ -163,6 +163,17 @@ describe('ContainerRegistry', () => {
     });
   });
 
+  test('tags that are references become Unknown, whole or per value', () => {
+    synthJson((s) => {
+      const env = new TerraformVariable(s, 'env', { type: 'string' });
+      const r = new ContainerRegistry(s, 'registry', { ...base, tier: 'Basic', tags: { env: env.stringValue } });
+      expect(isUnknown(r.spec.tags)).toBe(true);
+      const all = new TerraformVariable(s, 'tags', { type: 'map(string)' });
+      const r2 = new ContainerRegistry(s, 'registry2', { ...base, name: 'acrkittest02', tier: 'Basic', tags: all.value });
+      expect(isUnknown(r2.spec.tags)).toBe(true);
+    });
+  });
+
   test('a missing tier without a profile is a clear error', () => {
     expect(() => synthJson((s) => new ContainerRegistry(s, 'registry', { ...base }))).toThrow(/\[stack\/registry\] tier is required without a profile/);
   });

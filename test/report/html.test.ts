@@ -177,6 +177,7 @@ const reviewResult: ReviewResult = {
     base: 25,
     head: 105,
     delta: 80,
+    unknown: 0,
     registries: [
       { address: 'stack/prod', base: 20, head: 100, delta: 80 },
       { address: 'stack/legacy', base: 5, head: null, delta: -5 },

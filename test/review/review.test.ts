@@ -137,6 +137,68 @@ describe('matching by address', () => {
   });
 });
 
+describe('values not known until apply', () => {
+  test('an unknown public access does not make export-off "rejected"; an unknown tier leaves the cost delta unknown', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acrkit-unknown-'));
+    mkdirSync(join(dir, 'base'));
+    mkdirSync(join(dir, 'head'));
+    const reg = (extra: string) => `variable "public" { type = bool }
+variable "sku" { type = string }
+resource "azurerm_container_registry" "main" {
+  name                = "contosoapp"
+  resource_group_name = "rg-app"
+  location            = "westeurope"
+${extra}
+}
+`;
+    writeFileSync(join(dir, 'base/main.tf'), reg('  sku = "Premium"\n  public_network_access_enabled = var.public'));
+    writeFileSync(join(dir, 'head/main.tf'), reg('  sku = var.sku\n  public_network_access_enabled = var.public\n  export_policy_enabled = false'));
+    const r = await runReview({ base: ['base'], head: ['head'] }, { cwd: dir });
+    expect(r.changes[0]!.reasons).toEqual([]);
+    expect(r.cost.registries[0]).toMatchObject({ base: 50.01, head: null, delta: null });
+    expect(r.cost).toMatchObject({ base: 0, head: 0, delta: 0, unknown: 1 });
+    expect(r.verdict).toContain('(1 unknown)');
+    expect(renderReviewMarkdown(r)).toContain('unknown (tier from a variable)');
+    const unknownFinding = r.findings.new.find((f) => f.status === 'unknown');
+    expect(unknownFinding).toBeDefined();
+    expect(renderReviewText(r)).toContain(`unknown ${unknownFinding!.ruleId}`);
+    checkSchema(toJsonReview(r));
+  });
+});
+
+describe('deleting key material', () => {
+  const plan = (identityId: string) => ({
+    format_version: '1.2',
+    resource_changes: [
+      {
+        address: 'azurerm_container_registry.main', type: 'azurerm_container_registry', name: 'main', mode: 'managed',
+        change: {
+          actions: ['no-op'],
+          before: { name: 'contosoprod', resource_group_name: 'rg', location: 'westeurope', sku: 'Premium', identity: [{ type: 'UserAssigned', identity_ids: ['/sub/x/userAssignedIdentities/acr'] }], encryption: [{ key_vault_key_id: 'https://kv1.vault.azure.net/keys/acr', identity_client_id: 'c1' }] },
+          after: { name: 'contosoprod', resource_group_name: 'rg', location: 'westeurope', sku: 'Premium', identity: [{ type: 'UserAssigned', identity_ids: ['/sub/x/userAssignedIdentities/acr'] }], encryption: [{ key_vault_key_id: 'https://kv1.vault.azure.net/keys/acr', identity_client_id: 'c1' }] },
+          after_unknown: {},
+        },
+      },
+      {
+        address: 'azurerm_user_assigned_identity.id', type: 'azurerm_user_assigned_identity', name: 'id', mode: 'managed',
+        change: { actions: ['delete'], before: { id: identityId, client_id: 'other', name: 'id' }, after: null, after_unknown: {} },
+      },
+    ],
+  });
+
+  test('deleting the identity a registry encrypts with is destructive; an unrelated identity is not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acrkit-keys-'));
+    writeFileSync(join(dir, 'linked.json'), JSON.stringify(plan('/sub/x/userAssignedIdentities/acr')));
+    writeFileSync(join(dir, 'unrelated.json'), JSON.stringify(plan('/sub/x/userAssignedIdentities/ci')));
+    const linked = await runReview({ plan: 'linked.json' }, { cwd: dir });
+    expect(linked.changes.map((c) => [c.address, c.action, c.destructive])).toEqual([['azurerm_user_assigned_identity.id', 'delete', true]]);
+    expect(linked.changes[0]!.reasons[0]!.message).toContain("makes the registry's encrypted data unreadable");
+    const unrelated = await runReview({ plan: 'unrelated.json' }, { cwd: dir });
+    expect(unrelated.changes.map((c) => [c.address, c.action, c.destructive])).toEqual([['azurerm_user_assigned_identity.id', 'delete', false]]);
+    expect(unrelated.exitCode).toBe(0);
+  });
+});
+
 describe('review Markdown stays under the GitHub comment limit', () => {
   test('a huge review is truncated with a note', async () => {
     const r = await runReview(pair('registry-deleted'), { cwd });

@@ -122,6 +122,27 @@ describe('engine closed forms (fixed distributions)', () => {
     expect(r.storedBytesAtHorizon).toBe(stored);
   });
 
+  test('included storage and the limit follow the tier in force each day', () => {
+    // 1 GiB of new layers a day on Basic (10 GiB included), upgraded to Premium (500 GiB) on day 20.
+    const GiB = 1024 ** 3;
+    const sc = scenario(
+      [{ name: 'r', location: 'westeurope', tier: 'Basic' }],
+      fixedWorkload({ repos: 1, perDay: 1, layers: 1, changed: 1, layerBytes: GiB, manifestBytes: 0, strategy: 'unique' }),
+      { events: [{ kind: 'config-change', registry: 'r', at: 'P20D', set: { tier: 'Premium' } }] },
+    );
+    const r = simulateRun(sc, 0).registries[0]!;
+    // day d holds d + 1 GiB: first above 10 GiB on day 10, while still Basic.
+    expect(r.firstIncludedExceededDay).toBe(10);
+    expect(r.includedBytes).toBe(500 * GiB);
+    // Premium downgraded to Basic on day 25: 26 GiB is over Basic's 10 GiB that very day.
+    const up = scenario(
+      [{ name: 'r', location: 'westeurope', tier: 'Premium' }],
+      fixedWorkload({ repos: 1, perDay: 1, layers: 1, changed: 1, layerBytes: GiB, manifestBytes: 0, strategy: 'unique' }),
+      { events: [{ kind: 'config-change', registry: 'r', at: 'P25D', set: { tier: 'Basic' } }] },
+    );
+    expect(simulateRun(up, 0).registries[0]!.firstIncludedExceededDay).toBe(25);
+  });
+
   test('purge untags old tags beyond --keep and deletes untagged manifests', () => {
     const sc = scenario(
       [{ name: 'r', location: 'westeurope' }],

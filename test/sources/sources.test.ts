@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { isUnknown } from '../../lib/model/unknown.js';
 import { fromPlan, planChanges } from '../../lib/sources/from-plan.js';
@@ -161,5 +163,29 @@ describe('robustness (fast-check)', () => {
         { numRuns: 200 },
       );
     }
+  });
+});
+
+describe('companion resource errors point at the companion', () => {
+  test('a bad purge_protection_enabled on the Key Vault names the vault file and line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'acrkit-kv-'));
+    writeFileSync(
+      path.join(dir, 'acr.tf'),
+      `resource "azurerm_container_registry" "main" {
+  name                = "contosoprod"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  sku                 = "Premium"
+  encryption {
+    key_vault_key_id   = "https://kvcontoso.vault.azure.net/keys/acr"
+    identity_client_id = "c1"
+  }
+}
+`,
+    );
+    writeFileSync(path.join(dir, 'kv.tf'), `# the vault\n\nresource "azurerm_key_vault" "v" {\n  name = "kvcontoso"\n  purge_protection_enabled = "maybe"\n}\n`);
+    const r = await loadInputs([dir], { cwd: dir });
+    const e = r.errors.find((x) => x.message.includes('purge_protection_enabled'));
+    expect(e?.location).toMatchObject({ file: 'kv.tf', line: 3 });
   });
 });
