@@ -1,34 +1,11 @@
 /**
  * JSON report: `{ findings: [...], summary: {...}, inputErrors: [...] }`.
  */
-import type { Finding, FindingLocation, FindingStatus, FindingSummary } from '../policy/finding.js';
-import type { PackName, Severity } from '../policy/rule.js';
+import type { Finding, FindingSummary } from '../policy/finding.js';
 import type { CheckResult } from './check-result.js';
 
-/** One finding in the JSON report. */
-export interface JsonFinding {
-  /** Rule id. */
-  readonly ruleId: string;
-  /** Pack. */
-  readonly pack: PackName;
-  /** Severity. */
-  readonly severity: Severity;
-  /** Status. */
-  readonly status: FindingStatus;
-  /** Registry address. */
-  readonly address: string;
-  /** Message. */
-  readonly message: string;
-  /** Location. */
-  readonly location: FindingLocation;
-  /** Suppressed or not. */
-  readonly suppressed: boolean;
-  /**
-   * Suppression reason.
-   * @default - not suppressed
-   */
-  readonly reason?: string;
-}
+/** One finding in the JSON report: the finding without its rule name and suppression origin. */
+export type JsonFinding = Pick<Finding, 'ruleId' | 'pack' | 'severity' | 'status' | 'address' | 'message' | 'location' | 'suppressed' | 'reason'>;
 
 /** The JSON report document. */
 export interface JsonReport {

@@ -116,7 +116,9 @@ export interface Instance {
 /** Expands `count` / `for_each` of a resource body into instances. */
 export function instances(body: Readonly<Record<string, unknown>>, scope: Scope): Instance[] {
   if (body.count !== undefined) {
-    const n = typeof body.count === 'string' ? resolveString(body.count, scope) : body.count;
+    const raw = typeof body.count === 'string' ? resolveString(body.count, scope) : body.count;
+    // Terraform converts a numeric string ("2", from a string variable default) to a number.
+    const n = typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : raw;
     if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 10_000) {
       return Array.from({ length: n }, (_, i) => ({ key: `[${i}]`, scope: { ...scope, countIndex: i } }));
     }
