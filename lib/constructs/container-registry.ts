@@ -84,6 +84,15 @@ export class ContainerRegistry extends Construct {
   private tokenCount = 0;
   private cacheRuleCount = 0;
   private grants = 0;
+  /** Settings derived from props and tier once, rendered to Terraform and reported in `spec`. */
+  private readonly resolved: {
+    readonly publicAccess: boolean;
+    readonly exportEnabled: boolean;
+    readonly ipRules: readonly string[];
+    readonly defaultAction: 'Allow' | 'Deny';
+    readonly bypassAzureServices: boolean;
+    readonly zoneRedundancy: boolean;
+  };
 
   constructor(scope: Construct, id: string, props: ContainerRegistryProps) {
     super(scope, id);
@@ -100,7 +109,16 @@ export class ContainerRegistry extends Construct {
 
     const network = merged.network ?? {};
     const publicAccess = this.resolvePublicAccess(network);
-    const exportEnabled = merged.exportEnabled ?? !(tier === 'Premium' && publicAccess === false);
+    const ipRules = network.ipRules ?? [];
+    this.resolved = {
+      publicAccess,
+      exportEnabled: merged.exportEnabled ?? !(tier === 'Premium' && publicAccess === false),
+      ipRules,
+      defaultAction: network.defaultAction ?? (ipRules.length > 0 ? 'Deny' : 'Allow'),
+      bypassAzureServices: network.bypassAzureServices ?? true,
+      zoneRedundancy: merged.zoneRedundancy ?? (tier === 'Premium' && (findRegion(props.location)?.availabilityZones ?? false)),
+    };
+    const { exportEnabled, defaultAction } = this.resolved;
 
     if (merged.encryption === 'create') {
       this.encryption = new CustomerManagedKey(this, 'cmk', {
@@ -112,8 +130,6 @@ export class ContainerRegistry extends Construct {
       this.encryption = merged.encryption;
     }
 
-    const ipRules = network.ipRules ?? [];
-    const defaultAction = network.defaultAction ?? (ipRules.length > 0 ? 'Deny' : 'Allow');
     this.resource = new L1Registry(this, 'registry', {
       name: props.name,
       resourceGroupName: props.resourceGroupName,
@@ -123,7 +139,7 @@ export class ContainerRegistry extends Construct {
       anonymousPullEnabled: merged.anonymousPull ?? false,
       exportPolicyEnabled: exportEnabled,
       publicNetworkAccessEnabled: publicAccess,
-      networkRuleBypassOption: network.bypassAzureServices === false ? 'None' : 'AzureServices',
+      networkRuleBypassOption: this.resolved.bypassAzureServices ? 'AzureServices' : 'None',
       ...(tier === 'Premium' || ipRules.length > 0 || network.defaultAction !== undefined
         ? { networkRuleSet: ipRules.length > 0 || defaultAction === 'Deny'
             ? [{ defaultAction, ipRule: ipRules.map((ipRange) => ({ action: 'Allow', ipRange })) }]
@@ -132,7 +148,7 @@ export class ContainerRegistry extends Construct {
       ...(merged.retentionDays ? { retentionPolicyInDays: merged.retentionDays } : {}),
       ...(merged.dataEndpoint ? { dataEndpointEnabled: true } : {}),
       ...(merged.quarantine ? { quarantinePolicyEnabled: true } : {}),
-      zoneRedundancyEnabled: this.zoneRedundancy(merged),
+      zoneRedundancyEnabled: this.resolved.zoneRedundancy,
       ...(this.encryption
         ? {
             identity: { type: 'UserAssigned', identityIds: [this.encryption.identityId] },
@@ -273,19 +289,17 @@ export class ContainerRegistry extends Construct {
   /** The registry as the model sees it, reflecting every add-method call so far. */
   get spec(): RegistrySpec {
     const p = this.props;
-    const network = p.network ?? {};
-    const ipRules = network.ipRules ?? [];
-    const replicas: ReplicaSpec[] = this.sortedReplicas().map((r) => ({
-      location: fromToken(r.location, 'replicas.location'),
-      zoneRedundant: this.replicaZoneRedundant(r),
-      globalRouting: r.globalRouting ?? true,
+    const r = this.resolved;
+    const replicas: ReplicaSpec[] = this.sortedReplicas().map((x) => ({
+      location: fromToken(x.location, 'replicas.location'),
+      zoneRedundant: this.replicaZoneRedundant(x),
+      globalRouting: x.globalRouting ?? true,
     }));
     const webhooks: WebhookSpec[] = this.webhooks.map((w) => ({
       address: w.path,
       serviceUri: fromToken(w.props.serviceUri, 'webhook serviceUri'),
       actions: w.props.actions,
     }));
-    const publicAccess = this.resolvePublicAccess(network);
     return normalizeSpec({
       address: this.node.path,
       source: { kind: 'construct', constructPath: this.node.path },
@@ -294,23 +308,23 @@ export class ContainerRegistry extends Construct {
       location: fromToken(p.location, 'location'),
       tier: this.tier,
       replicas,
-      zoneRedundancy: this.zoneRedundancy(p),
+      zoneRedundancy: r.zoneRedundancy,
       encryption: this.encryption ? this.encryption.spec : { kind: 'platform' },
       retentionDays: p.retentionDays ?? 0,
       softDeleteDays: p.softDeleteDays ?? 0,
       network: {
-        publicAccess,
-        defaultAction: network.defaultAction ?? (ipRules.length > 0 ? 'Deny' : 'Allow'),
-        ipRules,
-        bypassAzureServices: network.bypassAzureServices ?? true,
+        publicAccess: r.publicAccess,
+        defaultAction: r.defaultAction,
+        ipRules: r.ipRules,
+        bypassAzureServices: r.bypassAzureServices,
         privateEndpoints: this.privateEndpoints.map((pe, i) => ({
           address: pe.node.path,
-          dnsZoneGroup: (network.privateEndpoints?.[i]?.privateDnsZoneIds?.length ?? 0) > 0,
+          dnsZoneGroup: (p.network?.privateEndpoints?.[i]?.privateDnsZoneIds?.length ?? 0) > 0,
         })),
       },
       adminEnabled: p.adminEnabled ?? false,
       anonymousPull: p.anonymousPull ?? false,
-      exportEnabled: p.exportEnabled ?? !(this.tier === 'Premium' && publicAccess === false),
+      exportEnabled: r.exportEnabled,
       dataEndpoint: p.dataEndpoint ?? false,
       quarantine: p.quarantine ?? false,
       trust: false,
@@ -356,11 +370,6 @@ export class ContainerRegistry extends Construct {
     // Premium with private endpoints and no explicit choice: private. Otherwise public
     // (Premium with neither fails validation and asks for a choice).
     return !(this.tier === 'Premium' && (network.privateEndpoints?.length ?? 0) > 0);
-  }
-
-  private zoneRedundancy(p: ContainerRegistryProps): boolean {
-    if (p.zoneRedundancy !== undefined) return p.zoneRedundancy;
-    return this.tier === 'Premium' && (findRegion(p.location)?.availabilityZones ?? false);
   }
 
   private replicaZoneRedundant(r: ReplicaProps): boolean {
