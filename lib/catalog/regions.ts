@@ -4,6 +4,7 @@
 import { UnknownRegionError } from '../errors.js';
 import type { RegionFacts } from './region-facts.js';
 import { REGIONS } from './regions-data.js';
+import { compareStrings } from '../model/order.js';
 
 export type { RegionFacts } from './region-facts.js';
 export { REGIONS, REGIONS_SOURCE } from './regions-data.js';
@@ -34,7 +35,7 @@ export function resolveRegion(input: string): RegionFacts {
 export function closeRegionNames(input: string, max = 3): string[] {
   const k = key(input);
   return REGIONS.map((r) => ({ name: r.name, d: editDistance(k, r.name) }))
-    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+    .sort((a, b) => a.d - b.d || compareStrings(a.name, b.name))
     .filter((x, i) => i === 0 || x.d <= Math.max(3, Math.floor(k.length / 3)))
     .slice(0, max)
     .map((x) => x.name);

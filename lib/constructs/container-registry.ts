@@ -32,6 +32,7 @@ import { L1 } from './provider-classes.js';
 import { SoftDeletePolicy } from './soft-delete.js';
 import { fromToken } from './tokens.js';
 import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
+import { compareStrings } from '../model/order.js';
 
 /** Built-in role names for registry data-plane access. */
 const ROLE_PULL = 'AcrPull';
@@ -377,7 +378,7 @@ export class ContainerRegistry extends Construct {
   }
 
   private sortedReplicas(): ReplicaProps[] {
-    return [...this.replicaList].sort((a, b) => canonical(a.location).localeCompare(canonical(b.location)));
+    return [...this.replicaList].sort((a, b) => compareStrings(canonical(a.location), canonical(b.location)));
   }
 
   private applyProfile(props: ContainerRegistryProps, tier: Tier): { merged: ContainerRegistryProps; warnings: string[] } {

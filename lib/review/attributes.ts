@@ -4,6 +4,7 @@
  */
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { isUnknown } from '../model/unknown.js';
+import { compareStrings } from '../model/order.js';
 
 /** A displayable attribute value: JSON data, with Unknown rendered as `(known after apply)`. */
 export type AttributeValue = string | number | boolean | null | readonly AttributeValue[] | { readonly [k: string]: AttributeValue };
@@ -16,7 +17,7 @@ function v(x: unknown): AttributeValue {
   if (x === undefined) return null;
   if (Array.isArray(x)) return x.map(v);
   if (x !== null && typeof x === 'object') {
-    return Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, y]) => [k, v(y)]));
+    return Object.fromEntries(Object.entries(x).sort(([a], [b]) => compareStrings(a, b)).map(([k, y]) => [k, v(y)]));
   }
   return x as AttributeValue;
 }
@@ -29,7 +30,7 @@ export function registryAttributes(s: RegistrySpec): Array<[name: string, value:
     ? KNOWN_AFTER_APPLY
     : [...s.replicas]
         .map((r) => ({ location: v(r.location), zone_redundancy_enabled: v(r.zoneRedundant), regional_endpoint_enabled: v(r.globalRouting) }))
-        .sort((a, b) => (String(a.location) < String(b.location) ? -1 : String(a.location) > String(b.location) ? 1 : 0));
+        .sort((a, b) => compareStrings(String(a.location), String(b.location)));
   return [
     ['name', v(s.name)],
     ['resource_group_name', v(s.resourceGroupName)],

@@ -17,6 +17,7 @@ import { planChanges } from '../sources/from-plan.js';
 import { loadInputs } from '../sources/load-inputs.js';
 import { classifyCompanion, classifyRegistry, diffRegistries, displayAddress, keyDependencies, registryKey, type ResourceChange } from './diff.js';
 import type { CostDelta, FindingsDelta, ReviewResult, SimulationDelta } from './review-types.js';
+import { compareStrings } from '../model/order.js';
 
 /** What to review: two inputs, or one plan that holds before and after. */
 export type ReviewInputs = { readonly base: readonly string[]; readonly head: readonly string[] } | { readonly plan: string };
@@ -93,7 +94,7 @@ export async function runReview(inputs: ReviewInputs, options: ReviewOptions = {
     head = await loadSide(inputs.head, cwd, errors);
     changes = diffRegistries(base.registries, head.registries).filter((c) => c.action !== 'no-op');
   }
-  changes.sort((a, b) => Number(b.type === 'azurerm_container_registry') - Number(a.type === 'azurerm_container_registry') || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  changes.sort((a, b) => Number(b.type === 'azurerm_container_registry') - Number(a.type === 'azurerm_container_registry') || compareStrings(a.address, b.address));
 
   const packs = options.packs?.length ? options.packs : (config?.packs ?? PACK_NAMES);
   const failOn = options.failOn ?? config?.failOn ?? 'error';

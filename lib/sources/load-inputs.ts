@@ -11,6 +11,7 @@ import { fromPlan, isPlanJson } from './from-plan.js';
 import { fromTfJson, isTfJson } from './from-tf-json.js';
 import type { SourceSuppression } from './suppression-comments.js';
 import { preview } from './values.js';
+import { compareStrings } from '../model/order.js';
 
 /** The kind of input a file holds. */
 export type InputKind = 'plan' | 'tf-json' | 'hcl';
@@ -45,7 +46,7 @@ async function walk(dir: string, out: string[], errors: InputError[], shown: (p:
     errors.push(new InputError({ file: shown(dir) }, `directory must be readable, got ${(e as NodeJS.ErrnoException).code ?? 'an error'}: check the path and its permissions.`));
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => compareStrings(a.name, b.name));
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) {
