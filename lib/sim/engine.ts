@@ -13,7 +13,7 @@ import { Purger } from './purge.js';
 import { Rng } from './random.js';
 import type { BlockedAction, OutageResult, RegistryRunResult, RunResult } from './run-result.js';
 import type { ResolvedScenario, SimConfigEvent, SimRegionEvent, SimRegistry, SimReplica } from './scenario-model.js';
-import { RegistryStore } from './store.js';
+import { RegistryStore, type StoreBufferPool } from './store.js';
 import { WorkloadDriver, type DayPushes } from './workload.js';
 import { sampler } from './distributions.js';
 
@@ -58,14 +58,36 @@ function expectedCapacity(reg: SimRegistry, days: number): { manifests: number; 
   return { manifests: m, layers: Math.ceil(m * Math.min(changed, layers) + (avgRepos + 64) * layers + w.image.baseLayers.pool), refs: Math.ceil(m * layers * 1.1) };
 }
 
+/** Options of {@link simulateRun} and {@link simulateRegistry}. */
+export interface RunOptions {
+  /**
+   * Arrays to reuse for the registry stores (they go back to the pool when each registry is
+   * done). Pass one pool to a sequence of runs in the same thread to touch the memory once.
+   * @default - fresh arrays for every store
+   */
+  readonly buffers?: StoreBufferPool;
+}
+
 /** Simulates one registry for one run. */
-export function simulateRegistry(sc: ResolvedScenario, reg: SimRegistry, regIndex: number, run: number): RegistryRunResult {
+export function simulateRegistry(sc: ResolvedScenario, reg: SimRegistry, regIndex: number, run: number, options: RunOptions = {}): RegistryRunResult {
+  const store = storeFor(reg, sc.horizonDays, options.buffers);
+  try {
+    return simulateRegistryOn(store, sc, reg, regIndex, run);
+  } finally {
+    store.release();
+  }
+}
+
+/** A registry's empty store, sized for `days` of its workload. */
+function storeFor(reg: SimRegistry, days: number, buffers: StoreBufferPool | undefined): RegistryStore {
+  return new RegistryStore(reg.workload?.image.manifestBytes ?? 0, { ...expectedCapacity(reg, days), days: days + 400 }, buffers);
+}
+
+function simulateRegistryOn(store: RegistryStore, sc: ResolvedScenario, reg: SimRegistry, regIndex: number, run: number): RegistryRunResult {
   const days = sc.horizonDays;
   const warnings: string[] = [...reg.warnings];
   const rng = Rng.forRun(sc.seed, regIndex, run);
   const w = reg.workload;
-  const cap = expectedCapacity(reg, days);
-  const store = new RegistryStore(w?.image.manifestBytes ?? 0, { ...cap, days: days + 400 });
   const driver = w ? new WorkloadDriver(w, store, rng, sc.startWeekday) : undefined;
   const purgers = (w?.cleanup ?? []).map((t) => new Purger(t));
 
@@ -296,6 +318,6 @@ export function simulateRegistry(sc: ResolvedScenario, reg: SimRegistry, regInde
 }
 
 /** Runs run number `run` of the scenario: every registry, each on its own random stream. */
-export function simulateRun(sc: ResolvedScenario, run: number): RunResult {
-  return { run, registries: sc.registries.map((reg, i) => simulateRegistry(sc, reg, i, run)) };
+export function simulateRun(sc: ResolvedScenario, run: number, options: RunOptions = {}): RunResult {
+  return { run, registries: sc.registries.map((reg, i) => simulateRegistry(sc, reg, i, run, options)) };
 }

@@ -1,7 +1,8 @@
 /**
  * Monte Carlo over runs, in worker threads. Run i always uses the same random streams
  * (random.ts), and results are aggregated in run order, so the result is identical bit for bit
- * whatever the number of workers.
+ * whatever the number of workers. Workers take the next run as they finish one (a fast worker
+ * is not left idle while a slow one still has a queue).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -13,6 +14,8 @@ import type { RunResult } from './run-result.js';
 import type { ResolvedScenario } from './scenario-model.js';
 import type { RegistrySummary, SimulationResult } from './result.js';
 import { summarize, summarizeSeries, type Summary } from './stats.js';
+import { StoreBufferPool } from './store.js';
+import type { WorkerInput, WorkerReply, WorkerRequest } from './worker.js';
 
 /** Options of {@link runMonteCarlo}. */
 export interface MonteCarloOptions {
@@ -52,29 +55,40 @@ export async function simulateRuns(sc: ResolvedScenario, options: MonteCarloOpti
   const results: RunResult[] = new Array<RunResult>(runs);
   let done = 0;
   if (workers <= 0) {
+    const buffers = new StoreBufferPool();
     for (let r = 0; r < runs; r++) {
-      results[r] = simulateRun(sc, r);
+      results[r] = simulateRun(sc, r, { buffers });
       options.onProgress?.(++done, runs);
     }
     return results;
   }
-  const { entry, eval: isEval } = workerEntry();
-  await Promise.all(
-    Array.from({ length: workers }, (_, k) => {
-      const mine: number[] = [];
-      for (let r = k; r < runs; r += workers) mine.push(r);
-      return new Promise<void>((resolve, reject) => {
-        const w = new Worker(entry, { workerData: { scenario: sc, runs: mine }, eval: isEval });
-        w.on('message', (m: { run: number; result: RunResult }) => {
-          results[m.run] = m.result;
-          options.onProgress?.(++done, runs);
-        });
-        w.on('error', (e) => reject(new SimulationWorkerError(e.message)));
-        w.on('exit', (code) => (code === 0 ? resolve() : reject(new SimulationWorkerError(`worker exited with code ${code}`))));
-      });
-    }),
-  );
+  let next = 0;
+  const nextRun = (): WorkerRequest => (next < runs ? next++ : null);
+  const onResult = (m: WorkerReply): void => {
+    results[m.run] = m.result;
+    options.onProgress?.(++done, runs);
+  };
+  await Promise.all(Array.from({ length: workers }, () => runWorker(sc, nextRun, onResult)));
   return results;
+}
+
+/**
+ * Starts a worker and feeds it runs from `nextRun` one at a time until there are none left;
+ * resolves when the worker has exited cleanly.
+ */
+function runWorker(sc: ResolvedScenario, nextRun: () => WorkerRequest, onResult: (m: WorkerReply) => void): Promise<void> {
+  const { entry, eval: isEval } = workerEntry();
+  const workerData: WorkerInput = { scenario: sc };
+  return new Promise<void>((resolve, reject) => {
+    const w = new Worker(entry, { workerData, eval: isEval });
+    w.on('message', (m: WorkerReply) => {
+      onResult(m);
+      w.postMessage(nextRun());
+    });
+    w.on('error', (e) => reject(new SimulationWorkerError(e.message)));
+    w.on('exit', (code) => (code === 0 ? resolve() : reject(new SimulationWorkerError(`worker exited with code ${code}`))));
+    w.postMessage(nextRun());
+  });
 }
 
 /** Simulates the scenario's runs and aggregates them: percentiles of every output, assertions. */

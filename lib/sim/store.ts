@@ -22,7 +22,12 @@ export const ManifestState = {
   Deleted: 3,
 } as const;
 
-function grow<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(a: T, n: number, fill?: number): T {
+/** The typed-array kinds the store uses. */
+type StoreArray = Int32Array | Int16Array | Float64Array | Uint8Array | Uint16Array;
+
+/** `a` copied into a new array of `n` elements (the tail filled with `fill`), or `a` if it is that long already. */
+function grow<T extends StoreArray>(a: T, n: number, fill?: number): T {
+  if (a.length >= n) return a;
   const b = new (a.constructor as new (n: number) => T)(n);
   b.set(a);
   if (fill !== undefined) b.fill(fill, a.length);
@@ -39,6 +44,35 @@ export interface StoreCapacity {
   readonly refs: number;
   /** Days the retention and soft-delete queues cover (horizon plus the longest window). */
   readonly days: number;
+}
+
+/**
+ * Typed arrays kept from finished stores for the next store in the same thread, so that a
+ * sequence of runs (a Monte Carlo worker) touches, and page-faults in, its memory once rather
+ * than once per run. A store takes arrays in its constructor and hands them back with
+ * {@link RegistryStore.release}; every element it reads it has written first, so a reused
+ * array gives the same results as a fresh one.
+ */
+export class StoreBufferPool {
+  private readonly free = new Map<string, StoreArray>();
+
+  /** A `Kind` array of at least `n` elements for `key`: the kept one if large enough, else a new one. */
+  take<T extends StoreArray>(key: string, Kind: new (n: number) => T, n: number): T {
+    const kept = this.free.get(key);
+    this.free.delete(key);
+    return kept instanceof Kind && kept.length >= n ? kept : new Kind(n);
+  }
+
+  /** Keeps `a` for `key`, unless the array already kept is larger. */
+  give(key: string, a: StoreArray): void {
+    const kept = this.free.get(key);
+    if (!kept || kept.length < a.length) this.free.set(key, a);
+  }
+}
+
+/** Allocates store arrays, from a pool when there is one. */
+function arrayOf<T extends StoreArray>(pool: StoreBufferPool | undefined, key: string, Kind: new (n: number) => T, n: number): T {
+  return pool ? pool.take(key, Kind, n) : new Kind(n);
 }
 
 /** One registry's blobs and manifests. */
@@ -59,8 +93,8 @@ export class RegistryStore {
   mRefLen: Uint16Array;
   /** Repository of each manifest. */
   mRepo: Int32Array;
-  /** Day each manifest was pushed. */
-  mPushDay: Int32Array;
+  /** Day each manifest was pushed (days fit 16 bits: horizons end before day 4,050). */
+  mPushDay: Int16Array;
   /** Ordinal of the push within its repository (unique tags are `build-<ordinal>`). */
   mSeq: Int32Array;
   /** Tag slot (mutable tags), or -1. */
@@ -68,10 +102,10 @@ export class RegistryStore {
   /** {@link ManifestState}. */
   mState: Uint8Array;
   /** Day untagged, or -1. */
-  mUntagDay: Int32Array;
-  /** Retention generation the manifest's scheduled delete belongs to, or -1. */
+  mUntagDay: Int16Array;
+  /** Retention generation the manifest's scheduled delete belongs to (set when it is scheduled). */
   mRetGen: Int32Array;
-  /** Next manifest in the same retention bucket. */
+  /** Next manifest in the same retention bucket (set when it is scheduled). */
   mRetNext: Int32Array;
   /** Previous / next live manifest of the same repository, oldest first. */
   mPrev: Int32Array;
@@ -114,28 +148,42 @@ export class RegistryStore {
   softDeleteDays = 0;
   private readonly softExpire: Float64Array;
 
+  private pool: StoreBufferPool | undefined;
+  /** Layers the layer arrays hold (pooled arrays may be longer than asked for, not all alike). */
+  private layerCapacity: number;
+  /** Manifests every manifest array holds. */
+  private manifestCapacity: number;
+
   constructor(
     /** Bytes of a manifest (with its config blob). */
     readonly manifestBytes: number,
     capacity: StoreCapacity,
+    /**
+     * Where to take the large arrays from (and give them back to on {@link release}).
+     * @default - fresh arrays
+     */
+    pool?: StoreBufferPool,
   ) {
+    this.pool = pool;
     const m = Math.max(16, capacity.manifests);
     const l = Math.max(16, capacity.layers);
-    this.layerSize = new Float64Array(l);
-    this.rc = new Int32Array(2 * l);
-    this.mRefStart = new Int32Array(m);
-    this.mRefLen = new Uint16Array(m);
-    this.mRepo = new Int32Array(m);
-    this.mPushDay = new Int32Array(m);
-    this.mSeq = new Int32Array(m);
-    this.mTag = new Int32Array(m);
-    this.mState = new Uint8Array(m);
-    this.mUntagDay = new Int32Array(m);
-    this.mRetGen = new Int32Array(m);
-    this.mRetNext = new Int32Array(m);
-    this.mPrev = new Int32Array(m);
-    this.mNext = new Int32Array(m);
-    this.refs = new Int32Array(Math.max(64, capacity.refs));
+    this.layerSize = arrayOf(pool, 'layerSize', Float64Array, l);
+    this.rc = arrayOf(pool, 'rc', Int32Array, 2 * l);
+    this.mRefStart = arrayOf(pool, 'mRefStart', Int32Array, m);
+    this.mRefLen = arrayOf(pool, 'mRefLen', Uint16Array, m);
+    this.mRepo = arrayOf(pool, 'mRepo', Int32Array, m);
+    this.mPushDay = arrayOf(pool, 'mPushDay', Int16Array, m);
+    this.mSeq = arrayOf(pool, 'mSeq', Int32Array, m);
+    this.mTag = arrayOf(pool, 'mTag', Int32Array, m);
+    this.mState = arrayOf(pool, 'mState', Uint8Array, m);
+    this.mUntagDay = arrayOf(pool, 'mUntagDay', Int16Array, m);
+    this.mRetGen = arrayOf(pool, 'mRetGen', Int32Array, m);
+    this.mRetNext = arrayOf(pool, 'mRetNext', Int32Array, m);
+    this.mPrev = arrayOf(pool, 'mPrev', Int32Array, m);
+    this.mNext = arrayOf(pool, 'mNext', Int32Array, m);
+    this.refs = arrayOf(pool, 'refs', Int32Array, Math.max(64, capacity.refs));
+    this.layerCapacity = Math.min(this.layerSize.length, this.rc.length >> 1);
+    this.manifestCapacity = Math.min(...this.manifestArrays().map((a) => a.length));
     this.repoHead = new Int32Array(64).fill(-1);
     this.repoTail = new Int32Array(64).fill(-1);
     this.retHead = new Int32Array(capacity.days + 1).fill(-1);
@@ -149,13 +197,18 @@ export class RegistryStore {
 
   /** Allocates a layer blob of `size` bytes, not yet referenced (stores nothing until referenced). */
   addLayer(size: number): number {
-    if (this.layerCount === this.layerSize.length) {
+    if (this.layerCount === this.layerCapacity) {
       const n = Math.ceil(this.layerCount * 1.5) + 16;
       this.layerSize = grow(this.layerSize, n);
       this.rc = grow(this.rc, 2 * n);
+      this.layerCapacity = n;
     }
     const id = this.layerCount++;
     this.layerSize[id] = size;
+    // Written, not assumed zero: the array may be reused, and writing first spares the page a
+    // second fault (a read maps the shared zero page, the later write copies it).
+    this.rc[id << 1] = 0;
+    this.rc[(id << 1) + 1] = 0;
     return id;
   }
 
@@ -168,7 +221,7 @@ export class RegistryStore {
   }
 
   private ensureManifest(): void {
-    if (this.manifestCount < this.mState.length) return;
+    if (this.manifestCount < this.manifestCapacity) return;
     const n = Math.ceil(this.manifestCount * 1.5) + 16;
     this.mRefStart = grow(this.mRefStart, n);
     this.mRefLen = grow(this.mRefLen, n);
@@ -182,6 +235,25 @@ export class RegistryStore {
     this.mRetNext = grow(this.mRetNext, n);
     this.mPrev = grow(this.mPrev, n);
     this.mNext = grow(this.mNext, n);
+    this.manifestCapacity = n;
+  }
+
+  /** The per-manifest arrays. */
+  private manifestArrays(): StoreArray[] {
+    return [
+      this.mRefStart,
+      this.mRefLen,
+      this.mRepo,
+      this.mPushDay,
+      this.mSeq,
+      this.mTag,
+      this.mState,
+      this.mUntagDay,
+      this.mRetGen,
+      this.mRetNext,
+      this.mPrev,
+      this.mNext,
+    ];
   }
 
   /**
@@ -228,7 +300,6 @@ export class RegistryStore {
     this.mTag[id] = tag;
     this.mState[id] = ManifestState.Tagged;
     this.mUntagDay[id] = -1;
-    this.mRetGen[id] = -1;
     const tail = this.repoTail[repo]!;
     this.mPrev[id] = tail;
     this.mNext[id] = -1;
@@ -369,6 +440,34 @@ export class RegistryStore {
     const b = this.newBytes;
     this.newBytes = 0;
     return b;
+  }
+
+  /**
+   * Gives the large arrays back to the pool the store was built with (if any). The store must not
+   * be used afterwards.
+   */
+  release(): void {
+    const pool = this.pool;
+    if (!pool) return;
+    this.pool = undefined;
+    const arrays: Record<string, StoreArray> = {
+      layerSize: this.layerSize,
+      rc: this.rc,
+      mRefStart: this.mRefStart,
+      mRefLen: this.mRefLen,
+      mRepo: this.mRepo,
+      mPushDay: this.mPushDay,
+      mSeq: this.mSeq,
+      mTag: this.mTag,
+      mState: this.mState,
+      mUntagDay: this.mUntagDay,
+      mRetGen: this.mRetGen,
+      mRetNext: this.mRetNext,
+      mPrev: this.mPrev,
+      mNext: this.mNext,
+      refs: this.refs,
+    };
+    for (const [key, a] of Object.entries(arrays)) pool.give(key, a);
   }
 
   /** Sum of the sizes of referenced layers plus live manifests, recomputed from scratch (for tests). */

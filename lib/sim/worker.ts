@@ -1,20 +1,47 @@
 /**
- * Monte Carlo worker thread: simulates the runs it is given and posts each result back.
+ * Worker thread of the Monte Carlo: simulates the runs the parent asks for, one at a time, and
+ * sends each result back, handing over (not copying) its daily series.
  * Loaded as `worker.js` from dist, or as `worker.ts` through tsx when running from source.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { simulateRun } from './engine.js';
+import type { RunResult } from './run-result.js';
 import type { ResolvedScenario } from './scenario-model.js';
+import { StoreBufferPool } from './store.js';
 
-/** What the parent sends. */
+/** What the parent passes at start-up. */
 export interface WorkerInput {
   /** The scenario. */
   readonly scenario: ResolvedScenario;
-  /** Run indices to simulate, in order. */
-  readonly runs: readonly number[];
 }
 
-const input = workerData as WorkerInput;
-for (const run of input.runs) {
-  parentPort!.postMessage({ run, result: simulateRun(input.scenario, run) });
+/** A message from the parent: the next run index to simulate, or `null` when there are no more. */
+export type WorkerRequest = number | null;
+
+/** A message to the parent: one finished run. */
+export interface WorkerReply {
+  /** Run index. */
+  readonly run: number;
+  /** Its result. */
+  readonly result: RunResult;
 }
+
+/** The buffers of a result's daily series, to transfer rather than copy. */
+export function seriesBuffers(result: RunResult): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const r of result.registries) for (const a of Object.values(r.daily)) out.push(a.buffer as ArrayBuffer);
+  return out;
+}
+
+const { scenario } = workerData as WorkerInput;
+const buffers = new StoreBufferPool();
+const port = parentPort!;
+port.on('message', (run: WorkerRequest) => {
+  if (run === null) {
+    port.close();
+    return;
+  }
+  const result = simulateRun(scenario, run, { buffers });
+  const reply: WorkerReply = { run, result };
+  port.postMessage(reply, seriesBuffers(result));
+});
