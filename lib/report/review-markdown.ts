@@ -111,7 +111,7 @@ function compose(r: ReviewResult, attrRows: number, findRows: number): string {
   }
   const parts = [REVIEW_MARKER, '## acrkit plan review', '', `**${r.verdict}**`];
   if (r.inputErrors.length) {
-    parts.push('', '### Inputs that could not be read', '', ...r.inputErrors.map((e) => `- ${esc(e.message)}`));
+    parts.push('', '### Inputs that could not be read', '', ...r.inputErrors.map((e) => `- ${esc(e.message)}`), '', '_What follows is computed from the inputs that could be read, so it may show changes that are not there: fix the inputs and run the review again._');
   }
   if (r.changes.length) parts.push('', changesTable(r));
   const flagged = r.changes.filter((c) => c.reasons.length);

@@ -8,6 +8,7 @@ import type { ReviewResult } from '../review/review-types.js';
 export function renderReviewText(r: ReviewResult): string {
   const lines = [r.verdict.replace(/^[^\w]+\s*/u, ''), ''];
   for (const e of r.inputErrors) lines.push(`input error: ${e.message}`);
+  if (r.inputErrors.length) lines.push('(what follows is computed from the inputs that could be read, so it may show changes that are not there)', '');
   for (const c of r.changes) {
     lines.push(`${c.action.toUpperCase().padEnd(8)} ${c.address}${c.destructive ? '  [DESTRUCTIVE]' : c.irreversible ? '  [IRREVERSIBLE]' : ''}`);
     for (const a of c.attributes) lines.push(`         ${a.name}: ${display(a.before)} -> ${display(a.after)}`);
