@@ -530,7 +530,7 @@ export function outageChart(g: RegistrySummary, horizonDays: number, id = `outag
 }
 
 /**
- * Review forecast of one registry: stored GiB per day (p50), base dashed and head solid.
+ * Review forecast of one registry: stored GiB per day (mean of runs), base dashed and head solid.
  * @param f the registry's forecast
  * @param sim the review's simulation (scenario, seed, runs)
  * @param id element id (default `forecast-<slug of the address>`)
@@ -565,7 +565,7 @@ export function forecastChart(f: SimulationDelta['forecast'][number], sim: Simul
     },
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: `${f.address}: stored storage (GiB)`, subtitle: 'p50 per day, base vs head' },
+      title: { text: `${f.address}: stored storage (GiB)`, subtitle: 'mean of runs per day, base vs head' },
       width: CHART_WIDTH,
       height: 200,
       config: CONFIG,

@@ -68,7 +68,7 @@ export interface SimulationDelta {
   readonly horizonDays: number;
   /** Rows per registry and metric. */
   readonly rows: readonly SimulationDeltaRow[];
-  /** Stored GiB per day (p50) of each registry, base and head, for the forecast chart. */
+  /** Stored GiB per day (mean of runs: the parts add up) of each registry, base and head, for the forecast chart. */
   readonly forecast: ReadonlyArray<{ readonly address: string; readonly base: readonly number[] | null; readonly head: readonly number[] | null }>;
 }
 
