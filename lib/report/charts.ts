@@ -555,7 +555,7 @@ export function forecastChart(f: SimulationDelta['forecast'][number], sim: Simul
     kind: 'forecast',
     title: `${f.address}: stored storage forecast, base vs head (GiB)`,
     alt:
-      `Line chart of stored GiB per day (median over ${sim.runs} runs) for ${f.address}, ${sides.map(([s]) => s).join(' and ')} overlaid over ${days} days. ` +
+      `Line chart of stored GiB per day (mean over ${sim.runs} runs) for ${f.address}, ${sides.map(([s]) => s).join(' and ')} overlaid over ${days} days. ` +
       sides.map(([s, xs]) => `${s} ends at ${lastOf(xs)}`).join('; ') +
       `.${missingText}`,
     caption: `Scenario ${sim.scenario}, seed ${sim.seed}, ${sim.runs} run(s), ${sim.horizonDays} days, simulated alike for base (dashed grey) and head (solid blue).${missingText}`,
