@@ -126,28 +126,11 @@ function compose(r: ReviewResult, attrRows: number, findRows: number): string {
     parts.push('', `<details><summary>Attribute changes</summary>`, '', details, '', '</details>');
   }
   const f = r.findings;
-  parts.push(
-    '',
-    `<details><summary>Findings: ${f.new.length} new, ${f.fixed.length} fixed, ${f.unchanged.length} unchanged, ${f.suppressed.length} suppressed</summary>`,
-    '',
-    '**New**',
-    '',
-    findingRows(f.new, findRows),
-    '',
-    '**Fixed**',
-    '',
-    findingRows(f.fixed, findRows),
-    '',
-    '**Unchanged**',
-    '',
-    findingRows(f.unchanged, findRows),
-    '',
-    '**Suppressed**',
-    '',
-    findingRows(f.suppressed, findRows),
-    '',
-    '</details>',
-  );
+  parts.push('', `<details><summary>Findings: ${f.new.length} new, ${f.fixed.length} fixed, ${f.unchanged.length} unchanged, ${f.suppressed.length} suppressed</summary>`);
+  for (const [title, list] of [['New', f.new], ['Fixed', f.fixed], ['Unchanged', f.unchanged], ['Suppressed', f.suppressed]] as const) {
+    parts.push('', `**${title}**`, '', findingRows(list, findRows));
+  }
+  parts.push('', '</details>');
   const sim = simulationSection(r);
   if (sim) parts.push('', sim);
   return parts.join('\n');

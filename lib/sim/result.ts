@@ -3,25 +3,13 @@
  */
 import type { Tier } from '../catalog/tiers.js';
 import type { CountViolation } from './limits.js';
-import type { BlockedAction } from './run-result.js';
+import type { BlockedAction, OutageEvent } from './run-result.js';
 import type { SimAssumptions, SimFailover } from './scenario-model.js';
 import type { PercentileName } from './scenario-types.js';
 import type { SeriesSummary, Summary } from './stats.js';
 
 /** One outage-like event, over the runs. */
-export interface OutageSummary {
-  /** Index in the scenario's events. */
-  readonly event: number;
-  /** Kind. */
-  readonly kind: 'region-outage' | 'zone-outage' | 'replica-routing-disabled';
-  /** Region. */
-  readonly region: string;
-  /** Start minute. */
-  readonly startMinute: number;
-  /** End minute. */
-  readonly endMinute: number;
-  /** Whether it hit the home region. */
-  readonly home: boolean;
+export interface OutageSummary extends OutageEvent {
   /** Pull availability during the event, by client region. */
   readonly availabilityByRegion: Readonly<Record<string, Summary>>;
   /** Manifests not yet replicated when the region failed. */

@@ -20,8 +20,8 @@ export interface BlockedAction {
   readonly deferredTo?: number;
 }
 
-/** One outage-like event as a registry saw it. */
-export interface OutageResult {
+/** What identifies an outage-like event, in one run or over the runs. */
+export interface OutageEvent {
   /** Index in the scenario's events. */
   readonly event: number;
   /** Event kind. */
@@ -34,6 +34,10 @@ export interface OutageResult {
   readonly endMinute: number;
   /** Whether the region was the registry's home. */
   readonly home: boolean;
+}
+
+/** One outage-like event as a registry saw it. */
+export interface OutageResult extends OutageEvent {
   /** Fraction of pulls served during the event, by client region. */
   readonly availabilityByRegion: Readonly<Record<string, number>>;
   /** Manifests pushed to the failed region within the replication lag before it failed (expected count). */
