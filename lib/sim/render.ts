@@ -2,6 +2,7 @@
  * Text, Markdown and HTML renderings of a {@link SimulationResult}; JSON is the result itself.
  */
 import { markdownTable, textTable, usd } from '../cli/format.js';
+import { MAX_HORIZON_DAYS } from './constants.js';
 import { formatBytes } from './duration.js';
 import type { SimulationResult } from './result.js';
 import type { Summary } from './stats.js';
@@ -25,9 +26,14 @@ export async function renderSimulationAs(r: SimulationResult, format: Simulation
   return renderSimulation(r, format === 'markdown');
 }
 
-/** `day N` (`(extrapolated)` when flagged), or `never` for null. */
+/**
+ * `day N` (`(extrapolated)` when flagged), `never` for null, and `beyond 10 years` for an
+ * extrapolation past {@link MAX_HORIZON_DAYS} (a straight line that far says little more).
+ */
 export function day(v: number | null, extrapolated = false): string {
-  return v === null ? 'never' : `day ${Math.round(v)}${extrapolated ? ' (extrapolated)' : ''}`;
+  if (v === null) return 'never';
+  if (extrapolated && v > MAX_HORIZON_DAYS) return `beyond ${MAX_HORIZON_DAYS / 365} years`;
+  return `day ${Math.round(v)}${extrapolated ? ' (extrapolated)' : ''}`;
 }
 
 /** A simulation minute as `day D HH:MM`. */

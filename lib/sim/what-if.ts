@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { RegistrySpec } from '../model/registry-spec.js';
+import { MAX_HORIZON_DAYS } from './constants.js';
 import { formatBytes } from './duration.js';
 import { runMonteCarlo, type MonteCarloOptions } from './montecarlo.js';
 import type { SimulationResult } from './result.js';
@@ -54,7 +55,8 @@ export function headline(r: SimulationResult): string {
     const d = g.metrics.firstIncludedExceededDay.p50;
     if (d !== null && (!firstIncluded || d < firstIncluded.day)) firstIncluded = { name: g.name, day: d };
     const l = g.metrics.limitHitDay.p50;
-    if (l !== null && (!firstLimit || l < firstLimit.day)) firstLimit = { name: g.name, day: l, ex: g.limitHitExtrapolated };
+    const credible = l !== null && !(g.limitHitExtrapolated && l > MAX_HORIZON_DAYS);
+    if (credible && (!firstLimit || l < firstLimit.day)) firstLimit = { name: g.name, day: l, ex: g.limitHitExtrapolated };
     for (const o of g.outages) {
       const b = o.exposureBytes.p50 ?? 0;
       if (!worst || b > worst.bytes) worst = { name: g.name, bytes: b, manifests: o.exposureManifests.p50 ?? 0, region: o.region };
@@ -65,7 +67,7 @@ export function headline(r: SimulationResult): string {
     firstIncluded ? `Included storage first exceeded: ${firstIncluded.name} on day ${Math.round(firstIncluded.day)}.` : 'No registry exceeds its included storage.',
     firstLimit
       ? `Storage limit: ${firstLimit.name} would hit it on day ${Math.round(firstLimit.day)}${firstLimit.ex ? ' (linear extrapolation past the horizon)' : ''}.`
-      : 'No registry approaches its storage limit.',
+      : `No registry reaches its storage limit within ${MAX_HORIZON_DAYS / 365} years at its current growth.`,
     worst ? `Worst outage exposure: ${worst.name}, ${worst.manifests.toFixed(2)} manifests (${formatBytes(worst.bytes)}) unreplicated when ${worst.region} failed.` : 'No outages simulated.',
   ];
   if (r.assertions.length) lines.push(r.passed ? `All ${r.assertions.length} assertion checks hold.` : `${r.assertions.filter((a) => !a.passed).length} of ${r.assertions.length} assertion checks fail.`);
