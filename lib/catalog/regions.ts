@@ -21,7 +21,7 @@ function key(s: string): string {
 
 /** Finds a region by canonical (`westeurope`) or display (`West Europe`) name, any case. */
 export function findRegion(input: string): RegionFacts | undefined {
-  return BY_KEY.get(key(input));
+  return BY_KEY.get(input) ?? BY_KEY.get(key(input)); // canonical names hit the first look-up
 }
 
 /** Like {@link findRegion} but throws {@link UnknownRegionError} naming close matches. */

@@ -47,12 +47,12 @@ export interface PolicyReport {
 /** The location of a registry for findings. */
 export function locationOf(spec: RegistrySpec): FindingLocation {
   const s = spec.source;
-  return {
-    ...(s.file !== undefined ? { file: s.file } : {}),
-    ...(s.line !== undefined ? { line: s.line } : {}),
-    ...(s.pointer !== undefined ? { pointer: s.pointer } : {}),
-    ...(s.constructPath !== undefined ? { constructPath: s.constructPath } : {}),
-  };
+  const out: { file?: string; line?: number; pointer?: string; constructPath?: string } = {};
+  if (s.file !== undefined) out.file = s.file;
+  if (s.line !== undefined) out.line = s.line;
+  if (s.pointer !== undefined) out.pointer = s.pointer;
+  if (s.constructPath !== undefined) out.constructPath = s.constructPath;
+  return out;
 }
 
 /** Runs one rule on one spec; a throw becomes a single `error` finding. */
