@@ -77,8 +77,8 @@ export function evaluate(registries: readonly RegistrySpec[], opts: EvaluateOpti
     const location = locationOf(spec);
     for (const rule of rules) {
       for (const f of runRule(rule, spec, opts.options)) {
-        const s = suppressions.find((x) => covers(x, rule.id, spec.address, spec.source.constructPath, spec.source.file));
-        findings.push({
+        const s = suppressions.length ? suppressions.find((x) => covers(x, rule.id, spec.address, spec.source.constructPath, spec.source.file)) : undefined;
+        const finding: Finding = {
           ruleId: rule.id,
           ruleName: rule.name,
           pack: rule.pack,
@@ -88,8 +88,8 @@ export function evaluate(registries: readonly RegistrySpec[], opts: EvaluateOpti
           message: f.message,
           location,
           suppressed: s !== undefined,
-          ...(s ? { reason: s.reason, suppression: { kind: s.kind, origin: s.origin } } : {}),
-        });
+        };
+        findings.push(s ? { ...finding, reason: s.reason, suppression: { kind: s.kind, origin: s.origin } } : finding);
       }
     }
   }
