@@ -72,7 +72,10 @@ export class ContainerRegistry extends Construct {
   readonly tier: Tier;
   /** Warnings about profile settings the tier could not use (also synth annotations). */
   readonly profileWarnings: readonly string[];
-  /** The customer-managed key in use, if any. */
+  /**
+   * The customer-managed key in use.
+   * @default - none: platform-managed keys
+   */
   readonly encryption?: IRegistryEncryption;
 
   private readonly props: ContainerRegistryProps;

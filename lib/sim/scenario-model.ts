@@ -80,9 +80,13 @@ export interface SimConfigEvent extends SimEventBase {
   readonly kind: 'config-change';
   /** What changes. */
   readonly set: {
+    /** New tier. @default - unchanged */
     readonly tier?: Tier;
+    /** New retention days. @default - unchanged */
     readonly retentionDays?: number;
+    /** New soft-delete days. @default - unchanged */
     readonly softDeleteDays?: number;
+    /** New replicas. @default - unchanged */
     readonly replicas?: readonly SimReplica[];
   };
 }

@@ -134,10 +134,15 @@ export interface WorkloadInput {
    * @default - the preset's
    */
   readonly pushes?: {
+    /** Pushes per repository per day (mean). @default - the preset's */
     readonly perRepositoryPerDay?: number;
+    /** Monday..Sunday weights, normalized to mean 1. @default - the preset's */
     readonly weekly?: readonly number[];
+    /** `poisson`: random counts, repositories drawn uniformly; `fixed`: exact counts, round-robin. @default - the preset's */
     readonly arrival?: 'poisson' | 'fixed';
+    /** Traffic in the daily peak window relative to the mean. @default - the preset's */
     readonly peakToMean?: number;
+    /** Share of clients by region (canonical names). @default - the preset's */
     readonly byRegion?: Readonly<Record<string, number>>;
   };
   /**
@@ -145,15 +150,25 @@ export interface WorkloadInput {
    * @default - the preset's
    */
   readonly image?: {
+    /** Layers per image. @default - the preset's */
     readonly layers?: CountDistributionInput;
+    /** Size of a layer. @default - the preset's */
     readonly layerSize?: SizeDistributionInput;
+    /** Size of a manifest (with its config). @default - the preset's */
     readonly manifestSize?: SizeInput;
+    /** Top layers replaced by each push. @default - the preset's */
     readonly changedLayersPerPush?: CountDistributionInput;
+    /** Per-repository multiplier of layer sizes. @default - the preset's */
     readonly repositoryScale?: CountDistributionInput;
+    /** Base layers drawn from a shared pool. @default - the preset's */
     readonly baseLayers?: {
+      /** Base layers per image. @default - the preset's */
       readonly perImage?: CountDistributionInput;
+      /** Base layers in the shared pool. @default - the preset's */
       readonly pool?: number;
+      /** Popularity skew of the pool (Zipf exponent; 0 = uniform). @default - the preset's */
       readonly zipf?: number;
+      /** Size of a layer. @default - the preset's */
       readonly layerSize?: SizeDistributionInput;
     };
   };
@@ -167,10 +182,15 @@ export interface WorkloadInput {
    * @default - the preset's
    */
   readonly pulls?: {
+    /** Pulls per day (mean). @default - the preset's */
     readonly perDay?: number;
+    /** Traffic in the daily peak window relative to the mean. @default - the preset's */
     readonly peakToMean?: number;
+    /** Monday..Sunday weights, normalized to mean 1. @default - the preset's */
     readonly weekly?: readonly number[];
+    /** Share of clients by region (canonical names). @default - the preset's */
     readonly byRegion?: Readonly<Record<string, number>>;
+    /** Read requests per pull. @default - 3 + the mean layers per image (token, manifest, config, layers) */
     readonly requestsPerPull?: number;
   };
   /**
@@ -204,9 +224,13 @@ export type EventInput =
       readonly kind: 'config-change';
       readonly registry: string;
       readonly set: {
+        /** New tier. @default - unchanged */
         readonly tier?: 'Basic' | 'Standard' | 'Premium';
+        /** New retention days (0 = off). @default - unchanged */
         readonly retentionDays?: number;
+        /** New soft-delete days (0 = off). @default - unchanged */
         readonly softDeleteDays?: number;
+        /** New replica list. @default - unchanged */
         readonly replicas?: readonly ReplicaInput[];
       };
     });
@@ -254,9 +278,13 @@ export interface ScenarioInput {
   readonly registries?: ReadonlyArray<string | InlineRegistryInput>;
   /** Billing assumption overrides. @default - BILLING_ASSUMPTIONS */
   readonly assumptions?: {
+    /** Each replica's unit includes its own included storage. @default - BILLING_ASSUMPTIONS.includedStoragePerReplica */
     readonly includedStoragePerReplica?: boolean;
+    /** Stored bytes are billed once per replica. @default - BILLING_ASSUMPTIONS.storageBilledPerReplica */
     readonly storageBilledPerReplica?: boolean;
+    /** Soft-deleted bytes are billed as storage. @default - BILLING_ASSUMPTIONS.softDeletedBilled */
     readonly softDeletedBilled?: boolean;
+    /** vCPUs billed per purge run. @default 2 */
     readonly taskVcpus?: number;
   };
   /** Failover constants. @default - lib/sim/constants.ts */
