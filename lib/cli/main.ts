@@ -6,12 +6,27 @@ import { readFileSync } from 'node:fs';
 import { isAcrkitError, isInputError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
 import { processIO, type CliContext, type CliIO } from './io.js';
-import { registerStart } from './commands/start.js';
-import { registerTiers } from './commands/tiers.js';
-// Verbs register here, one line each.
-import { registerSimulate } from './commands/simulate.js';
-import { registerCheck } from './commands/check.js';
-import { registerReview } from './commands/review.js';
+
+/** Registers one verb on the program. */
+type RegisterVerb = (program: Command, ctx: CliContext) => void;
+
+/**
+ * Every verb, in `--help` order, with a loader for its module: a run imports only the
+ * modules of the verbs it may use. Verbs register here, one line each.
+ */
+const VERBS: ReadonlyArray<readonly [name: string, load: () => Promise<RegisterVerb>]> = [
+  ['tiers', async () => (await import('./commands/tiers.js')).registerTiers],
+  ['start', async () => (await import('./commands/start.js')).registerStart],
+  ['simulate', async () => (await import('./commands/simulate.js')).registerSimulate],
+  ['check', async () => (await import('./commands/check.js')).registerCheck],
+  ['review', async () => (await import('./commands/review.js')).registerReview],
+];
+
+/** The verbs `argv` can run: the one it names first, else every verb (help, usage errors). */
+function verbsFor(argv: readonly string[] | undefined): typeof VERBS {
+  const named = VERBS.filter(([name]) => name === argv?.[0]);
+  return named.length ? named : VERBS;
+}
 
 function version(): string {
   try {
@@ -22,20 +37,21 @@ function version(): string {
   }
 }
 
-/** Builds the commander program with every verb registered. */
-export function buildProgram(ctx: CliContext): Command {
+/**
+ * Builds the commander program with every verb registered, or with only the verb `argv`
+ * names first when it names one (the other verbs' modules are then never loaded).
+ *
+ * @param argv the arguments `main` will parse (default: register every verb)
+ */
+export async function buildProgram(ctx: CliContext, argv?: readonly string[]): Promise<Command> {
   const program = new Command('acrkit')
     .description('Azure Container Registry with Terraform: constructs, policy checks and what-if simulation')
     .version(version())
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
     .showHelpAfterError('(run acrkit <command> --help for usage)');
-  registerTiers(program, ctx);
-  registerStart(program, ctx);
-  // Verbs register here, one line each.
-  registerSimulate(program, ctx);
-  registerCheck(program, ctx);
-  registerReview(program, ctx);
+  // One at a time: jest's ESM loader races on concurrent imports that share modules.
+  for (const [, load] of verbsFor(argv)) (await load())(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
   return program;
 }
@@ -46,7 +62,7 @@ export function buildProgram(ctx: CliContext): Command {
  */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const ctx: CliContext = { io, exitCode: ExitCode.OK };
-  const program = buildProgram(ctx);
+  const program = await buildProgram(ctx, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;

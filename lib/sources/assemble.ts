@@ -27,13 +27,11 @@ export const REGISTRY_TYPE = 'azurerm_container_registry';
 
 /** The site (file, line, pointer, address) of a resource for error messages. */
 export function siteOf(res: RawResource, errors: InputError[]): ValueSite {
-  return {
-    file: res.source.file ?? '<inline>',
-    ...(res.source.line !== undefined ? { line: res.source.line } : {}),
-    ...(res.source.pointer !== undefined ? { pointer: `${res.source.pointer}` } : {}),
-    address: res.address,
-    errors,
-  };
+  const { file = '<inline>', line, pointer } = res.source;
+  const site: { -readonly [K in keyof ValueSite]: ValueSite[K] } = { file, address: res.address, errors };
+  if (line !== undefined) site.line = line;
+  if (pointer !== undefined) site.pointer = pointer;
+  return site;
 }
 
 /** Index of resources by address, with reference resolution relative to a module. */
@@ -89,12 +87,21 @@ class ResourceIndex {
   }
 }
 
+/** Options of {@link assemble}. */
+export interface AssembleOptions {
+  /**
+   * The 1-based line of a registry in its file, set as `source.line` of its spec.
+   * @default - the line its source already has, if any
+   */
+  readonly lineOf?: (address: string) => number | undefined;
+}
+
 /**
  * Builds a {@link RegistrySpec} for each registry in `resources`, linking companions by
  * reference (or, for values already known in a plan, by matching id or name).
  * Invalid argument values are added to `errors` and become Unknown in the spec.
  */
-export function assemble(resources: readonly RawResource[], errors: InputError[]): RegistrySpec[] {
+export function assemble(resources: readonly RawResource[], errors: InputError[], options?: AssembleOptions): RegistrySpec[] {
   const index = new ResourceIndex(resources);
   const registries = index.ofType(REGISTRY_TYPE);
   const companions = resources.filter((r) => r.type !== REGISTRY_TYPE);
@@ -117,8 +124,9 @@ export function assemble(resources: readonly RawResource[], errors: InputError[]
 
   return registries.map((reg) => {
     const site = siteOf(reg, errors);
+    // registryFields returns a fresh object: it is completed in place rather than copied.
     const fields = registryFields(reg, site);
-    const network = { ...(fields.network ?? {}) } as Record<string, unknown>;
+    const network = (fields.network ?? {}) as Record<string, unknown>;
     const pes: PrivateEndpointSpec[] = [];
     const diags: DiagnosticSettingSpec[] = [];
     const locks: LockSpec[] = [];
@@ -168,18 +176,18 @@ export function assemble(resources: readonly RawResource[], errors: InputError[]
       }
     }
     network.privateEndpoints = pes;
-    const input: RegistrySpecInput = {
-      ...fields,
+    if (softDeleteDays !== undefined) fields.softDeleteDays = softDeleteDays;
+    const line = options?.lineOf?.(reg.address);
+    const input: RegistrySpecInput = Object.assign(fields, {
       address: reg.address,
-      source: reg.source,
+      source: line === undefined ? reg.source : { ...reg.source, line },
       network: network as RegistrySpecInput['network'],
       encryption: encryption(reg, site, index),
       webhooks: hooks,
       diagnosticSettings: diags,
       locks,
       counts,
-      ...(softDeleteDays !== undefined ? { softDeleteDays } : {}),
-    } as RegistrySpecInput;
+    });
     return normalizeSpec(input);
   });
 }

@@ -8,7 +8,7 @@
 import { InputError } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { unknown } from '../model/unknown.js';
-import { assemble, REGISTRY_TYPE } from './assemble.js';
+import { assemble, REGISTRY_TYPE, type AssembleOptions } from './assemble.js';
 import type { SourceResult } from './from-tf-json.js';
 import { pointer } from './pointer.js';
 import type { RawResource } from './raw-resource.js';
@@ -63,8 +63,12 @@ interface Ctx {
   readonly unknowns: Map<string, unknown>;
 }
 
-/** Reads a plan document into RegistrySpecs (the planned state). */
-export function fromPlan(doc: unknown, file: string): SourceResult {
+/**
+ * Reads a plan document into RegistrySpecs (the planned state).
+ *
+ * @param options.lineOf the 1-based line of a registry in `file`, by address (default: none)
+ */
+export function fromPlan(doc: unknown, file: string, options?: AssembleOptions): SourceResult {
   const errors: InputError[] = [];
   if (!isPlanJson(doc)) {
     errors.push(new InputError({ file, pointer: '' }, `a Terraform plan must be an object with format_version and planned_values or resource_changes, got ${preview(doc)}: pass the output of terraform show -json plan.tfplan.`));
@@ -90,7 +94,7 @@ export function fromPlan(doc: unknown, file: string): SourceResult {
   } else {
     resources = changes.filter((c) => c.after !== undefined).map((c) => raw(c.address, c.type, c.name, c.module, c.index, c.after!, c.pointer, ctx, c.afterUnknown));
   }
-  return { registries: assemble(resources, errors), errors };
+  return { registries: assemble(resources, errors, options), errors };
 }
 
 /**
@@ -222,16 +226,10 @@ function raw(address: string, type: string, name: string, module: string, index:
   const configKey = `${module.replace(/\[[^\]]*\]/g, '')}${module ? '.' : ''}${type}.${name}`;
   const refs = ctx.refs.get(configKey) ?? {};
   const merged = markUnknown(values, afterUnknown, '') as Record<string, unknown>;
-  return {
-    type,
-    name,
-    address,
-    module,
-    ...(instanceKey ? { instanceKey } : {}),
-    values: merged,
-    refs,
-    source: { kind: 'plan', file: ctx.file, pointer: ptr },
-  };
+  const source = { kind: 'plan', file: ctx.file, pointer: ptr } as const;
+  const res: { -readonly [K in keyof RawResource]: RawResource[K] } = { type, name, address, module, values: merged, refs, source };
+  if (instanceKey) res.instanceKey = instanceKey;
+  return res;
 }
 
 /** Overlays `after_unknown` (true where a value is known only after apply) on `values`. */
@@ -246,7 +244,8 @@ function markUnknown(values: unknown, au: unknown, path: string): unknown {
   }
   if (isPlainObject(au)) {
     const obj: Record<string, unknown> = isPlainObject(values) ? { ...values } : {};
-    for (const [k, x] of Object.entries(au)) {
+    for (const k of Object.keys(au)) {
+      const x = au[k];
       if (x === false || x === undefined || x === null) continue;
       obj[k] = markUnknown(obj[k], x, `${path}.${k}`);
     }
@@ -264,8 +263,8 @@ function configRefs(configuration: unknown): Map<string, Record<string, string[]
       for (const r of mod.resources) {
         if (!isPlainObject(r) || typeof r.type !== 'string' || typeof r.name !== 'string' || !isPlainObject(r.expressions)) continue;
         const refs: Record<string, string[]> = {};
-        for (const [attr, e] of Object.entries(r.expressions)) {
-          const found = collectReferences(e, []);
+        for (const attr of Object.keys(r.expressions)) {
+          const found = collectReferences(r.expressions[attr], []);
           if (found.length) refs[attr] = found;
         }
         out.set(`${prefix}${r.type}.${r.name}`, refs);
@@ -285,7 +284,7 @@ function collectReferences(e: unknown, acc: string[]): string[] {
   if (Array.isArray(e)) for (const x of e) collectReferences(x, acc);
   else if (isPlainObject(e)) {
     if (Array.isArray(e.references)) for (const r of e.references) if (typeof r === 'string') acc.push(r);
-    for (const [k, x] of Object.entries(e)) if (k !== 'references') collectReferences(x, acc);
+    for (const k of Object.keys(e)) if (k !== 'references') collectReferences(e[k], acc);
   }
   return acc;
 }

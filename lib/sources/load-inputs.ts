@@ -6,7 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
-import { fromHcl, type HclFile } from './from-hcl.js';
+import type { HclFile } from './from-hcl.js';
 import { fromPlan, isPlanJson } from './from-plan.js';
 import { fromTfJson, isTfJson } from './from-tf-json.js';
 import type { SourceSuppression } from './suppression-comments.js';
@@ -124,10 +124,10 @@ export async function loadInputs(paths: readonly string[], options?: { cwd?: str
       continue;
     }
     if (isPlanJson(doc)) {
-      const r = fromPlan(doc, file);
       const lines = new Lines(text);
       const offsets = planAddressOffsets(text);
-      registries.push(...r.registries.map((spec) => atLine(spec, lines, offsets.get(spec.address))));
+      const r = fromPlan(doc, file, { lineOf: (address) => lineAt(lines, offsets.get(address)) });
+      registries.push(...r.registries);
       errors.push(...r.errors);
       files.push({ file, kind: 'plan' });
     } else if (isTfJson(doc)) {
@@ -140,12 +140,16 @@ export async function loadInputs(paths: readonly string[], options?: { cwd?: str
       errors.push(new InputError({ file, pointer: '' }, `input must be a Terraform plan (format_version with planned_values or resource_changes) or a Terraform JSON configuration (resource), got ${preview(doc)}: pass terraform show -json output, a cdk.tf.json or a .tf file.`));
     }
   }
-  for (const list of hclByDir.values()) {
-    const r = await fromHcl(list);
-    registries.push(...r.registries);
-    errors.push(...r.errors);
-    suppressions.push(...r.suppressions);
-    for (const f of list) files.push({ file: f.file, kind: 'hcl' });
+  if (hclByDir.size) {
+    // Loaded only for .tf inputs, so plan and JSON runs never load the HCL reader.
+    const { fromHcl } = await import('./from-hcl.js');
+    for (const list of hclByDir.values()) {
+      const r = await fromHcl(list);
+      registries.push(...r.registries);
+      errors.push(...r.errors);
+      suppressions.push(...r.suppressions);
+      for (const f of list) files.push({ file: f.file, kind: 'hcl' });
+    }
   }
   return { registries, errors, suppressions, files };
 }
@@ -169,9 +173,15 @@ class Lines {
   }
 }
 
+/** The line of `at` (an offset into the file), when known. */
+function lineAt(lines: Lines, at: number | undefined): number | undefined {
+  return at === undefined || at < 0 ? undefined : lines.lineOf(at);
+}
+
 /** Sets `source.line` of a spec when `at` (an offset into the file) is known. */
 function atLine(spec: RegistrySpec, lines: Lines, at: number | undefined): RegistrySpec {
-  return at === undefined || at < 0 ? spec : { ...spec, source: { ...spec.source, line: lines.lineOf(at) } };
+  const line = lineAt(lines, at);
+  return line === undefined ? spec : { ...spec, source: { ...spec.source, line } };
 }
 
 /** Offsets of the first `"address": "<a>"` after `planned_values`, by address (one pass). */

@@ -96,7 +96,8 @@ export function asStringMap(v: unknown, site: ValueSite, attribute: string): May
   if (Array.isArray(v) && v.length === 1 && isPlainObject(v[0])) v = v[0];
   if (!isPlainObject(v)) return invalid(site, attribute, 'must be a map of strings', v, `write ${attribute} = { key = "value" }`);
   const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(v)) {
+  for (const k of Object.keys(v)) {
+    const x = v[k];
     if (isUnknown(x)) return unknown(`${attribute}.${k} is not known statically`, x.expression);
     const s = asString(x, site, `${attribute}.${k}`);
     if (s === undefined) continue;
@@ -164,12 +165,10 @@ const REF_RE = /(?<![\w.])(azurerm_[a-z0-9_]+|azapi_[a-z0-9_]+)\.([A-Za-z_][\w-]
 export function referencesIn(expression: string): Reference[] {
   const out: Reference[] = [];
   for (const m of expression.matchAll(REF_RE)) {
-    out.push({
-      type: m[1]!,
-      name: m[2]!,
-      ...(m[3] ? { index: m[3] } : {}),
-      ...(m[4] ? { attribute: m[4] } : {}),
-    });
+    const ref: { -readonly [K in keyof Reference]: Reference[K] } = { type: m[1]!, name: m[2]! };
+    if (m[3]) ref.index = m[3];
+    if (m[4]) ref.attribute = m[4];
+    out.push(ref);
   }
   return out;
 }
