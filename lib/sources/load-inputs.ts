@@ -9,6 +9,7 @@ import type { RegistrySpec } from '../model/registry-spec.js';
 import type { HclFile } from './from-hcl.js';
 import { fromPlan, isPlanJson } from './from-plan.js';
 import { fromTfJson, isTfJson } from './from-tf-json.js';
+import { synthesizeApp } from './synth-app.js';
 import type { SourceSuppression } from './suppression-comments.js';
 import { preview } from './values.js';
 import { compareStrings } from '../model/order.js';
@@ -87,7 +88,14 @@ export async function loadInputs(paths: readonly string[], options?: { cwd?: str
     }
     if (st.isDirectory()) {
       const found: string[] = [];
-      await walk(abs, found, errors, shown);
+      // A cdktf project: synthesize its app, then read what it wrote.
+      const isApp = await stat(join(abs, 'cdktf.json')).then((x) => x.isFile(), () => false);
+      const dir = isApp ? await synthesizeApp(abs, p) : abs;
+      if (dir instanceof InputError) {
+        errors.push(dir);
+        continue;
+      }
+      await walk(dir, found, errors, shown);
       if (found.length === 0) {
         errors.push(new InputError({ file: p }, `directory must hold .tf, *.tf.json, cdk.tf.json or *plan*.json files, got none: pass a Terraform folder, a cdktf.out folder or a plan JSON file.`));
       }

@@ -189,3 +189,28 @@ describe('companion resource errors point at the companion', () => {
     expect(e?.location).toMatchObject({ file: 'kv.tf', line: 3 });
   });
 });
+
+describe('a cdktf project directory is synthesized, as cdktf synth does', () => {
+  const root = new URL('../../', import.meta.url).pathname;
+
+  test('its app runs into <dir>/cdktf.out and the stacks are read', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'acrkit-app-'));
+    writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: `node ${path.join(root, 'node_modules/tsx/dist/cli.mjs')} ${path.join(root, 'examples/basic-dev/main.ts')}` }));
+    const r = await loadInputs(['.'], { cwd: dir });
+    expect(r.errors).toEqual([]);
+    expect(r.registries.map((s) => [s.source.constructPath, s.tier, s.source.file])).toEqual([
+      ['basic-dev/registry/registry', 'Basic', 'cdktf.out/stacks/basic-dev/cdk.tf.json'],
+    ]);
+  }, 60_000);
+
+  test('an app that fails is an input error naming cdktf.json, the exit code and its output', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'acrkit-app-'));
+    writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify({ app: `node -e "process.stderr.write('replicas need the Premium tier'); process.exit(3)"` }));
+    const r = await loadInputs([dir], { cwd: dir });
+    expect(r.registries).toEqual([]);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]!.location).toMatchObject({ pointer: '/app' });
+    expect(r.errors[0]!.message).toMatch(/cdktf\.json#\/app: the cdktf app must synthesize, got exit code 3 from `node -e/);
+    expect(r.errors[0]!.message).toContain('replicas need the Premium tier');
+  });
+});
