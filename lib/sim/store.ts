@@ -87,10 +87,12 @@ export class RegistryStore {
   /** Layers allocated. */
   layerCount = 0;
 
-  /** Offset of each manifest's layer list in {@link refs}. */
+  /**
+   * Offset of each manifest's layer list in {@link refs}; manifest `m`'s layers are
+   * `refs[mRefStart[m]]` to `refs[mRefStart[m + 1] - 1]` (lists are stored in push order, so one
+   * offset per manifest, plus one past the last, gives both start and length).
+   */
   mRefStart: Int32Array;
-  /** Layers in each manifest. */
-  mRefLen: Uint16Array;
   /** Repository of each manifest. */
   mRepo: Int32Array;
   /** Day each manifest was pushed (days fit 16 bits: horizons end before day 4,050). */
@@ -101,8 +103,6 @@ export class RegistryStore {
   mTag: Int32Array;
   /** {@link ManifestState}. */
   mState: Uint8Array;
-  /** Day untagged, or -1. */
-  mUntagDay: Int16Array;
   /** Retention generation the manifest's scheduled delete belongs to (set when it is scheduled). */
   mRetGen: Int32Array;
   /** Next manifest in the same retention bucket (set when it is scheduled). */
@@ -169,21 +169,20 @@ export class RegistryStore {
     const l = Math.max(16, capacity.layers);
     this.layerSize = arrayOf(pool, 'layerSize', Float64Array, l);
     this.rc = arrayOf(pool, 'rc', Int32Array, 2 * l);
-    this.mRefStart = arrayOf(pool, 'mRefStart', Int32Array, m);
-    this.mRefLen = arrayOf(pool, 'mRefLen', Uint16Array, m);
+    this.mRefStart = arrayOf(pool, 'mRefStart', Int32Array, m + 1);
     this.mRepo = arrayOf(pool, 'mRepo', Int32Array, m);
     this.mPushDay = arrayOf(pool, 'mPushDay', Int16Array, m);
     this.mSeq = arrayOf(pool, 'mSeq', Int32Array, m);
     this.mTag = arrayOf(pool, 'mTag', Int32Array, m);
     this.mState = arrayOf(pool, 'mState', Uint8Array, m);
-    this.mUntagDay = arrayOf(pool, 'mUntagDay', Int16Array, m);
     this.mRetGen = arrayOf(pool, 'mRetGen', Int32Array, m);
     this.mRetNext = arrayOf(pool, 'mRetNext', Int32Array, m);
     this.mPrev = arrayOf(pool, 'mPrev', Int32Array, m);
     this.mNext = arrayOf(pool, 'mNext', Int32Array, m);
     this.refs = arrayOf(pool, 'refs', Int32Array, Math.max(64, capacity.refs));
     this.layerCapacity = Math.min(this.layerSize.length, this.rc.length >> 1);
-    this.manifestCapacity = Math.min(...this.manifestArrays().map((a) => a.length));
+    this.manifestCapacity = Math.min(this.mRefStart.length - 1, ...this.manifestArrays().map((a) => a.length));
+    this.mRefStart[0] = 0;
     this.repoHead = new Int32Array(64).fill(-1);
     this.repoTail = new Int32Array(64).fill(-1);
     this.retHead = new Int32Array(capacity.days + 1).fill(-1);
@@ -223,14 +222,12 @@ export class RegistryStore {
   private ensureManifest(): void {
     if (this.manifestCount < this.manifestCapacity) return;
     const n = Math.ceil(this.manifestCount * 1.5) + 16;
-    this.mRefStart = grow(this.mRefStart, n);
-    this.mRefLen = grow(this.mRefLen, n);
+    this.mRefStart = grow(this.mRefStart, n + 1);
     this.mRepo = grow(this.mRepo, n);
     this.mPushDay = grow(this.mPushDay, n);
     this.mSeq = grow(this.mSeq, n);
     this.mTag = grow(this.mTag, n);
     this.mState = grow(this.mState, n);
-    this.mUntagDay = grow(this.mUntagDay, n);
     this.mRetGen = grow(this.mRetGen, n);
     this.mRetNext = grow(this.mRetNext, n);
     this.mPrev = grow(this.mPrev, n);
@@ -238,17 +235,14 @@ export class RegistryStore {
     this.manifestCapacity = n;
   }
 
-  /** The per-manifest arrays. */
+  /** The per-manifest arrays other than {@link mRefStart} (which holds one more element). */
   private manifestArrays(): StoreArray[] {
     return [
-      this.mRefStart,
-      this.mRefLen,
       this.mRepo,
       this.mPushDay,
       this.mSeq,
       this.mTag,
       this.mState,
-      this.mUntagDay,
       this.mRetGen,
       this.mRetNext,
       this.mPrev,
@@ -292,14 +286,12 @@ export class RegistryStore {
     this.newBytes += added;
     this.taggedBytes += added + toTagged;
     this.untaggedBytes -= toTagged;
-    this.mRefStart[id] = start;
-    this.mRefLen[id] = len;
+    this.mRefStart[id + 1] = start + len;
     this.mRepo[id] = repo;
     this.mPushDay[id] = day;
     this.mSeq[id] = seq;
     this.mTag[id] = tag;
     this.mState[id] = ManifestState.Tagged;
-    this.mUntagDay[id] = -1;
     const tail = this.repoTail[repo]!;
     this.mPrev[id] = tail;
     this.mNext[id] = -1;
@@ -330,7 +322,6 @@ export class RegistryStore {
     if (this.mState[m] !== ManifestState.Tagged) return;
     this.dropTag(m);
     this.mState[m] = ManifestState.Untagged;
-    this.mUntagDay[m] = day;
     if (this.retentionEnabled) {
       const due = day + this.retentionDays;
       if (due < this.retHead.length) {
@@ -343,7 +334,7 @@ export class RegistryStore {
 
   private dropTag(m: number): void {
     const start = this.mRefStart[m]!;
-    const end = start + this.mRefLen[m]!;
+    const end = this.mRefStart[m + 1]!;
     const rc = this.rc;
     let moved = this.manifestBytes;
     for (let i = start; i < end; i++) {
@@ -366,7 +357,7 @@ export class RegistryStore {
     }
     this.mState[m] = ManifestState.Deleted;
     const start = this.mRefStart[m]!;
-    const end = start + this.mRefLen[m]!;
+    const end = this.mRefStart[m + 1]!;
     const rc = this.rc;
     let freed = this.manifestBytes;
     for (let i = start; i < end; i++) {
@@ -454,13 +445,11 @@ export class RegistryStore {
       layerSize: this.layerSize,
       rc: this.rc,
       mRefStart: this.mRefStart,
-      mRefLen: this.mRefLen,
       mRepo: this.mRepo,
       mPushDay: this.mPushDay,
       mSeq: this.mSeq,
       mTag: this.mTag,
       mState: this.mState,
-      mUntagDay: this.mUntagDay,
       mRetGen: this.mRetGen,
       mRetNext: this.mRetNext,
       mPrev: this.mPrev,
