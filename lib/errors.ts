@@ -1,3 +1,5 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+
 /**
  * Error classes. Each has a literal `name` (compare it across realms with the `is*` guards)
  * and the context a user needs to fix the problem.
@@ -64,6 +66,12 @@ export class InputErrors extends AcrkitError {
 /** Bad command-line usage (unknown flag value, missing argument). Exit code 2. */
 export class UsageError extends AcrkitError {
   override name = 'UsageError' as const;
+}
+
+/** `path` as the user should read it: relative to `cwd` when it lies below it, else as given. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, resolve(cwd, path));
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 /** Formats `file:line` or `file#/pointer`. */

@@ -2,9 +2,9 @@
  * runReview: a pull request's base and head (or one plan) in, one review out.
  */
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { monthlyBaseCostUsd, round2 } from '../catalog/prices.js';
-import { InputError } from '../errors.js';
+import { displayPath, InputError } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { isUnknown, known } from '../model/unknown.js';
 import { commentSuppressions } from '../policy/check.js';
@@ -77,7 +77,7 @@ export async function runReview(inputs: ReviewInputs, options: ReviewOptions = {
   let changes: ResourceChange[];
   if ('plan' in inputs) {
     const plan = await readPlan(inputs.plan, cwd, errors);
-    const { changes: pc, errors: pe } = planChanges(plan ?? {}, shown(inputs.plan, cwd));
+    const { changes: pc, errors: pe } = planChanges(plan ?? {}, displayPath(inputs.plan, cwd));
     if (plan !== undefined) errors.push(...pe);
     base = { registries: pc.flatMap((c) => (c.before ? [c.before] : [])), suppressions: [] };
     head = { registries: pc.flatMap((c) => (c.after ? [c.after] : [])), suppressions: [] };
@@ -123,7 +123,7 @@ export async function runReview(inputs: ReviewInputs, options: ReviewOptions = {
 }
 
 async function readPlan(path: string, cwd: string, errors: InputError[]): Promise<unknown> {
-  const file = shown(path, cwd);
+  const file = displayPath(path, cwd);
   let text: string;
   try {
     text = await readFile(resolve(cwd, path), 'utf8');
@@ -137,11 +137,6 @@ async function readPlan(path: string, cwd: string, errors: InputError[]): Promis
     errors.push(new InputError({ file }, `plan file must be JSON, got a parse error (${(e as Error).message}): pass the output of terraform show -json plan.tfplan.`));
     return undefined;
   }
-}
-
-function shown(path: string, cwd: string): string {
-  const rel = relative(cwd, resolve(cwd, path));
-  return rel.startsWith('..') ? path : rel;
 }
 
 /** Key of a finding across base and head. */

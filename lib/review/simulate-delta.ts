@@ -3,9 +3,10 @@
  * difference between the two is the change and nothing else.
  */
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { round2 } from '../catalog/prices.js';
 import { GIB } from '../catalog/tiers.js';
-import { InputError, InputErrors } from '../errors.js';
+import { displayPath, InputError, InputErrors } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { runMonteCarlo } from '../sim/montecarlo.js';
 import type { RegistrySummary, SimulationResult } from '../sim/result.js';
@@ -48,7 +49,6 @@ async function simulate(text: string, file: string, specs: readonly RegistrySpec
   return runMonteCarlo(sc, o.workers !== undefined ? { workers: o.workers } : {});
 }
 
-const gib = (b: number | null): number | null => (b === null ? null : Math.round((b / GIB) * 100) / 100);
 const round = (x: number | null, digits = 2): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
 function metrics(g: RegistrySummary | undefined): Array<[string, number | null]> {
@@ -58,7 +58,7 @@ function metrics(g: RegistrySummary | undefined): Array<[string, number | null]>
   }, undefined);
   const availability = g ? Object.values(g.availabilityByRegion).map((s) => s.p10 ?? 1) : [];
   return [
-    ['stored GiB at horizon (p50)', g ? gib(g.metrics.storedBytesAtHorizon.p50) : null],
+    ['stored GiB at horizon (p50)', g ? round(g.metrics.storedBytesAtHorizon.p50 === null ? null : g.metrics.storedBytesAtHorizon.p50 / GIB) : null],
     ['first day over included storage (p50)', g ? round(g.metrics.firstIncludedExceededDay.p50, 0) : null],
     ['day the storage limit is hit (p50, within 10 years)', g ? withinYears(g.metrics.limitHitDay.p50) : null],
     ['max monthly cost USD (p50)', g ? round(g.metrics.maxMonthlyCostUsd.p50) : null],
@@ -77,7 +77,7 @@ function withinYears(day: number | null): number | null {
 function storedSeries(g: RegistrySummary | undefined): number[] | null {
   if (!g) return null;
   const d = g.daily;
-  return d.taggedBytes.mean.map((t, i) => Math.round(((t + (d.untaggedBytes.mean[i] ?? 0) + (d.softDeletedBytes.mean[i] ?? 0)) / GIB) * 100) / 100);
+  return d.taggedBytes.mean.map((t, i) => round2((t + (d.untaggedBytes.mean[i] ?? 0) + (d.softDeletedBytes.mean[i] ?? 0)) / GIB));
 }
 
 /**
@@ -87,8 +87,7 @@ function storedSeries(g: RegistrySummary | undefined): number[] | null {
 export async function simulationDelta(scenarioPath: string, base: readonly RegistrySpec[], head: readonly RegistrySpec[], o: SimulationDeltaOptions = {}): Promise<SimulationDelta> {
   const cwd = o.cwd ?? process.cwd();
   const full = resolve(cwd, scenarioPath);
-  const rel = relative(cwd, full);
-  const file = rel.startsWith('..') ? scenarioPath : rel;
+  const file = displayPath(scenarioPath, cwd);
   let text: string;
   try {
     text = await readFile(full, 'utf8');

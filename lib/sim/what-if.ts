@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { displayPath } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { MAX_HORIZON_DAYS } from './constants.js';
 import { formatBytes } from './duration.js';
@@ -38,8 +38,7 @@ export interface WhatIfOptions extends MonteCarloOptions {
  */
 export async function defaultWhatIf(specs: readonly RegistrySpec[], options: WhatIfOptions = {}): Promise<SimulationResult> {
   const path = options.scenarioPath ?? DEFAULT_WHAT_IF;
-  const rel = relative(process.cwd(), path);
-  const doc = parseScenario(readFileSync(path, 'utf8'), rel && !rel.startsWith('..') ? rel : path);
+  const doc = parseScenario(readFileSync(path, 'utf8'), displayPath(path, process.cwd()));
   const sc = resolveScenarioDocument({ ...doc, input: { ...doc.input, registries: [] } }, specs, { runs: options.runs });
   return runMonteCarlo(sc, options);
 }

@@ -2,7 +2,7 @@
  * `acrkit tiers`: the tier catalog as a table, JSON or Markdown.
  */
 import { Command, Option } from 'commander';
-import { PRICES } from '../../catalog/prices.js';
+import { monthlyBaseCostUsd, PRICES } from '../../catalog/prices.js';
 import { FEATURES, TIER_FACTS, TIERS, featuresOf, type Tier } from '../../catalog/tiers.js';
 import { markdownTable, textTable, usd } from '../format.js';
 import { emit, type CliContext } from '../io.js';
@@ -48,7 +48,7 @@ export function tierSummaries(): TierSummary[] {
       storageLimitTiB: t.storageLimitTiB.value,
       dailyPriceUsd: price.value,
       priceConfirmed: price.source.confirmed !== false,
-      monthlyPriceUsd: Math.round(price.value * PRICES.daysPerMonth.value * 100) / 100,
+      monthlyPriceUsd: monthlyBaseCostUsd(name, 0),
       webhooks: t.webhooks.value,
       privateEndpoints: t.privateEndpoints.value,
       ipRules: t.ipRules.value,
