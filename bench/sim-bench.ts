@@ -4,15 +4,25 @@
  *
  * 1. One run of 1 year, 1,000 repositories, 10,000 pushes a day (3.65M pushes): pushes per
  *    second, the ratio to drawing the same random numbers alone (same process), peak memory.
- * 2. Monte Carlo speed-up from 1 to 2 worker threads on a smaller scenario.
+ * 2. Monte Carlo speed-up from 1 to 2 worker threads on a smaller scenario, next to two reference
+ *    points measured alongside it: the same pool running pure arithmetic tasks as long as a run,
+ *    latency-bound and throughput-bound (bench/arithmetic-worker.mjs). They show what a second
+ *    thread can add on the machine at that moment, whatever the simulator does.
  * Goals: >= 1M pushes/s, <= 5x the draws alone, <= 1 GiB peak, speed-up >= 1.7x.
+ *
+ * Timings on the shared 2-core machine CI uses swing by tens of percent from one minute to the
+ * next, so every figure is a median over repetitions that run the variants back to back, and
+ * every ratio is taken within one repetition. BENCH_SINGLE and BENCH_RUNS set the repetitions.
  */
 import { resourceUsage } from 'node:process';
+import { Worker } from 'node:worker_threads';
 import { simulateRun } from '../dist/lib/sim/engine.js';
 import { simulateRuns } from '../dist/lib/sim/montecarlo.js';
 import { Rng } from '../dist/lib/sim/random.js';
 import { scenarioFromObject } from '../dist/lib/sim/scenario.js';
 import type { ScenarioInput } from '../dist/lib/sim/scenario-types.js';
+import { registers, variates } from './arithmetic-worker.mjs';
+import { list as each, median } from './timing.mjs';
 
 function scenarioInput(pushesPerDay: number, runs: number): ScenarioInput {
   return {
@@ -34,58 +44,105 @@ function scenarioInput(pushesPerDay: number, runs: number): ScenarioInput {
   };
 }
 
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-
-const sc = scenarioFromObject(scenarioInput(10_000, 1));
-simulateRun({ ...sc, horizonDays: 30 }, 0); // warm up the JIT
-const t0 = performance.now();
-const run = simulateRun(sc, 0);
-const simMs = performance.now() - t0;
-const reg = run.registries[0]!;
-peakRss = Math.max(peakRss, process.memoryUsage().rss);
-
-// Baseline A: the same number of raw 32-bit draws, through the same generator class.
-const rng = Rng.forRun(1, 0, 0);
-const t1 = performance.now();
-let sink = 0;
-for (let i = 0; i < reg.draws; i++) sink ^= rng.next32();
-const drawMs = performance.now() - t1;
-// Baseline B: the same variates: as many lognormals (normal + exp) as the run drew, and the
-// remaining 53-bit uniforms (two raw draws each), so the raw draw count matches too.
-const rngB = Rng.forRun(1, 0, 1);
-const t2 = performance.now();
-let acc = 0;
-for (let i = 0; i < reg.normals; i++) acc += Math.exp(0.5 + 1.2 * rngB.normal());
-const left = (reg.draws - rngB.draws) / 2;
-for (let i = 0; i < left; i++) acc += rngB.uniform();
-const variateMs = performance.now() - t2;
-
-clearInterval(sampler);
-const maxRssKiB = resourceUsage().maxRSS;
-console.log(`single run: ${reg.pushes.toLocaleString('en-US')} pushes in ${(simMs / 1000).toFixed(2)} s = ${Math.round(reg.pushes / (simMs / 1000)).toLocaleString('en-US')} pushes/s`);
-console.log(`raw draws alone: ${reg.draws.toLocaleString('en-US')} 32-bit draws in ${(drawMs / 1000).toFixed(3)} s; simulation / raw draws = ${(simMs / drawMs).toFixed(2)}x (sink ${sink & 1})`);
-console.log(`same variates alone: ${reg.normals.toLocaleString('en-US')} lognormals + uniforms (${rngB.draws.toLocaleString('en-US')} draws) in ${(variateMs / 1000).toFixed(3)} s; simulation / variates = ${(simMs / variateMs).toFixed(2)}x (goal <= 5x; checksum ${acc > 0 ? 'ok' : 'zero'})`);
-console.log(`peak memory: rss sampled ${(peakRss / 2 ** 20).toFixed(0)} MiB, maxRSS ${(maxRssKiB / 1024).toFixed(0)} MiB`);
-console.log(`stored at horizon: ${(reg.storedBytesAtHorizon / 2 ** 30).toFixed(1)} GiB, billed ${(reg.daily.billedBytes[364]! / 2 ** 30).toFixed(1)} GiB`);
-
-// Monte Carlo speed-up 1 -> 2 workers (each worker pays its start-up once).
-const mc = scenarioFromObject(scenarioInput(5_000, 8));
-const time = async (workers: number): Promise<number> => {
+const timed = (f: () => void): number => {
   const t = performance.now();
-  await simulateRuns(mc, { workers });
+  f();
   return performance.now() - t;
 };
-await time(2); // warm the file cache
-// Interleaved repetitions, medians: one pair of timings swings by tens of percent here.
-const reps = Number(process.env.BENCH_RUNS ?? 3);
-const oneWorker: number[] = [];
-const twoWorkers: number[] = [];
-for (let i = 0; i < reps; i++) {
-  oneWorker.push(await time(1));
-  twoWorkers.push(await time(2));
+const timedAsync = async (f: () => Promise<void>): Promise<number> => {
+  const t = performance.now();
+  await f();
+  return performance.now() - t;
+};
+
+// 1. Single run, with its two baselines in the same repetition: A, the same number of raw 32-bit
+// draws through the same generator class; B, the same variates: as many lognormals (normal + exp)
+// as the run drew, and the remaining 53-bit uniforms (two raw draws each), so the raw draw count
+// matches too. Peak memory is read during the first repetition (later ones leave garbage behind).
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+const sc = scenarioFromObject(scenarioInput(10_000, 1));
+simulateRun({ ...sc, horizonDays: 30 }, 0); // warm up the JIT
+let reg = simulateRun({ ...sc, horizonDays: 1 }, 0).registries[0]!;
+const simMs: number[] = [];
+const drawRatios: number[] = [];
+const variateRatios: number[] = [];
+let variateMs = 0;
+let firstPeak = 0;
+let maxRssKiB = 0;
+let sink = 0;
+for (let i = 0; i < Number(process.env.BENCH_SINGLE ?? 3); i++) {
+  const ms = timed(() => (reg = simulateRun(sc, 0).registries[0]!));
+  if (i === 0) {
+    clearInterval(sampler);
+    firstPeak = Math.max(peakRss, process.memoryUsage().rss);
+    maxRssKiB = resourceUsage().maxRSS;
+  }
+  const draws = timed(() => {
+    const rng = Rng.forRun(1, 0, 0);
+    for (let k = 0; k < reg.draws; k++) sink ^= rng.next32();
+  });
+  const vms = timed(() => (sink += variates(1, reg.normals, (reg.draws - 2 * reg.normals) / 2) > 0 ? 1 : 0));
+  simMs.push(ms);
+  drawRatios.push(ms / draws);
+  variateRatios.push(ms / vms);
+  variateMs = vms;
 }
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const w1 = median(oneWorker);
-const w2 = median(twoWorkers);
-console.log(`Monte Carlo 8 runs x 1.8M pushes, median of ${reps} interleaved: 1 worker ${(w1 / 1000).toFixed(2)} s, 2 workers ${(w2 / 1000).toFixed(2)} s, speed-up ${(w1 / w2).toFixed(2)}x (goal >= 1.7x)`);
+const sim = median(simMs);
+console.log(`single run: ${reg.pushes.toLocaleString('en-US')} pushes in ${(sim / 1000).toFixed(2)} s = ${Math.round(reg.pushes / (sim / 1000)).toLocaleString('en-US')} pushes/s (goal >= 1M; median of ${simMs.length})`);
+console.log(`simulation / the same number of raw 32-bit draws (${reg.draws.toLocaleString('en-US')}): ${median(drawRatios).toFixed(2)}x (each: ${each(drawRatios)}; sink ${sink & 1})`);
+console.log(`simulation / the same variates (${reg.normals.toLocaleString('en-US')} lognormals + uniforms): ${median(variateRatios).toFixed(2)}x (goal <= 5x; each: ${each(variateRatios)})`);
+console.log(`peak memory of one run: rss sampled ${(firstPeak / 2 ** 20).toFixed(0)} MiB, maxRSS ${(maxRssKiB / 1024).toFixed(0)} MiB (goal <= 1 GiB)`);
+console.log(`stored at horizon: ${(reg.storedBytesAtHorizon / 2 ** 30).toFixed(1)} GiB, billed ${(reg.daily.billedBytes[364]! / 2 ** 30).toFixed(1)} GiB`);
+
+// 2. Monte Carlo 1 -> 2 workers (each worker pays its start-up once), and the reference points:
+// the same pull-one-task-at-a-time pool running arithmetic tasks that last about as long as one
+// Monte Carlo run (half the pushes of the run above) does in this thread.
+const mc = scenarioFromObject(scenarioInput(5_000, 8));
+const runMs = sim / 2;
+const calibration = 2e7;
+const registerMs = timed(() => void (sink ^= registers(0, calibration)));
+const tasks = {
+  variates: { kind: 'variates', normals: Math.round((reg.normals / 2) * (runMs / variateMs)), uniforms: Math.round(((reg.draws - 2 * reg.normals) / 4) * (runMs / variateMs)) },
+  registers: { kind: 'registers', iterations: Math.round(calibration * (runMs / registerMs)) },
+};
+const simulateWith = async (workers: number): Promise<void> => void (await simulateRuns(mc, { workers }));
+const arithmeticWith = (task: object, workers: number): Promise<void> => pool(new URL('./arithmetic-worker.mjs', import.meta.url), task, mc.runs, workers);
+await simulateWith(2); // warm the file cache
+await arithmeticWith(tasks.registers, 2);
+const ratios = { simulation: [] as number[], variates: [] as number[], registers: [] as number[] };
+const oneWorker: number[] = [];
+for (let i = 0; i < Number(process.env.BENCH_RUNS ?? 4); i++) {
+  const s1 = await timedAsync(() => simulateWith(1));
+  ratios.simulation.push(s1 / (await timedAsync(() => simulateWith(2))));
+  oneWorker.push(s1);
+  for (const k of ['variates', 'registers'] as const) {
+    const t1 = await timedAsync(() => arithmeticWith(tasks[k], 1));
+    ratios[k].push(t1 / (await timedAsync(() => arithmeticWith(tasks[k], 2))));
+  }
+}
+const speedUp = median(ratios.simulation);
+console.log(`Monte Carlo ${mc.runs} runs x 1.8M pushes (1 worker ${(median(oneWorker) / 1000).toFixed(2)} s): speed-up 1 -> 2 workers ${speedUp.toFixed(2)}x (goal >= 1.7x; median of ${oneWorker.length}, each: ${each(ratios.simulation)})`);
+console.log(`reference points: ${mc.runs} pure arithmetic tasks as long as a run, through the same kind of pool, 1 -> 2 workers:`);
+console.log(`  latency-bound arithmetic (the run's variates):         ${median(ratios.variates).toFixed(2)}x (each: ${each(ratios.variates)})`);
+console.log(`  throughput-bound arithmetic (six integer recurrences): ${median(ratios.registers).toFixed(2)}x (each: ${each(ratios.registers)})`);
+console.log(`  (sink ${sink & 1})`);
+
+/** Runs `tasks` tasks through `workers` workers of `entry`, each pulling the next task as it finishes one. */
+async function pool(entry: URL, workerData: unknown, taskCount: number, workers: number): Promise<void> {
+  let next = 0;
+  const take = (): number | null => (next < taskCount ? next++ : null);
+  await Promise.all(
+    Array.from(
+      { length: workers },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(entry, { workerData });
+          w.on('message', () => w.postMessage(take()));
+          w.on('error', reject);
+          w.on('exit', () => resolve());
+          w.postMessage(take());
+        }),
+    ),
+  );
+}

@@ -1,20 +1,30 @@
 // Timing helpers shared by the benchmarks.
+//
+// Timings on the shared machine CI uses swing by tens of percent from one minute to the next.
+// So variants run interleaved, round by round, and a ratio is taken within each round (the two
+// timings it divides were taken seconds apart) before the median over rounds is reported.
 
 /**
- * Median wall time in ms of each variant, interleaving the variants run by run (after one
- * warm-up each) so that background load hits them alike.
+ * Wall times in ms of each variant, interleaving the variants round by round after one warm-up
+ * each: `{ name: [ms of round 0, ms of round 1, ...] }`.
  */
-export function timeInterleaved(runs, variants) {
+export function timeRounds(rounds, variants) {
   const times = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
   for (const fn of Object.values(variants)) fn();
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < rounds; i++) {
     for (const [name, fn] of Object.entries(variants)) {
       const t0 = process.hrtime.bigint();
       fn();
       times[name].push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
   }
-  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  return times;
+}
+
+/** Median over rounds of `a[i] / b[i]`, and the per-round ratios. */
+export function roundRatio(a, b) {
+  const each = a.map((x, i) => x / b[i]);
+  return { median: median(each), each };
 }
 
 /** Median of numbers. */
@@ -27,4 +37,9 @@ export function median(values) {
 /** Formats milliseconds. */
 export function fmt(ms) {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+
+/** Formats ratios for a one-line list. */
+export function list(ratios) {
+  return ratios.map((r) => r.toFixed(2)).join(' ');
 }
