@@ -1,14 +1,12 @@
-// Worker of the reference points in sim-bench.ts: pure arithmetic tasks, pulled one at a time
-// like Monte Carlo runs, touching no memory to speak of. Two kinds bracket what a second
-// hardware thread can add:
-// - `variates`: the simulator's own random variates (dependent chains through the generator,
-//   exp/log/sin/cos), latency-bound: a core running two of them overlaps their stalls;
-// - `registers`: six independent integer recurrences, throughput-bound: one of them keeps a
-//   core's integer units busy, so a second hardware thread on the same core adds nothing.
+// Worker of the reference point in sim-bench.ts: compute-only tasks (the simulator's own random
+// variates: lognormals and uniforms from its generator), pulled one at a time like Monte Carlo
+// runs, touching no memory to speak of. 1 -> 2 workers on these shows what a second thread gives
+// work that shares nothing, through the same kind of pool and with the same per-worker JIT
+// warm-up, at the moment the simulator is measured.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Rng } from '../dist/lib/sim/random.js';
 
-/** Draws `normals` lognormals and `uniforms` uniforms from run `task`'s stream. */
+/** Draws `normals` lognormals and `uniforms` uniforms from run `task`'s stream; returns their sum. */
 export function variates(task, normals, uniforms) {
   const rng = Rng.forRun(1, 0, task);
   let acc = 0;
@@ -17,30 +15,11 @@ export function variates(task, normals, uniforms) {
   return acc;
 }
 
-/** `iterations` steps of six independent integer recurrences. */
-export function registers(task, iterations) {
-  let a = task + 1;
-  let b = 2;
-  let c = 3;
-  let d = 4;
-  let e = 5;
-  let f = 6;
-  for (let i = 0; i < iterations; i++) {
-    a = (a + 0x9e3779b9) | 0;
-    b = (b ^ (b << 3)) | 0;
-    c = (c + a) | 0;
-    d = (d ^ c) | 0;
-    e = (e + 12345) | 0;
-    f = (f ^ e) | 0;
-  }
-  return a + b + c + d + e + f;
-}
-
 if (parentPort && workerData) {
   const port = parentPort;
-  const { kind, normals, uniforms, iterations } = workerData;
+  const { normals, uniforms } = workerData;
   port.on('message', (task) => {
     if (task === null) return port.close();
-    port.postMessage(kind === 'registers' ? registers(task, iterations) : variates(task, normals, uniforms));
+    port.postMessage(variates(task, normals, uniforms));
   });
 }

@@ -4,10 +4,10 @@
  *
  * 1. One run of 1 year, 1,000 repositories, 10,000 pushes a day (3.65M pushes): pushes per
  *    second, the ratio to drawing the same random numbers alone (same process), peak memory.
- * 2. Monte Carlo speed-up from 1 to 2 worker threads on a smaller scenario, next to two reference
- *    points measured alongside it: the same pool running pure arithmetic tasks as long as a run,
- *    latency-bound and throughput-bound (bench/arithmetic-worker.mjs). They show what a second
- *    thread can add on the machine at that moment, whatever the simulator does.
+ * 2. Monte Carlo speed-up from 1 to 2 worker threads on a smaller scenario, next to a reference
+ *    measured alongside it: the same kind of pool running compute-only tasks as long as a run
+ *    (bench/arithmetic-worker.mjs), which shows what a second thread gives work that shares
+ *    nothing on the machine at that moment.
  * Goals: >= 1M pushes/s, <= 5x the draws alone, <= 1 GiB peak, speed-up >= 1.7x.
  *
  * Timings on the shared 2-core machine CI uses swing by tens of percent from one minute to the
@@ -21,7 +21,7 @@ import { simulateRuns } from '../dist/lib/sim/montecarlo.js';
 import { Rng } from '../dist/lib/sim/random.js';
 import { scenarioFromObject } from '../dist/lib/sim/scenario.js';
 import type { ScenarioInput } from '../dist/lib/sim/scenario-types.js';
-import { registers, variates } from './arithmetic-worker.mjs';
+import { variates } from './arithmetic-worker.mjs';
 import { list as each, median } from './timing.mjs';
 
 function scenarioInput(pushesPerDay: number, runs: number): ScenarioInput {
@@ -95,38 +95,28 @@ console.log(`simulation / the same variates (${reg.normals.toLocaleString('en-US
 console.log(`peak memory of one run: rss sampled ${(firstPeak / 2 ** 20).toFixed(0)} MiB, maxRSS ${(maxRssKiB / 1024).toFixed(0)} MiB (goal <= 1 GiB)`);
 console.log(`stored at horizon: ${(reg.storedBytesAtHorizon / 2 ** 30).toFixed(1)} GiB, billed ${(reg.daily.billedBytes[364]! / 2 ** 30).toFixed(1)} GiB`);
 
-// 2. Monte Carlo 1 -> 2 workers (each worker pays its start-up once), and the reference points:
-// the same pull-one-task-at-a-time pool running arithmetic tasks that last about as long as one
-// Monte Carlo run (half the pushes of the run above) does in this thread.
+// 2. Monte Carlo 1 -> 2 workers (each worker pays its start-up once), and the reference: the same
+// pull-one-task-at-a-time pool running compute-only tasks that last about as long as one Monte
+// Carlo run (half the pushes of the run above) does in this thread.
 const mc = scenarioFromObject(scenarioInput(5_000, 8));
 const runMs = sim / 2;
-const calibration = 2e7;
-const registerMs = timed(() => void (sink ^= registers(0, calibration)));
-const tasks = {
-  variates: { kind: 'variates', normals: Math.round((reg.normals / 2) * (runMs / variateMs)), uniforms: Math.round(((reg.draws - 2 * reg.normals) / 4) * (runMs / variateMs)) },
-  registers: { kind: 'registers', iterations: Math.round(calibration * (runMs / registerMs)) },
-};
+const task = { normals: Math.round((reg.normals / 2) * (runMs / variateMs)), uniforms: Math.round(((reg.draws - 2 * reg.normals) / 4) * (runMs / variateMs)) };
 const simulateWith = async (workers: number): Promise<void> => void (await simulateRuns(mc, { workers }));
-const arithmeticWith = (task: object, workers: number): Promise<void> => pool(new URL('./arithmetic-worker.mjs', import.meta.url), task, mc.runs, workers);
+const computeWith = (workers: number): Promise<void> => pool(new URL('./arithmetic-worker.mjs', import.meta.url), task, mc.runs, workers);
 await simulateWith(2); // warm the file cache
-await arithmeticWith(tasks.registers, 2);
-const ratios = { simulation: [] as number[], variates: [] as number[], registers: [] as number[] };
+await computeWith(2);
+const ratios = { simulation: [] as number[], compute: [] as number[] };
 const oneWorker: number[] = [];
 for (let i = 0; i < Number(process.env.BENCH_RUNS ?? 4); i++) {
   const s1 = await timedAsync(() => simulateWith(1));
   ratios.simulation.push(s1 / (await timedAsync(() => simulateWith(2))));
   oneWorker.push(s1);
-  for (const k of ['variates', 'registers'] as const) {
-    const t1 = await timedAsync(() => arithmeticWith(tasks[k], 1));
-    ratios[k].push(t1 / (await timedAsync(() => arithmeticWith(tasks[k], 2))));
-  }
+  const c1 = await timedAsync(() => computeWith(1));
+  ratios.compute.push(c1 / (await timedAsync(() => computeWith(2))));
 }
 const speedUp = median(ratios.simulation);
 console.log(`Monte Carlo ${mc.runs} runs x 1.8M pushes (1 worker ${(median(oneWorker) / 1000).toFixed(2)} s): speed-up 1 -> 2 workers ${speedUp.toFixed(2)}x (goal >= 1.7x; median of ${oneWorker.length}, each: ${each(ratios.simulation)})`);
-console.log(`reference points: ${mc.runs} pure arithmetic tasks as long as a run, through the same kind of pool, 1 -> 2 workers:`);
-console.log(`  latency-bound arithmetic (the run's variates):         ${median(ratios.variates).toFixed(2)}x (each: ${each(ratios.variates)})`);
-console.log(`  throughput-bound arithmetic (six integer recurrences): ${median(ratios.registers).toFixed(2)}x (each: ${each(ratios.registers)})`);
-console.log(`  (sink ${sink & 1})`);
+console.log(`reference: ${mc.runs} compute-only tasks as long as a run (the run's random variates), same kind of pool, 1 -> 2 workers: ${median(ratios.compute).toFixed(2)}x (each: ${each(ratios.compute)}; sink ${sink & 1})`);
 
 /** Runs `tasks` tasks through `workers` workers of `entry`, each pulling the next task as it finishes one. */
 async function pool(entry: URL, workerData: unknown, taskCount: number, workers: number): Promise<void> {
