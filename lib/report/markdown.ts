@@ -5,6 +5,7 @@
 import type { Finding } from '../policy/finding.js';
 import { SEVERITIES } from '../policy/rule.js';
 import type { CheckResult } from './check-result.js';
+import { noun, registries } from './counts.js';
 import { describeLocation } from './text.js';
 
 function cell(s: string): string {
@@ -27,7 +28,7 @@ export function renderMarkdown(result: CheckResult): string {
   const s = report.summary;
   const out: string[] = ['## acrkit policy check', ''];
   const icon = s.error > 0 ? ':x:' : s.warning > 0 ? ':warning:' : ':white_check_mark:';
-  out.push(`${icon} **${s.error}** error(s), **${s.warning}** warning(s), **${s.info}** info, **${s.unknown}** unknown, **${s.suppressed}** suppressed across ${report.registries} registr${report.registries === 1 ? 'y' : 'ies'}.`, '');
+  out.push(`${icon} **${s.error}** ${noun(s.error, 'error')}, **${s.warning}** ${noun(s.warning, 'warning')}, **${s.info}** info, **${s.unknown}** unknown, **${s.suppressed}** suppressed across ${registries(report.registries)}.`, '');
   const active = report.findings.filter((f) => !f.suppressed);
   for (const sev of SEVERITIES) {
     const rows = active.filter((f) => f.status !== 'unknown' && f.severity === sev);

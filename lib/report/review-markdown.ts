@@ -7,6 +7,7 @@ import type { Finding } from '../policy/finding.js';
 import { display } from '../review/attributes.js';
 import type { ChangeAction, ResourceChange } from '../review/diff.js';
 import type { ReviewResult } from '../review/review-types.js';
+import { registries } from './counts.js';
 
 /** The hidden first line that identifies acrkit's comment. */
 export const REVIEW_MARKER = '<!-- acrkit-review -->';
@@ -120,7 +121,7 @@ function compose(r: ReviewResult, attrRows: number, findRows: number): string {
     for (const c of flagged) for (const reason of c.reasons) parts.push(`- **${reason.kind}** \`${esc(c.address)}\`: ${esc(reason.message)}`);
   }
   const c = r.cost;
-  parts.push('', `Base cost (registry and replica units): ${money(c.base)} → ${money(c.head)} a month (${c.delta >= 0 ? '+' : '-'}$${Math.abs(c.delta).toFixed(2)})${c.unknown ? `; ${c.unknown} registr${c.unknown === 1 ? 'y' : 'ies'} with an unknown tier left out` : ''}.`);
+  parts.push('', `Base cost (registry and replica units): ${money(c.base)} → ${money(c.head)} a month (${c.delta >= 0 ? '+' : '-'}$${Math.abs(c.delta).toFixed(2)})${c.unknown ? `; ${registries(c.unknown)} with an unknown tier left out` : ''}.`);
   if (r.changes.length) {
     const details = attrRows > 0 ? r.changes.map((x) => attributeDetails(x, attrRows)).join('\n\n') : '_Attribute details left out to fit a GitHub comment; see `--format json`._';
     parts.push('', `<details><summary>Attribute changes</summary>`, '', details, '', '</details>');

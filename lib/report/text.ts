@@ -5,6 +5,7 @@ import pc from 'picocolors';
 import { formatLocation } from '../errors.js';
 import type { Finding, FindingLocation } from '../policy/finding.js';
 import type { CheckResult, RenderOptions } from './check-result.js';
+import { counted, registries } from './counts.js';
 
 /** `file:line#pointer (construct path)` of a finding location. */
 export function describeLocation(l: FindingLocation): string {
@@ -44,8 +45,8 @@ export function renderText(result: CheckResult, options: RenderOptions = {}): st
   for (const e of result.inputErrors ?? []) lines.push(`${c.red('input error')} ${e.message}`);
   if ((result.inputErrors ?? []).length) lines.push('');
   const s = report.summary;
-  const count = `${report.registries} registr${report.registries === 1 ? 'y' : 'ies'} checked with ${report.rules.length} rule(s)`;
+  const count = `${registries(report.registries)} checked with ${counted(report.rules.length, 'rule')}`;
   if (report.findings.length === 0) lines.push(c.green(`${count}: no findings.`));
-  else lines.push(`${count}: ${c.red(`${s.error} error(s)`)}, ${c.yellow(`${s.warning} warning(s)`)}, ${s.info} info, ${s.unknown} unknown, ${s.suppressed} suppressed.`);
+  else lines.push(`${count}: ${c.red(counted(s.error, 'error'))}, ${c.yellow(counted(s.warning, 'warning'))}, ${s.info} info, ${s.unknown} unknown, ${s.suppressed} suppressed.`);
   return lines.join('\n');
 }

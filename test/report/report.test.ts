@@ -52,7 +52,7 @@ describe('reports', () => {
 
   test('Markdown: heading, summary, tables per severity, details', () => {
     const md = renderMarkdown(run.result);
-    expect(md).toMatch(/^## acrkit policy check\n\n:x: \*\*\d+\*\* error\(s\)/);
+    expect(md).toMatch(/^## acrkit policy check\n\n:x: \*\*\d+\*\* errors, \*\*\d+\*\* warnings, .* across \d+ registries\./);
     expect(md).toMatch(/### Errors \(\d+\)\n\n\| Rule \| Registry \| Message \| Location \|/);
     expect(md).toMatch(/### Suppressed \(1\)/);
     expect(md).toMatch(/<details><summary>ACR-SEC-001 AdminUserDisabled: The admin user is enabled.<\/summary>/);

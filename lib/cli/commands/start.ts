@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { summarize, type Finding } from '../../policy/finding.js';
+import { counted } from '../../report/counts.js';
 import { renderFleetSummary } from '../fleet-summary.js';
 import type { CliContext } from '../io.js';
 import { integerAtLeast } from '../options.js';
@@ -19,7 +20,7 @@ export function findingsByRegistry(findings: readonly Finding[]): string[] {
   return [...groups].map(([address, list]) => {
     const s = summarize(list);
     const ids = list.filter((f) => !f.suppressed && f.status !== 'unknown').map((f) => f.ruleId);
-    return `  ${address}: ${s.error} error, ${s.warning} warning, ${s.info} info${ids.length ? ` (${[...new Set(ids)].join(', ')})` : ''}`;
+    return `  ${address}: ${counted(s.error, 'error')}, ${counted(s.warning, 'warning')}, ${s.info} info${ids.length ? ` (${[...new Set(ids)].join(', ')})` : ''}`;
   });
 }
 
@@ -48,7 +49,7 @@ export function registerStart(program: Command, ctx: CliContext): void {
       const { runCheck } = await import('../../policy/check.js');
       const check = await runCheck([outdir], { cwd: io.cwd });
       const s = check.result.report.summary;
-      io.out(`\nPolicy (acrkit check ${opts.outdir}): ${s.error} error, ${s.warning} warning, ${s.info} info, ${s.suppressed} suppressed, ${s.unknown} unknown\n`);
+      io.out(`\nPolicy (acrkit check ${opts.outdir}): ${counted(s.error, 'error')}, ${counted(s.warning, 'warning')}, ${s.info} info, ${s.suppressed} suppressed, ${s.unknown} unknown\n`);
       io.out(`${findingsByRegistry(check.result.report.findings).join('\n')}\n`);
 
       const { defaultWhatIf, headline } = await import('../../sim/what-if.js');
