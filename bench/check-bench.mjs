@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.REGISTRIES ?? 1000);
-const RUNS = Number(process.env.RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const regions = ['westeurope', 'northeurope', 'eastus', 'westus2', 'southeastasia', 'japaneast', 'australiaeast'];
 const skus = ['Basic', 'Standard', 'Premium'];
 
