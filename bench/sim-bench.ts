@@ -6,7 +6,7 @@
  *    second, the ratio to drawing the same random numbers alone (same process), peak memory.
  * 2. Monte Carlo speed-up from 1 to 2 worker threads on a smaller scenario, next to a reference
  *    measured alongside it: the same kind of pool running compute-only tasks as long as a run
- *    (bench/arithmetic-worker.mjs), which shows what a second thread gives work that shares
+ *    (bench/compute-worker.mjs), which shows what a second thread gives work that shares
  *    nothing on the machine at that moment.
  * Goals: >= 1M pushes/s, <= 5x the draws alone, <= 1 GiB peak, speed-up >= 1.7x.
  *
@@ -20,8 +20,9 @@ import { simulateRun } from '../dist/lib/sim/engine.js';
 import { simulateRuns } from '../dist/lib/sim/montecarlo.js';
 import { Rng } from '../dist/lib/sim/random.js';
 import { scenarioFromObject } from '../dist/lib/sim/scenario.js';
+import type { RegistryRunResult } from '../dist/lib/sim/run-result.js';
 import type { ScenarioInput } from '../dist/lib/sim/scenario-types.js';
-import { variates } from './arithmetic-worker.mjs';
+import { variates } from './compute-worker.mjs';
 import { list as each, median } from './timing.mjs';
 
 function scenarioInput(pushesPerDay: number, runs: number): ScenarioInput {
@@ -63,11 +64,11 @@ let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 const sc = scenarioFromObject(scenarioInput(10_000, 1));
 simulateRun({ ...sc, horizonDays: 30 }, 0); // warm up the JIT
-let reg = simulateRun({ ...sc, horizonDays: 1 }, 0).registries[0]!;
+let reg!: RegistryRunResult;
 const simMs: number[] = [];
 const drawRatios: number[] = [];
 const variateRatios: number[] = [];
-let variateMs = 0;
+const variateTimes: number[] = [];
 let firstPeak = 0;
 let maxRssKiB = 0;
 let sink = 0;
@@ -86,9 +87,10 @@ for (let i = 0; i < Number(process.env.BENCH_SINGLE ?? 3); i++) {
   simMs.push(ms);
   drawRatios.push(ms / draws);
   variateRatios.push(ms / vms);
-  variateMs = vms;
+  variateTimes.push(vms);
 }
 const sim = median(simMs);
+const variateMs = median(variateTimes);
 console.log(`single run: ${reg.pushes.toLocaleString('en-US')} pushes in ${(sim / 1000).toFixed(2)} s = ${Math.round(reg.pushes / (sim / 1000)).toLocaleString('en-US')} pushes/s (goal >= 1M; median of ${simMs.length})`);
 console.log(`simulation / the same number of raw 32-bit draws (${reg.draws.toLocaleString('en-US')}): ${median(drawRatios).toFixed(2)}x (each: ${each(drawRatios)}; sink ${sink & 1})`);
 console.log(`simulation / the same variates (${reg.normals.toLocaleString('en-US')} lognormals + uniforms): ${median(variateRatios).toFixed(2)}x (goal <= 5x; each: ${each(variateRatios)})`);
@@ -102,7 +104,7 @@ const mc = scenarioFromObject(scenarioInput(5_000, 8));
 const runMs = sim / 2;
 const task = { normals: Math.round((reg.normals / 2) * (runMs / variateMs)), uniforms: Math.round(((reg.draws - 2 * reg.normals) / 4) * (runMs / variateMs)) };
 const simulateWith = async (workers: number): Promise<void> => void (await simulateRuns(mc, { workers }));
-const computeWith = (workers: number): Promise<void> => pool(new URL('./arithmetic-worker.mjs', import.meta.url), task, mc.runs, workers);
+const computeWith = (workers: number): Promise<void> => pool(new URL('./compute-worker.mjs', import.meta.url), task, mc.runs, workers);
 await simulateWith(2); // warm the file cache
 await computeWith(2);
 const ratios = { simulation: [] as number[], compute: [] as number[] };
