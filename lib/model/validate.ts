@@ -4,6 +4,7 @@
  */
 import { FEATURES, TIER_FACTS, TIERS, tierSupports, cheapestTierFor, type FeatureId, type Tier } from '../catalog/tiers.js';
 import { closeRegionNames, findRegion } from '../catalog/regions.js';
+import { counted } from '../counts.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { RegistrySpec } from './registry-spec.js';
 import { isUnknown, known, show, type Maybe } from './unknown.js';
@@ -251,8 +252,8 @@ export function validateSpec(spec: RegistrySpec): Diagnostic[] {
     if (reps && reps.length > 0) {
       push({
         code: 'soft-delete-conflict', field: 'softDeleteDays', attribute: 'softDeletePolicy',
-        message: `softDeleteDays cannot be combined with geo-replication, got softDeleteDays ${sd} and ${reps.length} replica(s): remove replicas or soft delete.`,
-        terraformMessage: `soft delete cannot be combined with geo-replication, got ${reps.length} georeplications block(s): remove them or soft delete.`,
+        message: `softDeleteDays cannot be combined with geo-replication, got softDeleteDays ${sd} and ${counted(reps.length, 'replica')}: remove replicas or soft delete.`,
+        terraformMessage: `soft delete cannot be combined with geo-replication, got ${counted(reps.length, 'georeplications block')}: remove them or soft delete.`,
       });
     }
   }

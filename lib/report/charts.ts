@@ -10,6 +10,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RegistrySummary } from '../sim/result.js';
 import { formatBytes } from '../sim/duration.js';
+import { counted } from '../counts.js';
 import type { SimulationDelta } from '../review/review-types.js';
 import type { CostDelta } from '../review/review-types.js';
 
@@ -472,7 +473,7 @@ export function outageChart(g: RegistrySummary, horizonDays: number, id = `outag
     kind: 'outages',
     title: `${g.name}: outage timeline`,
     alt:
-      `Timeline of ${g.outages.length} outage event(s) for ${g.name} over ${horizonDays} days, with pull availability by client region during each event (medians) and the exposure (manifests not yet replicated). ` +
+      `Timeline of ${counted(g.outages.length, 'outage event')} for ${g.name} over ${horizonDays} days, with pull availability by client region during each event (medians) and the exposure (manifests not yet replicated). ` +
       rows.map((r) => `Event ${r[0]}: ${r[1]} at ${r[2]}; availability ${r[3]}; exposure ${r[4]}.`).join(' ') +
       (worst ? ` Lowest availability: ${worst.lane} at ${worst.label}.` : '') +
       widenText,
@@ -558,7 +559,7 @@ export function forecastChart(f: SimulationDelta['forecast'][number], sim: Simul
       `Line chart of stored GiB per day (mean over ${sim.runs} runs) for ${f.address}, ${sides.map(([s]) => s).join(' and ')} overlaid over ${days} days. ` +
       sides.map(([s, xs]) => `${s} ends at ${lastOf(xs)}`).join('; ') +
       `.${missingText}`,
-    caption: `Scenario ${sim.scenario}, seed ${sim.seed}, ${sim.runs} run(s), ${sim.horizonDays} days, simulated alike for base (dashed grey) and head (solid blue).${missingText}`,
+    caption: `Scenario ${sim.scenario}, seed ${sim.seed}, ${counted(sim.runs, 'run')}, ${sim.horizonDays} days, simulated alike for base (dashed grey) and head (solid blue).${missingText}`,
     table: {
       header: ['Day', ...sides.map(([s]) => `${s} (GiB)`)],
       rows: sampleIndices(days).map((d) => [String(d), ...sides.map(([, xs]) => (xs[d] === undefined ? '-' : fmtGiB(xs[d]!)))]),

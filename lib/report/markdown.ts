@@ -5,7 +5,7 @@
 import type { Finding } from '../policy/finding.js';
 import { SEVERITIES } from '../policy/rule.js';
 import type { CheckResult } from './check-result.js';
-import { noun, registries } from './counts.js';
+import { noun, registries } from '../counts.js';
 import { describeLocation } from './text.js';
 
 function cell(s: string): string {

@@ -7,7 +7,7 @@ import type { Finding } from '../policy/finding.js';
 import { display } from '../review/attributes.js';
 import type { ChangeAction, ResourceChange } from '../review/diff.js';
 import type { ReviewResult } from '../review/review-types.js';
-import { registries } from './counts.js';
+import { registries } from '../counts.js';
 
 /** The hidden first line that identifies acrkit's comment. */
 export const REVIEW_MARKER = '<!-- acrkit-review -->';

@@ -5,7 +5,7 @@ import pc from 'picocolors';
 import { formatLocation } from '../errors.js';
 import type { Finding, FindingLocation } from '../policy/finding.js';
 import type { CheckResult, RenderOptions } from './check-result.js';
-import { counted, registries } from './counts.js';
+import { counted, registries } from '../counts.js';
 
 /** `file:line#pointer (construct path)` of a finding location. */
 export function describeLocation(l: FindingLocation): string {

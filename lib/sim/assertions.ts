@@ -29,7 +29,7 @@ export function evaluateAssertions(sc: ResolvedScenario, f: SimulationFigures): 
         each((r) => {
           const threshold = a.of === 'included' ? r.includedBytes : r.limitBytes;
           const v = at(a.of === 'included' ? r.metrics.maxBillableBytes : r.metrics.maxStoredBytes, a.percentile);
-          push(r.name, `storage stays below ${a.of} storage (${formatBytes(threshold)}) through the horizon`, v, threshold, v !== null && v < threshold);
+          push(r.name, `storage stays below ${a.of === 'included' ? 'the included storage' : 'the storage limit'} (${formatBytes(threshold)}) through the horizon`, v, threshold, v !== null && v < threshold);
         });
         break;
       case 'monthly-cost-below':

@@ -2,6 +2,7 @@
  * Text, Markdown and HTML renderings of a {@link SimulationResult}; JSON is the result itself.
  */
 import { markdownTable, textTable, usd } from '../cli/format.js';
+import { counted } from '../counts.js';
 import { MAX_HORIZON_DAYS } from './constants.js';
 import { formatBytes } from './duration.js';
 import type { SimulationResult } from './result.js';
@@ -56,7 +57,7 @@ export function renderSimulation(r: SimulationResult, markdown = false): string 
   const h = (s: string): string => (markdown ? `### ${s}` : `${s}\n${'-'.repeat(s.length)}`);
   const out: string[] = [];
   out.push(markdown ? `## acrkit simulate: ${r.scenario}` : `acrkit simulate: ${r.scenario}`);
-  out.push(`${r.runs} run(s), seed ${r.seed}, ${r.horizonDays} days. Values are medians with p10-p90 over runs.`);
+  out.push(`${counted(r.runs, 'run')}, seed ${r.seed}, ${r.horizonDays} days. Values are medians with p10-p90 over runs.`);
   out.push('');
   out.push(
     table(
@@ -105,7 +106,7 @@ export function renderSimulation(r: SimulationResult, markdown = false): string 
         r.assertions.map((a) => [a.passed ? 'PASS' : 'FAIL', a.subject, a.text, a.percentile, a.actual === null ? 'never' : fmtActual(a.kind, a.actual), a.where]),
       ),
     );
-    out.push('', r.passed ? 'All assertions hold.' : `${r.assertions.filter((a) => !a.passed).length} assertion(s) failed.`);
+    out.push('', r.passed ? 'All assertions hold.' : `${counted(r.assertions.filter((a) => !a.passed).length, 'assertion')} failed.`);
   }
   return out.join('\n');
 }

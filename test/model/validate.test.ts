@@ -95,7 +95,7 @@ describe('validateSpec', () => {
       'softDeleteDays cannot be combined with a retention policy, got softDeleteDays 7 and retentionDays 7: keep one of them.',
     ]);
     expect(errors(spec('Premium', { softDeleteDays: 7, ...FEATURE_ON.geoReplication }))).toEqual([
-      'softDeleteDays cannot be combined with geo-replication, got softDeleteDays 7 and 1 replica(s): remove replicas or soft delete.',
+      'softDeleteDays cannot be combined with geo-replication, got softDeleteDays 7 and 1 replica: remove replicas or soft delete.',
     ]);
   });
 

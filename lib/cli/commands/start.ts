@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { summarize, type Finding } from '../../policy/finding.js';
-import { counted } from '../../report/counts.js';
+import { counted } from '../../counts.js';
 import { renderFleetSummary } from '../fleet-summary.js';
 import type { CliContext } from '../io.js';
 import { integerAtLeast } from '../options.js';

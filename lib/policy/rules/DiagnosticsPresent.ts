@@ -1,5 +1,6 @@
 /** ACR-HYG-004: a diagnostic setting sends the registry's logs somewhere. */
 import { isUnknown } from '../../model/unknown.js';
+import { counted } from '../../counts.js';
 import { undecided, violation, type Rule } from '../rule.js';
 
 /** The registry should send its resource logs to a diagnostic destination. */
@@ -19,6 +20,6 @@ export const DiagnosticsPresent: Rule = {
     if (s.diagnosticSettings.some((d) => d.logs === true)) return 'compliant';
     const u = s.diagnosticSettings.map((d) => d.logs).find(isUnknown);
     if (u) return [undecided('whether a diagnostic setting sends logs', u)];
-    return [violation(`diagnostics must send logs, got ${s.diagnosticSettings.length} setting(s) without logs: enable allLogs.`, 'azurerm_monitor_diagnostic_setting must have an enabled_log block, got none: add enabled_log { category_group = "allLogs" }.')];
+    return [violation(`diagnostics must send logs, got ${counted(s.diagnosticSettings.length, 'setting')} without logs: enable allLogs.`, 'azurerm_monitor_diagnostic_setting must have an enabled_log block, got none: add enabled_log { category_group = "allLogs" }.')];
   },
 };

@@ -1,5 +1,6 @@
 /**
- * Counts in prose: "1 error", "2 errors", "1 registry", "3 registries".
+ * Counts in prose ("1 error", "2 errors", "1 registry", "3 registries"), for every message and
+ * report that states how many of something there are.
  */
 
 /**
