@@ -1,8 +1,8 @@
 // Worker of the reference point in sim-bench.ts: compute-only tasks (the simulator's own random
 // variates: lognormals and uniforms from its generator), pulled one at a time like Monte Carlo
 // runs, touching no memory to speak of. 1 -> 2 workers on these shows what a second thread gives
-// work that shares nothing, through the same kind of pool and with the same per-worker JIT
-// warm-up, at the moment the simulator is measured.
+// work that shares nothing, through the same pool (lib/sim/pool.ts) and with the same per-worker
+// JIT warm-up, at the moment the simulator is measured.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Rng } from '../dist/lib/sim/random.js';
 

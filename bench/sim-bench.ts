@@ -5,8 +5,8 @@
  * 1. One run of 1 year, 1,000 repositories, 10,000 pushes a day (3.65M pushes): pushes per
  *    second, the ratio to drawing the same random numbers alone (same process), peak memory.
  * 2. Monte Carlo speed-up from 1 to 2 worker threads on a smaller scenario, next to a reference
- *    measured alongside it: the same kind of pool running compute-only tasks as long as a run
- *    (bench/compute-worker.mjs), which shows what a second thread gives work that shares
+ *    measured alongside it: the same pool (lib/sim/pool.ts) running compute-only tasks as long as
+ *    a run (bench/compute-worker.mjs), which shows what a second thread gives work that shares
  *    nothing on the machine at that moment.
  * Goals: >= 1M pushes/s, <= 5x the draws alone, <= 1 GiB peak, speed-up >= 1.7x.
  *
@@ -15,9 +15,9 @@
  * every ratio is taken within one repetition. BENCH_SINGLE and BENCH_RUNS set the repetitions.
  */
 import { resourceUsage } from 'node:process';
-import { Worker } from 'node:worker_threads';
 import { simulateRun } from '../dist/lib/sim/engine.js';
 import { simulateRuns } from '../dist/lib/sim/montecarlo.js';
+import { pullPool } from '../dist/lib/sim/pool.js';
 import { Rng } from '../dist/lib/sim/random.js';
 import { scenarioFromObject } from '../dist/lib/sim/scenario.js';
 import type { RegistryRunResult } from '../dist/lib/sim/run-result.js';
@@ -98,13 +98,14 @@ console.log(`peak memory of one run: rss sampled ${(firstPeak / 2 ** 20).toFixed
 console.log(`stored at horizon: ${(reg.storedBytesAtHorizon / 2 ** 30).toFixed(1)} GiB, billed ${(reg.daily.billedBytes[364]! / 2 ** 30).toFixed(1)} GiB`);
 
 // 2. Monte Carlo 1 -> 2 workers (each worker pays its start-up once), and the reference: the same
-// pull-one-task-at-a-time pool running compute-only tasks that last about as long as one Monte
-// Carlo run (half the pushes of the run above) does in this thread.
+// pull-one-task-at-a-time pool (pullPool) running compute-only tasks that last about as long as
+// one Monte Carlo run (half the pushes of the run above) does in this thread.
 const mc = scenarioFromObject(scenarioInput(5_000, 8));
 const runMs = sim / 2;
 const task = { normals: Math.round((reg.normals / 2) * (runMs / variateMs)), uniforms: Math.round(((reg.draws - 2 * reg.normals) / 4) * (runMs / variateMs)) };
 const simulateWith = async (workers: number): Promise<void> => void (await simulateRuns(mc, { workers }));
-const computeWith = (workers: number): Promise<void> => pool(new URL('./compute-worker.mjs', import.meta.url), task, mc.runs, workers);
+const computeEntry = { entry: new URL('./compute-worker.mjs', import.meta.url), eval: false };
+const computeWith = (workers: number): Promise<void> => pullPool(computeEntry, task, mc.runs, workers, () => {});
 await simulateWith(2); // warm the file cache
 await computeWith(2);
 const ratios = { simulation: [] as number[], compute: [] as number[] };
@@ -118,23 +119,4 @@ for (let i = 0; i < Number(process.env.BENCH_RUNS ?? 4); i++) {
 }
 const speedUp = median(ratios.simulation);
 console.log(`Monte Carlo ${mc.runs} runs x 1.8M pushes (1 worker ${(median(oneWorker) / 1000).toFixed(2)} s): speed-up 1 -> 2 workers ${speedUp.toFixed(2)}x (goal >= 1.7x; median of ${oneWorker.length}, each: ${each(ratios.simulation)})`);
-console.log(`reference: ${mc.runs} compute-only tasks as long as a run (the run's random variates), same kind of pool, 1 -> 2 workers: ${median(ratios.compute).toFixed(2)}x (each: ${each(ratios.compute)}; sink ${sink & 1})`);
-
-/** Runs `tasks` tasks through `workers` workers of `entry`, each pulling the next task as it finishes one. */
-async function pool(entry: URL, workerData: unknown, taskCount: number, workers: number): Promise<void> {
-  let next = 0;
-  const take = (): number | null => (next < taskCount ? next++ : null);
-  await Promise.all(
-    Array.from(
-      { length: workers },
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const w = new Worker(entry, { workerData });
-          w.on('message', () => w.postMessage(take()));
-          w.on('error', reject);
-          w.on('exit', () => resolve());
-          w.postMessage(take());
-        }),
-    ),
-  );
-}
+console.log(`reference: ${mc.runs} compute-only tasks as long as a run (the run's random variates), same pool, 1 -> 2 workers: ${median(ratios.compute).toFixed(2)}x (each: ${each(ratios.compute)}; sink ${sink & 1})`);

@@ -5,17 +5,16 @@
  * is not left idle while a slow one still has a queue).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { evaluateAssertions } from './assertions.js';
 import { maxMonthly } from './cost.js';
 import { simulateRun } from './engine.js';
-import { SimulationWorkerError } from './errors.js';
 import type { RunResult } from './run-result.js';
 import type { ResolvedScenario } from './scenario-model.js';
 import type { RegistrySummary, SimulationResult } from './result.js';
 import { summarize, summarizeSeries, type Summary } from './stats.js';
+import { pullPool, type WorkerEntry } from './pool.js';
 import { StoreBufferPool } from './store.js';
-import type { WorkerInput, WorkerReply, WorkerRequest } from './worker.js';
+import type { WorkerInput, WorkerReply } from './worker.js';
 
 /** Options of {@link runMonteCarlo}. */
 export interface MonteCarloOptions {
@@ -40,7 +39,7 @@ export function defaultWorkers(runs: number): number {
  * How to start a worker: the compiled `worker.js` next to this file, or, when running from
  * TypeScript source (tsx, ts-jest), a bootstrap that registers tsx's loader and imports `worker.ts`.
  */
-function workerEntry(): { entry: URL | string; eval: boolean } {
+function workerEntry(): WorkerEntry {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return { entry: new URL('./worker.js', here), eval: false };
   const target = new URL('./worker.ts', here).href;
@@ -62,33 +61,12 @@ export async function simulateRuns(sc: ResolvedScenario, options: MonteCarloOpti
     }
     return results;
   }
-  let next = 0;
-  const nextRun = (): WorkerRequest => (next < runs ? next++ : null);
-  const onResult = (m: WorkerReply): void => {
+  const workerData: WorkerInput = { scenario: sc };
+  await pullPool<WorkerReply>(workerEntry(), workerData, runs, workers, (m) => {
     results[m.run] = m.result;
     options.onProgress?.(++done, runs);
-  };
-  await Promise.all(Array.from({ length: workers }, () => runWorker(sc, nextRun, onResult)));
-  return results;
-}
-
-/**
- * Starts a worker and feeds it runs from `nextRun` one at a time until there are none left;
- * resolves when the worker has exited cleanly.
- */
-function runWorker(sc: ResolvedScenario, nextRun: () => WorkerRequest, onResult: (m: WorkerReply) => void): Promise<void> {
-  const { entry, eval: isEval } = workerEntry();
-  const workerData: WorkerInput = { scenario: sc };
-  return new Promise<void>((resolve, reject) => {
-    const w = new Worker(entry, { workerData, eval: isEval });
-    w.on('message', (m: WorkerReply) => {
-      onResult(m);
-      w.postMessage(nextRun());
-    });
-    w.on('error', (e) => reject(new SimulationWorkerError(e.message)));
-    w.on('exit', (code) => (code === 0 ? resolve() : reject(new SimulationWorkerError(`worker exited with code ${code}`))));
-    w.postMessage(nextRun());
   });
+  return results;
 }
 
 /** Simulates the scenario's runs and aggregates them: percentiles of every output, assertions. */
