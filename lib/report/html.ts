@@ -15,7 +15,8 @@ import { display } from '../review/attributes.js';
 import type { ResourceChange } from '../review/diff.js';
 import type { ReviewResult } from '../review/review-types.js';
 import { formatBytes } from '../sim/duration.js';
-import { day, fmtActual, minuteText } from '../sim/render.js';
+import { fmtActual } from '../sim/render.js';
+import { BLOCKED_HEADERS, blockedRows, OUTAGE_HEADERS, outageRows, percent, registryColumns, registryRow, tierText, violationText } from '../sim/rows.js';
 import type { RegistrySummary, SimulationResult } from '../sim/result.js';
 import type { Summary } from '../sim/stats.js';
 import { headline } from '../sim/what-if.js';
@@ -57,23 +58,19 @@ function bandCell(s: Summary, fmt: (n: number) => string): Cell {
   return { html: `${esc(f(s.p50))}<br><span class="range">p10 ${esc(f(s.p10))}<br>p90 ${esc(f(s.p90))}</span>`, num: true };
 }
 
-function pct(v: number | null): string {
-  return v === null ? 'never' : `${(v * 100).toFixed(3)}%`;
-}
-
 function registrySection(r: SimulationResult, g: RegistrySummary, charts: readonly string[]): string {
   const availability = Object.entries(g.availabilityByRegion);
   return [
     `<section class="registry" id="registry-${esc(slug(g.name))}">`,
     `<h2>${esc(g.name)}</h2>`,
-    `<p class="meta"><code>${esc(g.address)}</code> · ${esc(g.tier === g.tierAtHorizon ? g.tier : `${g.tier} → ${g.tierAtHorizon}`)} · home ${esc(g.home)}${
+    `<p class="meta"><code>${esc(g.address)}</code> · ${esc(tierText(g, '→'))} · home ${esc(g.home)}${
       g.replicas.length ? ` · replicas ${esc(g.replicas.join(', '))}` : ''
     } · included ${esc(formatBytes(g.includedBytes))}, limit ${esc(formatBytes(g.limitBytes))}</p>`,
     ...charts,
     availability.length
       ? table(
           ['Client region', { text: `Pull availability over ${r.horizonDays} days (p50)`, num: true }, { text: 'p10', num: true }, { text: 'p90', num: true }],
-          availability.map(([c, s]) => [c, num(pct(s.p50)), num(pct(s.p10)), num(pct(s.p90))]),
+          availability.map(([c, s]) => [c, num(percent(s.p50)), num(percent(s.p10)), num(percent(s.p90))]),
           { caption: `${g.name}: pull availability by client region`, rowHeaders: true },
         )
       : '',
@@ -107,29 +104,9 @@ export async function renderSimulationHtml(r: SimulationResult): Promise<string>
       .map((l) => `<p>${esc(l)}</p>`)
       .join('')}</div>`,
     table(
+      registryColumns(r.horizonDays, true).map((c) => (c.numeric ? num(c.header) : c.header)),
       [
-        'Registry',
-        'Tier',
-        num('Stored at horizon'),
-        num('Billed at horizon'),
-        num('Max monthly cost (USD)'),
-        num(`Total cost, ${r.horizonDays} days (USD)`),
-        'Included exceeded',
-        'Limit hit',
-        num('Throttled (min)'),
-      ],
-      [
-        ...r.registries.map((g): Cell[] => [
-          g.name,
-          g.tier === g.tierAtHorizon ? g.tier : `${g.tier} → ${g.tierAtHorizon}`,
-          bandCell(g.metrics.storedBytesAtHorizon, formatBytes),
-          bandCell(g.metrics.billedBytesAtHorizon, formatBytes),
-          bandCell(g.metrics.maxMonthlyCostUsd, usd),
-          bandCell(g.metrics.totalCostUsd, usd),
-          day(g.metrics.firstIncludedExceededDay.p50),
-          day(g.metrics.limitHitDay.p50, g.limitHitExtrapolated),
-          bandCell(g.metrics.throttledMinutes, (n) => n.toFixed(0)),
-        ]),
+        ...r.registries.map((g) => registryRow(g, bandCell, { arrow: '→', totalCost: true })),
         [
           { html: '<strong>Fleet</strong>' },
           '',
@@ -170,28 +147,14 @@ export async function renderSimulationHtml(r: SimulationResult): Promise<string>
     const charts = await figures([storageChart(g), billedChart(g, r.runs), monthlyCostChart(g, r.runs, r.horizonDays), outageChart(g, r.horizonDays)], ids);
     body.push(registrySection(r, g, charts));
   }
-  const outageRows = r.registries.flatMap((g) =>
-    g.outages.map((o) => [
-      g.name,
-      `${o.kind} ${o.region}${o.home ? ' (home)' : ''}`,
-      `${minuteText(o.startMinute)}, ${Math.round(o.endMinute - o.startMinute)} min`,
-      Object.entries(o.availabilityByRegion)
-        .map(([c, s]) => `${c} ${pct(s.p50)}`)
-        .join(', ') || '-',
-      `${(o.exposureManifests.p50 ?? 0).toFixed(2)} manifests, ${formatBytes(o.exposureBytes.p50 ?? 0)}`,
-    ]),
-  );
-  if (outageRows.length) {
-    body.push('<section id="outages">', '<h2>Outages</h2>', table(['Registry', 'Event', 'When', 'Pull availability by client region (p50)', 'Exposure (unreplicated writes, p50)'], outageRows), '</section>');
-  }
-  const blocked = r.registries.flatMap((g) =>
-    g.blocked.map((b) => [g.name, b.action, minuteText(b.minute), b.deferredTo !== undefined ? `deferred to ${minuteText(b.deferredTo)}` : `skipped (${b.detail})`]),
-  );
+  const outages = outageRows(r);
+  if (outages.length) body.push('<section id="outages">', '<h2>Outages</h2>', table(OUTAGE_HEADERS, outages), '</section>');
+  const blocked = blockedRows(r);
   if (blocked.length) {
-    body.push('<section id="blocked">', '<h2>Blocked control-plane actions (home region down)</h2>', table(['Registry', 'Action', 'Due', 'Outcome'], blocked), '</section>');
+    body.push('<section id="blocked">', '<h2>Blocked control-plane actions (home region down)</h2>', table(BLOCKED_HEADERS, blocked), '</section>');
   }
   const findings = r.registries.flatMap((g) => [
-    ...g.countViolations.map((v): Cell[] => [g.name, { text: 'over maximum', className: 'status warn' }, `${v.count} ${v.what} exceed the ${v.tier} maximum of ${v.limit} (from day ${v.day})`]),
+    ...g.countViolations.map((v): Cell[] => [g.name, { text: 'over maximum', className: 'status warn' }, violationText(v)]),
     ...g.warnings.map((w): Cell[] => [g.name, 'note', w]),
   ]);
   body.push(
