@@ -162,7 +162,11 @@ function simulateRegistryOn(store: RegistryStore, sc: ResolvedScenario, reg: Sim
   const dp: DayPushes = { pushes: 0, writes: 0, reads: 0 };
   let pi = 0;
 
-  for (let day = 0; day < days; day++) {
+  // One day, as a function of its own rather than the body of the loop below: V8 optimizes a
+  // function once enough of its own code has run, so with the day inline this whole function (set-up
+  // and all) was compiled after a run or two, about 150-200 ms of compiler time in every Monte Carlo
+  // worker for code that runs once a run; now only the day is (about 30 ms).
+  const simulateDay = (day: number): void => {
     // 1. configuration changes due today (deferred ones included).
     while (pi < pending.length && Math.floor(pending[pi]!.at / 1440) <= day) {
       const { c } = pending[pi++]!;
@@ -252,7 +256,8 @@ function simulateRegistryOn(store: RegistryStore, sc: ResolvedScenario, reg: Sim
       meta.exposureManifests = m;
       meta.exposureBytes = dp.pushes ? (m * newBytes) / dp.pushes : 0;
     }
-  }
+  };
+  for (let day = 0; day < days; day++) simulateDay(day);
 
   const included = firstDayAbove(daily.billedBytes, includedOn);
   const limit = firstDayAbove(stored, limitOn);
