@@ -48,8 +48,25 @@ export interface Sampler {
   readonly deterministic: boolean;
 }
 
-/** Compiles a distribution. */
+/**
+ * Samplers already compiled, by distribution object. A Monte Carlo worker simulates run after run
+ * of the same scenario objects; handing every run the same sampler functions keeps the call sites
+ * in the simulator's loops monomorphic, where fresh closures each run made V8 throw away and
+ * recompile its optimized code at the start of the next run.
+ */
+const compiled = new WeakMap<Distribution, Sampler>();
+
+/** Compiles a distribution (once per distribution object). */
 export function sampler(d: Distribution): Sampler {
+  let s = compiled.get(d);
+  if (!s) {
+    s = compile(d);
+    compiled.set(d, s);
+  }
+  return s;
+}
+
+function compile(d: Distribution): Sampler {
   switch (d.kind) {
     case 'fixed': {
       const v = d.value;
