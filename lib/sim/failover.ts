@@ -91,7 +91,8 @@ export class RoutingTable {
   /**
    * The replica serving client `c` at minute `t`, or -1 when its requests fail. The client walks
    * its replicas nearest first: a routable healthy one serves; a failed one that failed less than
-   * its window's delay ago still holds the client (requests fail); otherwise it moves on.
+   * its window's delay ago still holds the client (requests fail); otherwise it moves on. When
+   * outages of a region overlap, it failed when the earliest of them began.
    */
   serve(c: number, t: number, windows: readonly ReplicaWindow[]): number {
     const order = this.order[c]!;
@@ -105,7 +106,8 @@ export class RoutingTable {
         const w = windows[j]!;
         if (w.region !== r.region || t < w.start || t >= w.end) continue;
         if (w.mode === 'excluded') excluded = true;
-        else down = w;
+        // Overlapping outages of one region: clients left when the earliest began.
+        else if (!down || w.start < down.start) down = w;
       }
       if (excluded) continue;
       if (!down) return i;

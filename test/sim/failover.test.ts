@@ -45,6 +45,28 @@ describe('failover', () => {
     expect(r.purge).toMatchObject({ runs: 2, blockedRuns: 1 });
   });
 
+  test('an outage at a fraction of a minute, spanning midnight, with another the same day: each piece counted once', () => {
+    // GIVEN a replica outage from day 1 23:30:30 for 61 minutes (into day 2) and a second one
+    // from day 2 00:10 for 10 minutes (still inside the first), 3-minute failover delay.
+    const sc = scenario(
+      [{ name: 'prod', tier: 'Premium', location: 'westeurope', replicas: ['eastus'] }],
+      pulls({ westeurope: 0.5, eastus: 0.5 }),
+      {
+        horizon: 'P4D',
+        events: [
+          { kind: 'region-outage', region: 'eastus', at: 'P1DT23H30M30S', duration: 'PT61M' },
+          { kind: 'region-outage', region: 'eastus', at: 'P2DT10M', duration: 'PT10M' },
+        ],
+      },
+    );
+    const r = simulateRun(sc, 0).registries[0]!;
+    // THEN eastus clients fail for the first 3 minutes only (the second outage falls after they moved).
+    expect(r.outages[0]!.availabilityByRegion.eastus).toBeCloseTo(58 / 61, 12);
+    expect(r.outages[1]!.availabilityByRegion.eastus).toBe(1);
+    expect(r.availabilityByRegion.eastus).toBeCloseTo(1 - 3 / (4 * 1440), 12);
+    expect(r.availabilityByRegion.westeurope).toBe(1);
+  });
+
   test('no replicas: the registry is unavailable for the whole outage', () => {
     const sc = scenario([{ name: 'dev', tier: 'Basic', location: 'westeurope' }], pulls({ westeurope: 0.7, eastus: 0.3 }), {
       horizon: 'P3D',
