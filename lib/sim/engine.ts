@@ -165,7 +165,7 @@ function simulateRegistryOn(store: RegistryStore, sc: ResolvedScenario, reg: Sim
   // One day, as a function of its own rather than the body of the loop below: V8 optimizes a
   // function once enough of its own code has run, so with the day inline this whole function (set-up
   // and all) was compiled after a run or two, about 150-200 ms of compiler time in every Monte Carlo
-  // worker for code that runs once a run; now only the day is (about 30 ms).
+  // worker for code that runs once a run; now only the day is (30-50 ms).
   const simulateDay = (day: number): void => {
     // 1. configuration changes due today (deferred ones included).
     while (pi < pending.length && Math.floor(pending[pi]!.at / 1440) <= day) {
