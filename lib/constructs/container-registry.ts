@@ -33,6 +33,7 @@ import { SoftDeletePolicy } from './soft-delete.js';
 import { fromToken } from './tokens.js';
 import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
 import { compareStrings } from '../model/order.js';
+import type { Mutable } from '../mutable.js';
 
 /** Built-in role names for registry data-plane access. */
 const ROLE_PULL = 'AcrPull';
@@ -53,8 +54,6 @@ const PROFILE_FIELDS: Readonly<Record<string, (s: Mutable<ProfileSettings>) => v
   'network.ipRules': (s) => { s.network = { ...s.network, ipRules: [] }; },
   'network.defaultAction': (s) => { s.network = { ...s.network, defaultAction: 'Allow' }; },
 };
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * An Azure Container Registry with its tier's features: geo-replicas, customer-managed key,

@@ -21,6 +21,7 @@ import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
 import type { RawResource } from './raw-resource.js';
 import { registryFields } from './registry-fields.js';
 import { asBool, asNumber, asString, asStringList, block, blocks, isPlainObject, referencesIn, type ValueSite } from './values.js';
+import type { Mutable } from '../mutable.js';
 
 /** Resource type of a registry. */
 export const REGISTRY_TYPE = 'azurerm_container_registry';
@@ -28,7 +29,7 @@ export const REGISTRY_TYPE = 'azurerm_container_registry';
 /** The site (file, line, pointer, address) of a resource for error messages. */
 export function siteOf(res: RawResource, errors: InputError[]): ValueSite {
   const { file = '<inline>', line, pointer } = res.source;
-  const site: { -readonly [K in keyof ValueSite]: ValueSite[K] } = { file, address: res.address, errors };
+  const site: Mutable<ValueSite> = { file, address: res.address, errors };
   if (line !== undefined) site.line = line;
   if (pointer !== undefined) site.pointer = pointer;
   return site;

@@ -13,6 +13,7 @@ import type { SourceResult } from './from-tf-json.js';
 import { pointer } from './pointer.js';
 import type { RawResource } from './raw-resource.js';
 import { isPlainObject, preview } from './values.js';
+import type { Mutable } from '../mutable.js';
 
 /** A Terraform plan action. */
 export type PlanAction = 'no-op' | 'create' | 'read' | 'update' | 'delete' | 'forget';
@@ -227,7 +228,7 @@ function raw(address: string, type: string, name: string, module: string, index:
   const refs = ctx.refs.get(configKey) ?? {};
   const merged = markUnknown(values, afterUnknown, '') as Record<string, unknown>;
   const source = { kind: 'plan', file: ctx.file, pointer: ptr } as const;
-  const res: { -readonly [K in keyof RawResource]: RawResource[K] } = { type, name, address, module, values: merged, refs, source };
+  const res: Mutable<RawResource> = { type, name, address, module, values: merged, refs, source };
   if (instanceKey) res.instanceKey = instanceKey;
   return res;
 }

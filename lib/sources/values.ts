@@ -5,6 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
+import type { Mutable } from '../mutable.js';
 
 /** Where a value sits, for error messages. */
 export interface ValueSite {
@@ -165,7 +166,7 @@ const REF_RE = /(?<![\w.])(azurerm_[a-z0-9_]+|azapi_[a-z0-9_]+)\.([A-Za-z_][\w-]
 export function referencesIn(expression: string): Reference[] {
   const out: Reference[] = [];
   for (const m of expression.matchAll(REF_RE)) {
-    const ref: { -readonly [K in keyof Reference]: Reference[K] } = { type: m[1]!, name: m[2]! };
+    const ref: Mutable<Reference> = { type: m[1]!, name: m[2]! };
     if (m[3]) ref.index = m[3];
     if (m[4]) ref.attribute = m[4];
     out.push(ref);
