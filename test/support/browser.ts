@@ -1,12 +1,15 @@
 /**
- * Headless Chromium for tests, driven by playwright-core. The system browser (Debian's
- * `chromium` package at /usr/bin/chromium; CI installs it with apt) is used, never a
- * downloaded one. Launch failures throw: a browser test must fail, not skip, without a browser.
+ * Headless Chromium for tests, driven by playwright-core. Which browser, in order:
+ * `ACRKIT_CHROMIUM` when set, a system Chromium at /usr/bin/chromium when present, else the
+ * build `@sparticuz/chromium` (a devDependency) ships inside its npm package, unpacked to the
+ * temp folder on first use. Nothing is downloaded. Launch failures throw: a browser test must
+ * fail, not skip, without a browser.
  */
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** Where the browser is. Override with ACRKIT_CHROMIUM. */
-export const CHROMIUM_PATH = process.env.ACRKIT_CHROMIUM ?? '/usr/bin/chromium';
+/** The system browser used when present (Debian's `chromium` package). */
+export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 /** Flags for a quiet, offline, sandbox-free headless run (containers, CI). */
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -22,14 +25,24 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-extensions',
 ];
 
+/** The Chromium executable to drive: the override, the system browser, or the packaged build. */
+export async function chromiumPath(): Promise<string> {
+  if (process.env.ACRKIT_CHROMIUM) return process.env.ACRKIT_CHROMIUM;
+  if (existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return packaged.executablePath();
+}
+
 /** Launches headless Chromium, with a clear error naming the path and the fix when it cannot. */
 export async function launchBrowser(): Promise<Browser> {
+  let path = '(not found)';
   try {
+    path = await chromiumPath();
     // playwright gives each launch a fresh temporary profile (--user-data-dir) and removes it on close.
-    return await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], timeout: 20_000 });
+    return await chromium.launch({ executablePath: path, args: [...CHROMIUM_ARGS], timeout: 30_000 });
   } catch (e) {
     throw new Error(
-      `Cannot launch Chromium at ${CHROMIUM_PATH} (install Debian's 'chromium' package or set ACRKIT_CHROMIUM): ${(e as Error).message}`,
+      `Cannot launch Chromium at ${path} (run npm ci so @sparticuz/chromium is installed, or set ACRKIT_CHROMIUM to a browser): ${(e as Error).message}`,
     );
   }
 }
