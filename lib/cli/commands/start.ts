@@ -36,6 +36,8 @@ export function registerStart(program: Command, ctx: CliContext): void {
       const { io } = ctx;
       // Loaded here so other verbs never load cdktf or the provider (one at a time: jest's
       // ESM loader races on concurrent imports that share modules).
+      const { requireConstructPeers } = await import('../../peers.js');
+      requireConstructPeers('acrkit start (it synthesizes the fleet example with cdktf)');
       const { App } = await import('cdktf');
       const { buildFleet } = await import('../../../examples/fleet/main.js');
       const { registriesOf } = await import('../../constructs/registries-of.js');
