@@ -1,6 +1,6 @@
 /**
  * The installed entry points, as a user runs them on a fresh clone after `npm ci`
- * (which builds dist/ through the prepare script).
+ * (npm test builds dist/ first, through its pretest script).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { assertDistFresh } from '../support/dist.js';
 const root = new URL('../../', import.meta.url).pathname;
 const env = { ...process.env, CHECKPOINT_DISABLE: '1', NODE_OPTIONS: '' };
 
-test('dist is built and current (npm ci runs the prepare script)', () => {
+test('dist is built and current (npm test runs the build first)', () => {
   expect(existsSync(join(root, 'dist/lib/cli/main.js'))).toBe(true);
   assertDistFresh();
 });

@@ -75,7 +75,7 @@ test('its steps synthesize base and head, review them, write SARIF, and fail on 
   const fleet = join(repo, 'examples/fleet/main.ts');
   writeFileSync(fleet, readFileSync(fleet, 'utf8').replace("replicas: ['eastus', 'southeastasia']", "replicas: ['eastus']"));
   git(repo, 'commit', '-qam', 'head: drop the Southeast Asia replica');
-  cpSync(join(root, 'dist'), join(repo, 'dist'), { recursive: true }); // `npx acrkit` runs dist/ (npm ci's prepare builds it)
+  cpSync(join(root, 'dist'), join(repo, 'dist'), { recursive: true }); // `npx acrkit` runs dist/ (npm test's pretest builds it)
 
   const outputs: Record<string, Record<string, string>> = {};
   const expr = (s: string): string =>

@@ -1,5 +1,5 @@
 /**
- * Tests that run the built CLI (dist/, which `npm ci` builds through the prepare script)
+ * Tests that run the built CLI (dist/, which `npm test` builds first through its pretest script)
  * first check that it is not older than the sources, so a stale build fails loudly.
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -22,7 +22,7 @@ export function assertDistFresh(): void {
   try {
     built = statSync(join(root, 'dist/lib/cli/main.js')).mtimeMs;
   } catch {
-    throw new Error('dist/ must be built for this test, got none: run npm run build (npm ci does it through prepare).');
+    throw new Error('dist/ must be built for this test, got none: run npm run build (npm test does it through pretest).');
   }
   const src = newest(join(root, 'lib'));
   if (src > built + 1000) throw new Error('dist/ must be newer than lib/, got an older build: run npm run build.');
