@@ -4,6 +4,7 @@
  * This entry point is framework-free (no cdktf, no provider): catalog, model and errors.
  * The constructs live at `acrkit/constructs`.
  */
+export { ACRKIT_HOME, ACRKIT_VERSION } from './version.js';
 export { AcrkitError, InputError, InputErrors, UnknownRegionError, UsageError, formatLocation, isAcrkitError, isInputError } from './errors.js';
 export type { InputLocation } from './errors.js';
 export { FEATURES, GIB, TIB, TIER_FACTS, TIERS, cheapestTierFor, featuresOf, isTier, tierSupports } from './catalog/tiers.js';
@@ -40,7 +41,8 @@ export type { Diagnostic, DiagnosticSeverity, NamingStyle } from './model/diagno
 export { loadRegistries } from './sources/load.js';
 export type { LoadResult } from './sources/load.js';
 export { loadInputs } from './sources/load-inputs.js';
-export type { InputKind, LoadedInputs } from './sources/load-inputs.js';
+export type { InputKind, LoadedInputs, LoadInputsOptions } from './sources/load-inputs.js';
+export { STDIN_NAME, STDIN_PATH } from './sources/stdin.js';
 export { planChanges } from './sources/from-plan.js';
 export type { PlanAction, PlanResourceChange } from './sources/from-plan.js';
 
@@ -48,7 +50,7 @@ export type { PlanAction, PlanResourceChange } from './sources/from-plan.js';
 export { runCheck } from './policy/check.js';
 export type { CheckOptions, CheckRun } from './policy/check.js';
 export { evaluate, runRule } from './policy/engine.js';
-export type { EvaluateOptions, PolicyReport } from './policy/engine.js';
+export type { CheckedRegistry, EvaluateOptions, PolicyReport } from './policy/engine.js';
 export { PACK_NAMES, SEVERITIES } from './policy/rule.js';
 export type { PackName, PackOptions, ResilienceOptions, Rule, RuleContext, RuleFinding, RuleReference, RuleResult, Severity } from './policy/rule.js';
 export { ALL_RULES, PACKS, findRule } from './policy/packs/index.js';
@@ -66,6 +68,8 @@ export { renderJson, toJsonReport } from './report/json.js';
 export type { JsonFinding, JsonReport } from './report/json.js';
 export { renderMarkdown } from './report/markdown.js';
 export { renderSarif, toSarif } from './report/sarif.js';
+export { renderJunit } from './report/junit.js';
+export { renderGithubActions } from './report/github-actions.js';
 export { renderReviewHtml, renderSimulationHtml, writeSimulationReport } from './report/html.js';
 export { GITHUB_COMMENT_LIMIT, REVIEW_MARKER, renderReviewMarkdown } from './report/review-markdown.js';
 export { renderReviewJson, toJsonReview } from './report/review-json.js';

@@ -16,6 +16,11 @@ export interface CliIO {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Working directory relative paths resolve against. */
   readonly cwd: string;
+  /**
+   * Reads all of standard input as UTF-8. Called only when a path is `-`, at most once a run.
+   * @default - standard input reads as empty
+   */
+  readonly readStdin?: () => Promise<string>;
 }
 
 /** The real process streams. */
@@ -26,12 +31,34 @@ export function processIO(): CliIO {
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
     cwd: process.cwd(),
+    readStdin: readProcessStdin,
   };
 }
 
-/** Whether to colour output: a TTY, and NO_COLOR unset (https://no-color.org). */
-export function useColor(io: CliIO): boolean {
-  return io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+/** Reads the process's standard input to its end, as UTF-8. */
+async function readProcessStdin(): Promise<string> {
+  process.stdin.setEncoding('utf8');
+  let text = '';
+  for await (const chunk of process.stdin) text += chunk as string;
+  return text;
+}
+
+/**
+ * Whether to colour output. First rule that applies wins:
+ * 1. `--no-color` given (`flag === false`): no colour;
+ * 2. `NO_COLOR` set and non-empty (https://no-color.org): no colour;
+ * 3. `FORCE_COLOR` set and non-empty: colour, even without a terminal, unless it is `0` or
+ *    `false`, which turn colour off;
+ * 4. otherwise colour only on a terminal whose `TERM` is not `dumb`.
+ *
+ * @param flag the `--no-color` option: `false` when given, else `undefined`
+ */
+export function useColor(io: CliIO, flag?: boolean): boolean {
+  if (flag === false) return false;
+  if (io.env.NO_COLOR) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force) return force !== '0' && force.toLowerCase() !== 'false';
+  return io.isTTY && io.env.TERM !== 'dumb';
 }
 
 /** Writes `text` to `--out FILE` when given (creating folders), else to stdout. */
@@ -51,4 +78,9 @@ export interface CliContext {
   readonly io: CliIO;
   /** Exit code the command asks for (the highest set wins). */
   exitCode: number;
+  /**
+   * The global `--no-color` option: `false` when given (see {@link useColor}).
+   * @default - not given
+   */
+  color?: boolean;
 }

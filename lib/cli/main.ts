@@ -2,9 +2,9 @@
  * The acrkit command line: `acrkit <verb> ...`. Each verb lives in commands/<verb>.ts.
  */
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
 import { isAcrkitError, isInputError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
+import { ACRKIT_VERSION } from '../version.js';
 import { processIO, type CliContext, type CliIO } from './io.js';
 
 /** Registers one verb on the program. */
@@ -28,15 +28,6 @@ function verbsFor(argv: readonly string[] | undefined): typeof VERBS {
   return named.length ? named : VERBS;
 }
 
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
-
 /**
  * Builds the commander program with every verb registered, or with only the verb `argv`
  * names first when it names one (the other verbs' modules are then never loaded).
@@ -46,19 +37,26 @@ function version(): string {
 export async function buildProgram(ctx: CliContext, argv?: readonly string[]): Promise<Command> {
   const program = new Command('acrkit')
     .description('Azure Container Registry with Terraform: constructs, policy checks and what-if simulation')
-    .version(version())
+    .version(ACRKIT_VERSION)
+    .option('--no-color', 'do not colour the output (also: NO_COLOR=1; FORCE_COLOR=1 colours without a terminal)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
     .showHelpAfterError('(run acrkit <command> --help for usage)');
   // One at a time: jest's ESM loader races on concurrent imports that share modules.
   for (const [, load] of verbsFor(argv)) (await load())(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
+  // Global options, before or after the verb: `acrkit --no-color check ...` or `acrkit check ... --no-color`.
+  program.hook('preAction', () => {
+    if (program.opts<{ color?: boolean }>().color === false) ctx.color = false;
+  });
   return program;
 }
 
 /**
  * Runs the CLI on `argv` (without `node` and the script) and returns the exit code:
  * 0 ok, 1 findings or failed assertions, 2 bad usage or input, 70 a bug in acrkit.
+ * No verb prints the help to stderr and exits 2; an unknown verb exits 2 with commander's
+ * message; `--help` and `--version` exit 0.
  */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const ctx: CliContext = { io, exitCode: ExitCode.OK };
@@ -68,7 +66,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     return ctx.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.OK;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return ExitCode.OK;
+      // `acrkit help` asks for help (0); no verb, or `acrkit help <unknown>`, is help shown on stderr (2).
+      if (e.code === 'commander.help') return e.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
       return ExitCode.USAGE; // commander has already printed the message
     }
     if (isInputError(e) || isAcrkitError(e)) {

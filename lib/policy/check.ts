@@ -3,7 +3,7 @@
  * config, turn `# acrkit:ignore` comments into suppressions, evaluate, decide the exit code.
  */
 import { InputError } from '../errors.js';
-import { loadInputs } from '../sources/load-inputs.js';
+import { loadInputs, type LoadInputsOptions } from '../sources/load-inputs.js';
 import type { SourceSuppression } from '../sources/suppression-comments.js';
 import type { CheckResult } from '../report/check-result.js';
 import { CONFIG_FILE, loadConfig, type PolicyConfig } from './config.js';
@@ -39,6 +39,11 @@ export interface CheckOptions {
    * @default {}
    */
   readonly packOptions?: PackOptions;
+  /**
+   * Reads standard input for the path `-` (see {@link LoadInputsOptions.readStdin}).
+   * @default - `-` is an input error
+   */
+  readonly readStdin?: () => Promise<string>;
 }
 
 /** What {@link runCheck} returns. */
@@ -82,7 +87,7 @@ export function commentSuppressions(list: readonly SourceSuppression[], errors: 
 export async function runCheck(paths: readonly string[], options: CheckOptions = {}): Promise<CheckRun> {
   const cwd = options.cwd ?? process.cwd();
   const config = options.configFile !== undefined ? loadConfig(options.configFile, cwd, true) : loadConfig(CONFIG_FILE, cwd, false);
-  const loaded = await loadInputs(paths, { cwd });
+  const loaded = await loadInputs(paths, { cwd, ...(options.readStdin ? { readStdin: options.readStdin } : {}) });
   const errors = [...loaded.errors];
   const suppressions = [...(config?.suppressions ?? []), ...commentSuppressions(loaded.suppressions, errors)];
   const packs = options.packs && options.packs.length ? options.packs : (config?.packs ?? PACK_NAMES);

@@ -32,6 +32,14 @@ export interface EvaluateOptions {
   readonly rules?: readonly Rule[];
 }
 
+/** A registry the rules ran on. */
+export interface CheckedRegistry {
+  /** Registry address. */
+  readonly address: string;
+  /** Where it is defined. */
+  readonly location: FindingLocation;
+}
+
 /** What {@link evaluate} returns. */
 export interface PolicyReport {
   /** Findings, grouped by registry in input order, then by rule order. */
@@ -40,6 +48,11 @@ export interface PolicyReport {
   readonly rules: readonly Rule[];
   /** Number of registries checked. */
   readonly registries: number;
+  /**
+   * The registries checked, in input order; every rule in `rules` ran on each.
+   * @default - not recorded: only registries with findings are known
+   */
+  readonly checked?: readonly CheckedRegistry[];
   /** Counts. */
   readonly summary: FindingSummary;
 }
@@ -73,8 +86,10 @@ export function evaluate(registries: readonly RegistrySpec[], opts: EvaluateOpti
   const rules = opts.rules ?? rulesOf(opts.packs ?? PACK_NAMES);
   const suppressions = opts.suppressions ?? [];
   const findings: Finding[] = [];
+  const checked: CheckedRegistry[] = [];
   for (const spec of registries) {
     const location = locationOf(spec);
+    checked.push({ address: spec.address, location });
     for (const rule of rules) {
       for (const f of runRule(rule, spec, opts.options)) {
         const s = suppressions.length ? suppressions.find((x) => covers(x, rule.id, spec.address, spec.source.constructPath, spec.source.file)) : undefined;
@@ -93,5 +108,5 @@ export function evaluate(registries: readonly RegistrySpec[], opts: EvaluateOpti
       }
     }
   }
-  return { findings, rules, registries: registries.length, summary: summarize(findings) };
+  return { findings, rules, registries: registries.length, checked, summary: summarize(findings) };
 }

@@ -4,6 +4,7 @@
  */
 import type { InputError } from '../errors.js';
 import type { PolicyReport } from '../policy/engine.js';
+import type { FailOn } from '../policy/finding.js';
 
 /** Findings plus the input problems of one run. */
 export interface CheckResult {
@@ -19,7 +20,8 @@ export interface CheckResult {
 /** Options every reporter accepts. */
 export interface RenderOptions {
   /**
-   * Repository root that file paths are made relative to (SARIF `artifactLocation.uri`).
+   * Repository root that file paths are made relative to (SARIF `artifactLocation.uri`,
+   * GitHub Actions `file=`).
    * @default process.cwd()
    */
   readonly cwd?: string;
@@ -28,4 +30,9 @@ export interface RenderOptions {
    * @default false
    */
   readonly color?: boolean;
+  /**
+   * Threshold a finding fails the run at (JUnit marks those as `<failure>`).
+   * @default 'error'
+   */
+  readonly failOn?: FailOn;
 }

@@ -2,12 +2,16 @@
  * SARIF 2.1.0 report for GitHub code scanning: rules with Markdown help,
  * `security-severity` and tags; results with repository-relative locations and
  * suppressions (`inSource` for comments and constructs, `external` for the config file).
+ * `tool.driver` names acrkit's version and project page. Standard input (`-`) has no
+ * artifact to point to: its results carry the logical location (the registry) only.
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Finding } from '../policy/finding.js';
 import type { Rule, Severity } from '../policy/rule.js';
+import { isStdinName } from '../sources/stdin.js';
+import { ACRKIT_HOME, ACRKIT_VERSION } from '../version.js';
 import type { CheckResult, RenderOptions } from './check-result.js';
 
 /** `security-severity` per severity (GitHub maps >= 7.0 to high, >= 4.0 to medium). */
@@ -46,7 +50,7 @@ function result(f: Finding, ruleIndex: number, cwd: string): Result {
     message: { text: `${f.address}: ${f.message}` },
     locations: [
       {
-        ...(loc.file !== undefined
+        ...(loc.file !== undefined && !isStdinName(loc.file)
           ? { physicalLocation: { artifactLocation: { uri: artifactUri(loc.file, cwd) }, ...(loc.line !== undefined ? { region: { startLine: loc.line } } : {}) } }
           : {}),
         logicalLocations: [{ fullyQualifiedName: loc.constructPath ?? f.address, kind: 'resource' }],
@@ -69,7 +73,7 @@ export function toSarif(check: CheckResult, options: RenderOptions = {}): Log {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'acrkit', rules: rules.map(descriptor) } },
+        tool: { driver: { name: 'acrkit', version: ACRKIT_VERSION, semanticVersion: ACRKIT_VERSION, informationUri: ACRKIT_HOME, rules: rules.map(descriptor) } },
         results: check.report.findings.map((f) => result(f, index.get(f.ruleId) ?? -1, cwd)),
         invocations: [
           {
@@ -77,7 +81,9 @@ export function toSarif(check: CheckResult, options: RenderOptions = {}): Log {
             toolExecutionNotifications: (check.inputErrors ?? []).map((e) => ({
               level: 'error' as const,
               message: { text: e.message },
-              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(e.location.file, cwd) }, ...(e.location.line !== undefined ? { region: { startLine: e.location.line } } : {}) } }],
+              ...(isStdinName(e.location.file)
+                ? {}
+                : { locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(e.location.file, cwd) }, ...(e.location.line !== undefined ? { region: { startLine: e.location.line } } : {}) } }] }),
             })),
           },
         ],

@@ -15,6 +15,7 @@ import { PACK_NAMES } from '../policy/rule.js';
 import type { Suppression } from '../policy/suppressions.js';
 import { planChanges } from '../sources/from-plan.js';
 import { loadInputs } from '../sources/load-inputs.js';
+import { STDIN_NAME, STDIN_PATH, stdinCount } from '../sources/stdin.js';
 import { classifyCompanion, classifyRegistry, diffRegistries, displayAddress, keyDependencies, registryKey, type ResourceChange } from './diff.js';
 import type { CostDelta, FindingsDelta, ReviewResult, SimulationDelta } from './review-types.js';
 import { compareStrings } from '../model/order.js';
@@ -54,6 +55,12 @@ export interface ReviewOptions {
    * @default - no simulation
    */
   readonly simulate?: (base: readonly RegistrySpec[], head: readonly RegistrySpec[]) => Promise<SimulationDelta>;
+  /**
+   * Reads standard input for the path `-` (the plan, or one path of base or head; `-` may
+   * appear once in all). Called at most once.
+   * @default - `-` is an input error
+   */
+  readonly readStdin?: () => Promise<string>;
 }
 
 interface Side {
@@ -61,8 +68,8 @@ interface Side {
   readonly suppressions: Suppression[];
 }
 
-async function loadSide(paths: readonly string[], cwd: string, errors: InputError[]): Promise<Side> {
-  const loaded = await loadInputs(paths, { cwd });
+async function loadSide(paths: readonly string[], cwd: string, errors: InputError[], readStdin: (() => Promise<string>) | undefined): Promise<Side> {
+  const loaded = await loadInputs(paths, { cwd, ...(readStdin ? { readStdin } : {}) });
   errors.push(...loaded.errors);
   return { registries: loaded.registries, suppressions: commentSuppressions(loaded.suppressions, errors) };
 }
@@ -72,12 +79,13 @@ export async function runReview(inputs: ReviewInputs, options: ReviewOptions = {
   const cwd = options.cwd ?? process.cwd();
   const config = options.configFile !== undefined ? loadConfig(options.configFile, cwd, true) : loadConfig(CONFIG_FILE, cwd, false);
   const errors: InputError[] = [];
+  const readStdin = options.readStdin ? once(options.readStdin) : undefined;
   let base: Side;
   let head: Side;
   let changes: ResourceChange[];
   if ('plan' in inputs) {
-    const plan = await readPlan(inputs.plan, cwd, errors);
-    const { changes: pc, errors: pe } = planChanges(plan ?? {}, displayPath(inputs.plan, cwd));
+    const plan = await readPlan(inputs.plan, cwd, errors, readStdin);
+    const { changes: pc, errors: pe } = planChanges(plan ?? {}, planName(inputs.plan, cwd));
     if (plan !== undefined) errors.push(...pe);
     base = { registries: pc.flatMap((c) => (c.before ? [c.before] : [])), suppressions: [] };
     head = { registries: pc.flatMap((c) => (c.after ? [c.after] : [])), suppressions: [] };
@@ -90,8 +98,11 @@ export async function runReview(inputs: ReviewInputs, options: ReviewOptions = {
       )
       .filter((c) => c.action !== 'no-op');
   } else {
-    base = await loadSide(inputs.base, cwd, errors);
-    head = await loadSide(inputs.head, cwd, errors);
+    // Twice on one side is loadInputs' error; once on each side is this one.
+    const dashes = stdinCount(inputs.base) + stdinCount(inputs.head);
+    if (dashes > 1 && stdinCount(inputs.base) <= 1 && stdinCount(inputs.head) <= 1) errors.push(new InputError({ file: STDIN_NAME }, `'-' (standard input) must be given at most once across --base and --head, got it ${dashes} times: save one side to a file and pass its path.`));
+    base = await loadSide(inputs.base, cwd, errors, readStdin);
+    head = await loadSide(inputs.head, cwd, errors, readStdin);
     changes = diffRegistries(base.registries, head.registries).filter((c) => c.action !== 'no-op');
   }
   changes.sort((a, b) => Number(b.type === 'azurerm_container_registry') - Number(a.type === 'azurerm_container_registry') || compareStrings(a.address, b.address));
@@ -122,11 +133,21 @@ export async function runReview(inputs: ReviewInputs, options: ReviewOptions = {
   };
 }
 
-async function readPlan(path: string, cwd: string, errors: InputError[]): Promise<unknown> {
-  const file = displayPath(path, cwd);
+/** `read`, called at most once: later calls get the first call's promise. */
+function once(read: () => Promise<string>): () => Promise<string> {
+  let text: Promise<string> | undefined;
+  return () => (text ??= read());
+}
+
+async function readPlan(path: string, cwd: string, errors: InputError[], readStdin: (() => Promise<string>) | undefined): Promise<unknown> {
+  const file = planName(path, cwd);
   let text: string;
   try {
-    text = await readFile(resolve(cwd, path), 'utf8');
+    if (path === STDIN_PATH && !readStdin) {
+      errors.push(new InputError({ file }, `'-' (standard input) needs a reader, got no readStdin option: pass options.readStdin, or a file path instead of '-'.`));
+      return undefined;
+    }
+    text = path === STDIN_PATH ? await readStdin!() : await readFile(resolve(cwd, path), 'utf8');
   } catch (e) {
     errors.push(new InputError({ file }, `plan file must be readable, got ${(e as NodeJS.ErrnoException).code ?? 'an error'}: pass the output of terraform show -json plan.tfplan.`));
     return undefined;
@@ -137,6 +158,11 @@ async function readPlan(path: string, cwd: string, errors: InputError[]): Promis
     errors.push(new InputError({ file }, `plan file must be JSON, got a parse error (${(e as Error).message}): pass the output of terraform show -json plan.tfplan.`));
     return undefined;
   }
+}
+
+/** The plan's name in locations: `<stdin>` for `-`, else the path as the user reads it. */
+function planName(path: string, cwd: string): string {
+  return path === STDIN_PATH ? STDIN_NAME : displayPath(path, cwd);
 }
 
 /** Key of a finding across base and head. */

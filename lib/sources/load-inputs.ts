@@ -11,6 +11,7 @@ import { fromPlan, isPlanJson } from './from-plan.js';
 import { fromTfJson, isTfJson } from './from-tf-json.js';
 import { synthesizeApp } from './synth-app.js';
 import type { SourceSuppression } from './suppression-comments.js';
+import { STDIN_NAME, STDIN_PATH, stdinCount } from './stdin.js';
 import { preview } from './values.js';
 import { compareStrings } from '../model/order.js';
 
@@ -56,14 +57,31 @@ async function walk(dir: string, out: string[], errors: InputError[], shown: (p:
   }
 }
 
+/** Options of {@link loadInputs}. */
+export interface LoadInputsOptions {
+  /**
+   * Working directory relative paths resolve against.
+   * @default process.cwd()
+   */
+  readonly cwd?: string;
+  /**
+   * Reads standard input for the path `-` (a plan JSON or a cdk.tf.json, named `<stdin>` in
+   * locations). Called at most once, and only when a path is `-`.
+   * @default - `-` is an input error that asks for this option
+   */
+  readonly readStdin?: () => Promise<string>;
+}
+
+/** One input file to read: on disk, or standard input. */
+type Candidate = { readonly abs: string; readonly explicit: boolean; readonly stdin?: true };
+
 /**
- * Reads every path (files or directories, recursively) and returns the registries, input
- * errors and suppression comments. Never throws for bad input.
+ * Reads every path (files or directories, recursively; `-` for standard input) and returns
+ * the registries, input errors and suppression comments. Never throws for bad input.
  *
- * @param paths files or directories, relative to `options.cwd`
- * @param options.cwd working directory (default: `process.cwd()`)
+ * @param paths files or directories, relative to `options.cwd`, or `-`
  */
-export async function loadInputs(paths: readonly string[], options?: { cwd?: string }): Promise<LoadedInputs> {
+export async function loadInputs(paths: readonly string[], options?: LoadInputsOptions): Promise<LoadedInputs> {
   const cwd = options?.cwd ?? process.cwd();
   const registries: RegistrySpec[] = [];
   const errors: InputError[] = [];
@@ -75,8 +93,14 @@ export async function loadInputs(paths: readonly string[], options?: { cwd?: str
     return rel;
   };
 
-  const candidates: Array<{ abs: string; explicit: boolean }> = [];
+  const candidates: Candidate[] = [];
+  const dashes = stdinCount(paths);
+  if (dashes > 1) errors.push(new InputError({ file: STDIN_NAME }, `'-' (standard input) must be given at most once, got it ${dashes} times: save all but one input to a file and pass its path.`));
   for (const p of paths) {
+    if (p === STDIN_PATH) {
+      if (!candidates.some((c) => c.stdin)) candidates.push({ abs: STDIN_NAME, explicit: true, stdin: true });
+      continue;
+    }
     const abs = resolve(cwd, p);
     let st;
     try {
@@ -106,9 +130,14 @@ export async function loadInputs(paths: readonly string[], options?: { cwd?: str
   // .tf files of one directory form one module.
   const hclByDir = new Map<string, HclFile[]>();
   const seen = new Set<string>();
-  for (const { abs, explicit } of candidates) {
+  for (const { abs, explicit, stdin } of candidates) {
     if (seen.has(abs)) continue;
     seen.add(abs);
+    if (stdin) {
+      const text = await readStdinText(options?.readStdin, errors);
+      if (text !== undefined) readJson(STDIN_NAME, text, true, { registries, errors, files });
+      continue;
+    }
     const file = shown(abs);
     let text: string;
     try {
@@ -124,29 +153,7 @@ export async function loadInputs(paths: readonly string[], options?: { cwd?: str
       hclByDir.set(dir, list);
       continue;
     }
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (e) {
-      errors.push(jsonError(file, text, e, explicit));
-      continue;
-    }
-    if (isPlanJson(doc)) {
-      const lines = new Lines(text);
-      const offsets = planAddressOffsets(text);
-      const r = fromPlan(doc, file, { lineOf: (address) => lineAt(lines, offsets.get(address)) });
-      registries.push(...r.registries);
-      errors.push(...r.errors);
-      files.push({ file, kind: 'plan' });
-    } else if (isTfJson(doc)) {
-      const r = fromTfJson(doc, file);
-      const lines = new Lines(text);
-      registries.push(...r.registries.map((spec) => atLine(spec, lines, tfJsonOffset(text, spec.source.pointer))));
-      errors.push(...r.errors);
-      files.push({ file, kind: 'tf-json' });
-    } else {
-      errors.push(new InputError({ file, pointer: '' }, `input must be a Terraform plan (format_version with planned_values or resource_changes) or a Terraform JSON configuration (resource), got ${preview(doc)}: pass terraform show -json output, a cdk.tf.json or a .tf file.`));
-    }
+    readJson(file, text, explicit, { registries, errors, files });
   }
   if (hclByDir.size) {
     // Loaded only for .tf inputs, so plan and JSON runs never load the HCL reader.
@@ -160,6 +167,59 @@ export async function loadInputs(paths: readonly string[], options?: { cwd?: str
     }
   }
   return { registries, errors, suppressions, files };
+}
+
+/** Where {@link readJson} leaves what it read. */
+interface JsonSink {
+  readonly registries: RegistrySpec[];
+  readonly errors: InputError[];
+  readonly files: Array<{ file: string; kind: InputKind }>;
+}
+
+/** Parses one JSON input (a plan or a Terraform JSON configuration) named `file`. */
+function readJson(file: string, text: string, explicit: boolean, out: JsonSink): void {
+  const { registries, errors, files } = out;
+  if (file === STDIN_NAME && text.trim() === '') {
+    errors.push(new InputError({ file }, `standard input must hold a plan JSON or a cdk.tf.json, got nothing: pipe terraform show -json output or a cdk.tf.json into acrkit, or pass a path instead of '-'.`));
+    return;
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    errors.push(jsonError(file, text, e, explicit));
+    return;
+  }
+  if (isPlanJson(doc)) {
+    const lines = new Lines(text);
+    const offsets = planAddressOffsets(text);
+    const r = fromPlan(doc, file, { lineOf: (address) => lineAt(lines, offsets.get(address)) });
+    registries.push(...r.registries);
+    errors.push(...r.errors);
+    files.push({ file, kind: 'plan' });
+  } else if (isTfJson(doc)) {
+    const r = fromTfJson(doc, file);
+    const lines = new Lines(text);
+    registries.push(...r.registries.map((spec) => atLine(spec, lines, tfJsonOffset(text, spec.source.pointer))));
+    errors.push(...r.errors);
+    files.push({ file, kind: 'tf-json' });
+  } else {
+    errors.push(new InputError({ file, pointer: '' }, `input must be a Terraform plan (format_version with planned_values or resource_changes) or a Terraform JSON configuration (resource), got ${preview(doc)}: pass terraform show -json output, a cdk.tf.json or a .tf file.`));
+  }
+}
+
+/** Reads standard input once; a missing reader or a read failure becomes an input error. */
+async function readStdinText(read: (() => Promise<string>) | undefined, errors: InputError[]): Promise<string | undefined> {
+  if (!read) {
+    errors.push(new InputError({ file: STDIN_NAME }, `'-' (standard input) needs a reader, got no readStdin option: pass options.readStdin, or a file path instead of '-'.`));
+    return undefined;
+  }
+  try {
+    return await read();
+  } catch (e) {
+    errors.push(new InputError({ file: STDIN_NAME }, `standard input must be readable, got ${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : 'an error')}: save the input to a file and pass its path.`));
+    return undefined;
+  }
 }
 
 /** Line lookup for one file's text: offsets of every newline, searched by bisection. */
@@ -238,6 +298,9 @@ function jsonError(file: string, text: string, e: unknown, explicit: boolean): I
   let line: number | undefined;
   if (lineCol) line = Number(lineCol[1]);
   else if (pos) line = text.slice(0, Number(pos[1])).split('\n').length;
+  const at = { file, ...(line !== undefined ? { line } : {}) };
+  const got = msg.replace(/^JSON\.parse: /, '');
+  if (file === STDIN_NAME) return new InputError(at, `standard input must be a plan JSON or a cdk.tf.json, got invalid JSON (${got}): pipe terraform show -json output or a cdk.tf.json, and pass .tf files by path.`);
   const what = explicit ? 'input' : 'file';
-  return new InputError({ file, ...(line !== undefined ? { line } : {}) }, `${what} must be valid JSON, got ${msg.replace(/^JSON\.parse: /, '')}: fix the JSON or pass a .tf file instead.`);
+  return new InputError(at, `${what} must be valid JSON, got ${got}: fix the JSON or pass a .tf file instead.`);
 }

@@ -23,6 +23,13 @@ test('the acrkit bin (what npx acrkit runs) gives 10/100/500 GiB included storag
   expect(JSON.parse(out).map((t: { includedStorageGiB: number }) => t.includedStorageGiB)).toEqual([10, 100, 500]);
 });
 
+test('acrkit --version from the bin (dist/) prints the version in package.json', () => {
+  assertDistFresh();
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const out = execFileSync(process.execPath, [join(root, pkg.bin.acrkit), '--version'], { cwd: tmpdir(), env, encoding: 'utf8' });
+  expect(out).toBe(`${pkg.version}\n`);
+});
+
 test('npx cdktf synth writes cdktf.out/stacks/*/cdk.tf.json with azurerm_container_registry resources', () => {
   const out = mkdtempSync(join(tmpdir(), 'acrkit-cdktf-'));
   execFileSync('npx', ['--no-install', 'cdktf', 'synth', '--output', out], { cwd: root, env, encoding: 'utf8', stdio: 'pipe' });

@@ -23,6 +23,17 @@ function io(cwd = root, env: Record<string, string> = {}): CliIO & { stdout: str
   return o;
 }
 
+/** A validator for SARIF 2.1.0 logs (the schema @microsoft/jest-sarif ships). */
+function sarifValidator(): (log: unknown) => unknown[] {
+  // The schema declares draft-04 (`id`); its keywords are the draft-07 subset, so use `$id` and compile with ajv's draft-07.
+  const { $schema: draft, id, ...rest } = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
+  expect(draft).toMatch(/json-schema/);
+  const ajv = new Ajv({ strict: false, unicodeRegExp: false }); // the schema has a pattern that is invalid with the u flag
+  addFormats.default(ajv);
+  const validate = ajv.compile({ $id: id, ...rest } as object);
+  return (log) => (validate(log) ? [] : [...(validate.errors ?? [])]);
+}
+
 describe('reports', () => {
   let run: Awaited<ReturnType<typeof runCheck>>;
   beforeAll(async () => {
@@ -60,19 +71,30 @@ describe('reports', () => {
 
   test('SARIF validates against the 2.1.0 schema, with relative URIs, lines and suppressions', () => {
     const log = JSON.parse(renderSarif(run.result, { cwd: root })) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; properties: Record<string, unknown>; help: { markdown: string } }> } }; results: Array<Record<string, any>> }> };
-    // The schema declares draft-04 (`id`); its keywords are the draft-07 subset, so use `$id` and compile with ajv's draft-07.
-    const { $schema: _draft, id, ...rest } = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
-    expect(_draft).toMatch(/json-schema/);
-    const schema = { $id: id, ...rest } as Record<string, unknown> as object;
-    const ajv = new Ajv({ strict: false, unicodeRegExp: false }); // the schema has a pattern that is invalid with the u flag
-    addFormats.default(ajv);
-    const validate = ajv.compile(schema);
-    expect(validate(log) ? [] : validate.errors).toEqual([]);
+    expect(sarifValidator()(log)).toEqual([]);
     const { driver } = log.runs[0]!.tool;
     expect(driver.rules.find((r) => r.id === 'ACR-SEC-001')!.properties).toMatchObject({ 'security-severity': '8.0', tags: expect.arrayContaining(['security']) });
     const dev = log.runs[0]!.results.find((r) => r.ruleId === 'ACR-SEC-001' && r.properties.address === 'azurerm_container_registry.dev')!;
     expect(dev.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'test/fixtures/tf/multi/main.tf' }, region: { startLine: 8 } });
     expect(dev.suppressions).toEqual([{ kind: 'inSource', justification: 'legacy CI pipeline still logs in with the admin user until Q3' }]);
+  });
+
+  test("SARIF tool.driver names acrkit's version (package.json) and project page", () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    const { driver } = (JSON.parse(renderSarif(run.result, { cwd: root })) as { runs: Array<{ tool: { driver: Record<string, unknown> } }> }).runs[0]!.tool;
+    expect(driver).toMatchObject({ name: 'acrkit', version: pkg.version, semanticVersion: pkg.version, informationUri: 'https://www.npmjs.com/package/acrkit' });
+    expect(pkg.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  test('SARIF of standard input (-) validates: results keep the logical location, no artifact URI', async () => {
+    const stdin = await runCheck(['-'], { cwd: root, readStdin: async () => readFileSync(join(root, 'test/fixtures/plan/replace.json'), 'utf8') });
+    const log = JSON.parse(renderSarif(stdin.result, { cwd: root })) as { runs: Array<{ results: Array<{ locations: Array<Record<string, unknown>> }> }> };
+    expect(sarifValidator()(log)).toEqual([]);
+    const results = log.runs[0]!.results;
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((r) => r.locations[0]!.physicalLocation === undefined && Array.isArray(r.locations[0]!.logicalLocations))).toBe(true);
+    const broken = await runCheck(['-'], { cwd: root, readStdin: async () => '{' });
+    expect(sarifValidator()(JSON.parse(renderSarif(broken.result, { cwd: root })))).toEqual([]);
   });
 });
 

@@ -1,17 +1,19 @@
 /**
  * `acrkit check <paths...>`: runs the policy packs over plans, cdk.tf.json, cdktf.out
- * folders and .tf files, and reports as text, JSON, Markdown or SARIF.
+ * folders and .tf files (or `-`: a plan JSON or cdk.tf.json on stdin), and reports as text,
+ * JSON, Markdown, SARIF, JUnit XML or GitHub Actions workflow commands.
  */
 import { Command, Option } from 'commander';
 import type { FailOn } from '../../policy/finding.js';
 import { PACK_NAMES } from '../../policy/rule.js';
-import type { CheckResult } from '../../report/check-result.js';
+import type { CheckRun } from '../../policy/check.js';
 import { ExitCode } from '../exit-codes.js';
 import { emit, useColor, type CliContext } from '../io.js';
 import { collectPack } from '../options.js';
+import { stdinReader } from '../stdin.js';
 
 /** Output formats of `acrkit check`. */
-export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit', 'github'] as const;
 
 /** Options `acrkit check` parses. */
 interface CheckFlags {
@@ -27,21 +29,23 @@ export function registerCheck(program: Command, ctx: CliContext): void {
   program
     .command('check')
     .description('check registries in plans, cdk.tf.json, cdktf.out folders and .tf files against policy packs')
-    .argument('<paths...>', 'files or directories: plan JSON, *.tf.json / cdk.tf.json, cdktf.out, .tf')
+    .argument('<paths...>', "files or directories: plan JSON, *.tf.json / cdk.tf.json, cdktf.out, .tf; '-' reads a plan JSON or cdk.tf.json from stdin")
     .addOption(new Option('--format <format>', 'output format').choices([...CHECK_FORMATS]).default('text'))
     .addOption(new Option('--pack <name>', `pack to run, repeatable (${PACK_NAMES.join(', ')}); default: all`).argParser(collectPack))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: error)').choices(['error', 'warning', 'info', 'never']))
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--config <file>', 'config file (default: acrkit.config.json in the working directory, if present)')
     .action(async (paths: string[], flags: CheckFlags) => {
+      const readStdin = stdinReader(ctx.io, paths);
       const { runCheck } = await import('../../policy/check.js');
       const run = await runCheck(paths, {
         cwd: ctx.io.cwd,
+        ...(readStdin ? { readStdin } : {}),
         ...(flags.pack ? { packs: flags.pack } : {}),
         ...(flags.failOn ? { failOn: flags.failOn } : {}),
         ...(flags.config !== undefined ? { configFile: flags.config } : {}),
       });
-      emit(ctx.io, await render(run.result, flags.format, ctx), flags.out);
+      emit(ctx.io, await render(run, flags.format, ctx), flags.out);
       if (flags.format !== 'text' || flags.out) for (const e of run.result.inputErrors ?? []) ctx.io.err(`acrkit: ${e.message}\n`);
       const code = run.exitCode === 2 ? ExitCode.USAGE : run.exitCode === 1 ? ExitCode.FAILED : ExitCode.OK;
       ctx.exitCode = Math.max(ctx.exitCode, code);
@@ -49,7 +53,8 @@ export function registerCheck(program: Command, ctx: CliContext): void {
 }
 
 /** Renders with the one reporter the format needs (loaded on demand). */
-async function render(result: CheckResult, format: CheckFlags['format'], ctx: CliContext): Promise<string> {
+async function render(run: CheckRun, format: CheckFlags['format'], ctx: CliContext): Promise<string> {
+  const { result } = run;
   switch (format) {
     case 'json':
       return (await import('../../report/json.js')).renderJson(result);
@@ -57,7 +62,11 @@ async function render(result: CheckResult, format: CheckFlags['format'], ctx: Cl
       return (await import('../../report/markdown.js')).renderMarkdown(result);
     case 'sarif':
       return (await import('../../report/sarif.js')).renderSarif(result, { cwd: ctx.io.cwd });
+    case 'junit':
+      return (await import('../../report/junit.js')).renderJunit(result, { failOn: run.failOn });
+    case 'github':
+      return (await import('../../report/github-actions.js')).renderGithubActions(result, { cwd: ctx.io.cwd });
     default:
-      return (await import('../../report/text.js')).renderText(result, { color: useColor(ctx.io) });
+      return (await import('../../report/text.js')).renderText(result, { color: useColor(ctx.io, ctx.color) });
   }
 }

@@ -11,6 +11,7 @@ import type { ReviewResult } from '../../review/review-types.js';
 import { ExitCode } from '../exit-codes.js';
 import { emit, type CliContext } from '../io.js';
 import { collectPack, integerAtLeast } from '../options.js';
+import { stdinReader } from '../stdin.js';
 
 /** Output formats of `acrkit review`. */
 export const REVIEW_FORMATS = ['markdown', 'json', 'text', 'html'] as const;
@@ -35,8 +36,8 @@ export function registerReview(program: Command, ctx: CliContext): void {
   program
     .command('review')
     .description('review a change: base vs head inputs (or one plan JSON) as a pull-request comment')
-    .argument('[plan]', 'a terraform show -json plan (holds before and after); or use --base and --head')
-    .option('--base <paths...>', 'the base side: cdktf.out, cdk.tf.json, plan JSON or .tf files/folders')
+    .argument('[plan]', "a terraform show -json plan (holds before and after; '-' reads stdin); or use --base and --head")
+    .option('--base <paths...>', "the base side: cdktf.out, cdk.tf.json, plan JSON or .tf files/folders ('-' reads stdin, once in all)")
     .option('--head <paths...>', 'the head side, same kinds as --base')
     .option('--scenario <file>', 'simulate base and head with this scenario (same seed) and add the forecast')
     .option('--runs <n>', 'Monte Carlo runs for the scenario', integerAtLeast('--runs', 1))
@@ -53,11 +54,13 @@ export function registerReview(program: Command, ctx: CliContext): void {
       if (!plan && (!flags.base || !flags.head)) {
         throw new UsageError(`review needs a plan or both --base and --head, got ${flags.base ? 'only --base' : flags.head ? 'only --head' : 'neither'}: e.g. acrkit review --base base/cdktf.out --head cdktf.out.`);
       }
+      const readStdin = stdinReader(ctx.io, plan, flags.base, flags.head);
       const { runReview } = await import('../../review/review.js');
       const { simulationDelta } = await import('../../review/simulate-delta.js');
       const scenario = flags.scenario;
       const result = await runReview(plan ? { plan } : { base: flags.base!, head: flags.head! }, {
         cwd: ctx.io.cwd,
+        ...(readStdin ? { readStdin } : {}),
         ...(flags.pack ? { packs: flags.pack } : {}),
         ...(flags.failOn ? { failOn: flags.failOn } : {}),
         ...(flags.allowDestroy ? { allowDestroy: true } : {}),
