@@ -4,7 +4,7 @@
 // work that shares nothing, through the same pool (lib/sim/pool.ts) and with the same per-worker
 // JIT warm-up, at the moment the simulator is measured.
 import { parentPort, workerData } from 'node:worker_threads';
-import { Rng } from '../dist/lib/sim/random.js';
+import { Rng } from '../dist/lib/sim/random/random.js';
 
 /** Draws `normals` lognormals and `uniforms` uniforms from run `task`'s stream; returns their sum. */
 export function variates(task, normals, uniforms) {

@@ -15,13 +15,13 @@
  * every ratio is taken within one repetition. BENCH_SINGLE and BENCH_RUNS set the repetitions.
  */
 import { resourceUsage } from 'node:process';
-import { simulateRun } from '../dist/lib/sim/engine.js';
+import { simulateRun } from '../dist/lib/sim/engine/engine.js';
 import { simulateRuns } from '../dist/lib/sim/montecarlo.js';
 import { pullPool } from '../dist/lib/sim/pool.js';
-import { Rng } from '../dist/lib/sim/random.js';
-import { scenarioFromObject } from '../dist/lib/sim/scenario.js';
-import type { RegistryRunResult } from '../dist/lib/sim/run-result.js';
-import type { ScenarioInput } from '../dist/lib/sim/scenario-types.js';
+import { Rng } from '../dist/lib/sim/random/random.js';
+import { scenarioFromObject } from '../dist/lib/sim/scenario/resolve.js';
+import type { RegistryRunResult } from '../dist/lib/sim/results/run-result.js';
+import type { ScenarioInput } from '../dist/lib/sim/scenario/types.js';
 import { variates } from './compute-worker.mjs';
 import { list as each, fmt, median } from './timing.mjs';
 

@@ -38,17 +38,17 @@ export { diagnosticText } from './model/diagnostics.js';
 export type { Diagnostic, DiagnosticSeverity, NamingStyle } from './model/diagnostics.js';
 
 // Sources: every input kind into RegistrySpecs.
-export { loadRegistries } from './sources/load.js';
-export type { LoadResult } from './sources/load.js';
-export { loadInputs } from './sources/load-inputs.js';
-export type { InputKind, LoadedInputs, LoadInputsOptions } from './sources/load-inputs.js';
+export { loadRegistries } from './workflows/load.js';
+export type { LoadResult } from './workflows/load.js';
+export { loadInputs } from './workflows/load-inputs.js';
+export type { InputKind, LoadedInputs, LoadInputsOptions } from './workflows/load-inputs.js';
 export { STDIN_NAME, STDIN_PATH } from './sources/stdin.js';
 export { planChanges } from './sources/from-plan.js';
 export type { PlanAction, PlanResourceChange } from './sources/from-plan.js';
 
 // Policy: rules, packs, engine, suppressions, config.
-export { runCheck } from './policy/check.js';
-export type { CheckOptions, CheckRun } from './policy/check.js';
+export { runCheck } from './workflows/check.js';
+export type { CheckOptions, CheckRun } from './workflows/check.js';
 export { evaluate, runRule } from './policy/engine.js';
 export type { CheckedRegistry, EvaluateOptions, PolicyReport } from './policy/engine.js';
 export { PACK_NAMES, SEVERITIES } from './policy/rule.js';
@@ -62,46 +62,46 @@ export type { PolicyConfig } from './policy/config.js';
 export { CONFIG_SCHEMA } from './policy/config-schema.js';
 
 // Reports.
-export type { CheckResult, RenderOptions } from './report/check-result.js';
-export { renderText } from './report/text.js';
-export { renderJson, toJsonReport } from './report/json.js';
-export type { JsonFinding, JsonReport } from './report/json.js';
-export { renderMarkdown } from './report/markdown.js';
-export { renderSarif, toSarif } from './report/sarif.js';
-export { renderJunit } from './report/junit.js';
-export { renderGithubActions } from './report/github-actions.js';
-export { renderReviewHtml, renderSimulationHtml, writeSimulationReport } from './report/html.js';
-export { GITHUB_COMMENT_LIMIT, REVIEW_MARKER, renderReviewMarkdown } from './report/review-markdown.js';
-export { renderReviewJson, toJsonReview } from './report/review-json.js';
-export type { JsonReview } from './report/review-json.js';
-export { renderReviewText } from './report/review-text.js';
+export type { CheckResult, RenderOptions } from './report/check/check-result.js';
+export { renderText } from './report/check/text.js';
+export { renderJson, toJsonReport } from './report/check/json.js';
+export type { JsonFinding, JsonReport } from './report/check/json.js';
+export { renderMarkdown } from './report/check/markdown.js';
+export { renderSarif, toSarif } from './report/check/sarif.js';
+export { renderJunit } from './report/check/junit.js';
+export { renderGithubActions } from './report/check/github-actions.js';
+export { renderReviewHtml, renderSimulationHtml, writeSimulationReport } from './report/html/html.js';
+export { GITHUB_COMMENT_LIMIT, REVIEW_MARKER, renderReviewMarkdown } from './report/review/markdown.js';
+export { renderReviewJson, toJsonReview } from './report/review/json.js';
+export type { JsonReview } from './report/review/json.js';
+export { renderReviewText } from './report/review/text.js';
 
 // Simulator.
-export { inlineSpec, loadScenario, parseScenario, resolveScenarioDocument, scenarioFromObject, scenarioFromText } from './sim/scenario.js';
-export type { LoadScenarioOptions, ScenarioDocument } from './sim/scenario.js';
-export { SCENARIO_SCHEMA } from './sim/scenario-parse.js';
-export type { AssertionInput, EventInput, InlineRegistryInput, PercentileName, PurgeInput, ScenarioInput, WorkloadInput } from './sim/scenario-types.js';
-export type { ResolvedScenario, SimRegistry } from './sim/scenario-model.js';
-export { PRESETS } from './sim/presets.js';
-export type { PresetName } from './sim/presets.js';
-export { simulateRun } from './sim/engine.js';
+export { inlineSpec, loadScenario, parseScenario, resolveScenarioDocument, scenarioFromObject, scenarioFromText } from './sim/scenario/resolve.js';
+export type { LoadScenarioOptions, ScenarioDocument } from './sim/scenario/resolve.js';
+export { SCENARIO_SCHEMA } from './sim/scenario/parse.js';
+export type { AssertionInput, EventInput, InlineRegistryInput, PercentileName, PurgeInput, ScenarioInput, WorkloadInput } from './sim/scenario/types.js';
+export type { ResolvedScenario, SimRegistry } from './sim/scenario/model.js';
+export { PRESETS } from './sim/scenario/presets.js';
+export type { PresetName } from './sim/scenario/presets.js';
+export { simulateRun } from './sim/engine/engine.js';
 export { aggregate, runMonteCarlo, simulateRuns } from './sim/montecarlo.js';
 export type { MonteCarloOptions } from './sim/montecarlo.js';
-export type { AssertionResult, OutageSummary, RegistrySummary as SimRegistrySummary, SimulationResult } from './sim/result.js';
-export type { RegistryRunResult, RunResult } from './sim/run-result.js';
-export type { SeriesSummary, Summary } from './sim/stats.js';
-export { SIMULATION_FORMATS, renderSimulation, renderSimulationAs } from './sim/render.js';
-export type { SimulationFormat } from './sim/render.js';
-export { DEFAULT_WHAT_IF, defaultWhatIf, headline } from './sim/what-if.js';
-export type { WhatIfOptions } from './sim/what-if.js';
+export type { AssertionResult, OutageSummary, RegistrySummary as SimRegistrySummary, SimulationResult } from './sim/results/result.js';
+export type { RegistryRunResult, RunResult } from './sim/results/run-result.js';
+export type { SeriesSummary, Summary } from './sim/results/stats.js';
+export { SIMULATION_FORMATS, renderSimulation, renderSimulationAs } from './report/simulation/render.js';
+export type { SimulationFormat } from './report/simulation/render.js';
+export { DEFAULT_WHAT_IF, defaultWhatIf, headline } from './workflows/what-if.js';
+export type { WhatIfOptions } from './workflows/what-if.js';
 export { DEFAULT_FAILOVER_DELAY_MINUTES, DEFAULT_REPLICATION_LAG_MINUTES, DEFAULT_ZONE_DOWNTIME_MINUTES } from './sim/constants.js';
 export { SimulationInputError, SimulationWorkerError } from './sim/errors.js';
 
 // Review.
-export { runReview, costDelta, findingsDelta } from './review/review.js';
-export type { ReviewInputs, ReviewOptions } from './review/review.js';
-export { simulationDelta } from './review/simulate-delta.js';
-export type { SimulationDeltaOptions } from './review/simulate-delta.js';
+export { runReview, costDelta, findingsDelta } from './workflows/review.js';
+export type { ReviewInputs, ReviewOptions } from './workflows/review.js';
+export { simulationDelta } from './workflows/review-forecast.js';
+export type { SimulationDeltaOptions } from './workflows/review-forecast.js';
 export { FORCE_NEW, actionOf, classifyCompanion, classifyRegistry, diffRegistries, registryKey } from './review/diff.js';
 export type { AttributeChange, ChangeAction, ChangeReason, ResourceChange } from './review/diff.js';
 export type { CostDelta, FindingsDelta, RegistryCost, ReviewResult, SimulationDelta, SimulationDeltaRow } from './review/review-types.js';

@@ -1,4 +1,4 @@
-import { counted, noun, registries } from '../lib/counts.js';
+import { counted, noun, registries } from '../lib/format/counts.js';
 
 describe('counts in prose', () => {
   test('one takes the singular, every other count the plural', () => {

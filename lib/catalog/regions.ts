@@ -4,7 +4,7 @@
 import { UnknownRegionError } from '../errors.js';
 import type { RegionFacts } from './region-facts.js';
 import { REGIONS } from './regions-data.js';
-import { compareStrings } from '../model/order.js';
+import { compareStrings } from '../order.js';
 
 export type { RegionFacts } from './region-facts.js';
 export { REGIONS, REGIONS_SOURCE } from './regions-data.js';

@@ -32,7 +32,7 @@ import { L1 } from './provider-classes.js';
 import { SoftDeletePolicy } from './soft-delete.js';
 import { fromToken } from './tokens.js';
 import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
-import { compareStrings } from '../model/order.js';
+import { compareStrings } from '../order.js';
 import type { Mutable } from '../mutable.js';
 
 /** Built-in role names for registry data-plane access. */

@@ -4,7 +4,7 @@
  */
 import { FEATURES, TIER_FACTS, TIERS, tierSupports, cheapestTierFor, type FeatureId, type Tier } from '../catalog/tiers.js';
 import { closeRegionNames, findRegion } from '../catalog/regions.js';
-import { counted } from '../counts.js';
+import { counted } from '../format/counts.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { RegistrySpec } from './registry-spec.js';
 import { isUnknown, known, show, type Maybe } from './unknown.js';

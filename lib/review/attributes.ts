@@ -4,7 +4,7 @@
  */
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { isUnknown } from '../model/unknown.js';
-import { compareStrings } from '../model/order.js';
+import { compareStrings } from '../order.js';
 
 /** A displayable attribute value: JSON data, with Unknown rendered as `(known after apply)`. */
 export type AttributeValue = string | number | boolean | null | readonly AttributeValue[] | { readonly [k: string]: AttributeValue };

@@ -5,15 +5,15 @@
  * is not left idle while a slow one still has a queue).
  */
 import { availableParallelism } from 'node:os';
-import { evaluateAssertions } from './assertions.js';
-import { maxMonthly } from './cost.js';
-import { simulateRun } from './engine.js';
-import type { RunResult } from './run-result.js';
-import type { ResolvedScenario } from './scenario-model.js';
-import type { RegistrySummary, SimulationResult } from './result.js';
-import { summarize, summarizeSeries, type Summary } from './stats.js';
+import { evaluateAssertions } from './results/assertions.js';
+import { maxMonthly } from './engine/cost.js';
+import { simulateRun } from './engine/engine.js';
+import type { RunResult } from './results/run-result.js';
+import type { ResolvedScenario } from './scenario/model.js';
+import type { RegistrySummary, SimulationResult } from './results/result.js';
+import { summarize, summarizeSeries, type Summary } from './results/stats.js';
 import { pullPool, type WorkerEntry } from './pool.js';
-import { StoreBufferPool } from './store.js';
+import { StoreBufferPool } from './engine/store.js';
 import type { WorkerInput, WorkerReply } from './worker.js';
 
 /** Options of {@link runMonteCarlo}. */

@@ -4,10 +4,10 @@
  * Loaded as `worker.js` from dist, or as `worker.ts` through tsx when running from source.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { simulateRun } from './engine.js';
-import type { RunResult } from './run-result.js';
-import type { ResolvedScenario } from './scenario-model.js';
-import { StoreBufferPool } from './store.js';
+import { simulateRun } from './engine/engine.js';
+import type { RunResult } from './results/run-result.js';
+import type { ResolvedScenario } from './scenario/model.js';
+import { StoreBufferPool } from './engine/store.js';
 
 /** What the parent passes at start-up. */
 export interface WorkerInput {

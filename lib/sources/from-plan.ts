@@ -10,7 +10,7 @@ import type { RegistrySpec } from '../model/registry-spec.js';
 import { unknown } from '../model/unknown.js';
 import { assemble, REGISTRY_TYPE, type AssembleOptions } from './assemble.js';
 import type { SourceResult } from './from-tf-json.js';
-import { pointer } from './pointer.js';
+import { pointer } from '../input/pointer.js';
 import type { RawResource } from './raw-resource.js';
 import { isPlainObject, preview } from './values.js';
 import type { Mutable } from '../mutable.js';

@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { assemble } from './assemble.js';
 import { expandDynamic, instances, resolveDeep, type Scope } from './expressions.js';
-import { pointer } from './pointer.js';
+import { pointer } from '../input/pointer.js';
 import type { RawResource } from './raw-resource.js';
 import { expressionsIn, isPlainObject, preview } from './values.js';
 

@@ -7,11 +7,11 @@ import { ContainerRegistry } from '../../lib/constructs/container-registry.js';
 import { AcrPolicy, AcrPolicyChecks, InvalidSuppressionError } from '../../lib/constructs/policy-aspect.js';
 import { registriesOf } from '../../lib/constructs/registries-of.js';
 import { isInputError, type InputErrors } from '../../lib/errors.js';
-import { runCheck } from '../../lib/policy/check.js';
+import { runCheck } from '../../lib/workflows/check.js';
 import { parseConfig } from '../../lib/policy/config.js';
 import { evaluate } from '../../lib/policy/engine.js';
 import { failing } from '../../lib/policy/finding.js';
-import { loadRegistries } from '../../lib/sources/load.js';
+import { loadRegistries } from '../../lib/workflows/load.js';
 import { spec } from './helpers.js';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;

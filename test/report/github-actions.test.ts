@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../lib/errors.js';
 import { evaluate } from '../../lib/policy/engine.js';
-import { escapeData, escapeProperty, renderGithubActions } from '../../lib/report/github-actions.js';
+import { escapeData, escapeProperty, renderGithubActions } from '../../lib/report/check/github-actions.js';
 import { runCli } from '../support/cli.js';
 import { NASTY_FILE, NASTY_INPUT, NASTY_MESSAGE, nastyResult } from './nasty-result.js';
 

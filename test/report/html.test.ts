@@ -11,12 +11,12 @@ import type { Browser, Page } from 'playwright-core';
 import { main } from '../../lib/cli/main.js';
 import type { CliIO } from '../../lib/cli/io.js';
 import type { Finding } from '../../lib/policy/finding.js';
-import { billedChart, LAYER, monthlyCostChart, REFERENCE_LINE_MAX_RATIO, renderChart, sampleIndices, slug } from '../../lib/report/charts.js';
-import { renderReviewHtml, renderSimulationHtml, writeSimulationReport } from '../../lib/report/html.js';
+import { billedChart, LAYER, monthlyCostChart, REFERENCE_LINE_MAX_RATIO, renderChart, sampleIndices, slug } from '../../lib/report/html/charts.js';
+import { renderReviewHtml, renderSimulationHtml, writeSimulationReport } from '../../lib/report/html/html.js';
 import type { ReviewResult } from '../../lib/review/review-types.js';
-import type { OutageSummary, RegistrySummary, SimulationResult } from '../../lib/sim/result.js';
-import type { SimAssumptions, SimFailover } from '../../lib/sim/scenario-model.js';
-import type { SeriesSummary, Summary } from '../../lib/sim/stats.js';
+import type { OutageSummary, RegistrySummary, SimulationResult } from '../../lib/sim/results/result.js';
+import type { SimAssumptions, SimFailover } from '../../lib/sim/scenario/model.js';
+import type { SeriesSummary, Summary } from '../../lib/sim/results/stats.js';
 import { launchBrowser, recordActivity } from '../support/browser.js';
 
 const GIB = 1024 ** 3;

@@ -1,9 +1,9 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { main } from '../../lib/cli/main.js';
 import type { CliIO } from '../../lib/cli/io.js';
-import { runCheck } from '../../lib/policy/check.js';
-import { renderJunit } from '../../lib/report/junit.js';
-import { xmlSafe } from '../../lib/report/xml-escape.js';
+import { runCheck } from '../../lib/workflows/check.js';
+import { renderJunit } from '../../lib/report/check/junit.js';
+import { xmlSafe } from '../../lib/report/check/xml-escape.js';
 import { NASTY_FILE, NASTY_INPUT, NASTY_MESSAGE, NASTY_REASON, nastyResult, RULES } from './nasty-result.js';
 
 const root = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');

@@ -9,7 +9,7 @@ import { normalizeSpec } from '../../lib/model/normalize.js';
 import type { RegistrySpec, RegistrySpecInput } from '../../lib/model/registry-spec.js';
 import { evaluate } from '../../lib/policy/engine.js';
 import type { Rule, RuleResult, Severity } from '../../lib/policy/rule.js';
-import type { CheckResult } from '../../lib/report/check-result.js';
+import type { CheckResult } from '../../lib/report/check/check-result.js';
 
 /** A file name with markup, a control character, `%`, `:` and `,`. */
 export const NASTY_FILE = 'infra/a&b <x>]]>\u0001,50%:y.tf';

@@ -7,11 +7,11 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { main } from '../../lib/cli/main.js';
 import type { CliIO } from '../../lib/cli/io.js';
-import { runCheck } from '../../lib/policy/check.js';
-import { renderJson } from '../../lib/report/json.js';
-import { renderMarkdown } from '../../lib/report/markdown.js';
-import { renderSarif } from '../../lib/report/sarif.js';
-import { renderText } from '../../lib/report/text.js';
+import { runCheck } from '../../lib/workflows/check.js';
+import { renderJson } from '../../lib/report/check/json.js';
+import { renderMarkdown } from '../../lib/report/check/markdown.js';
+import { renderSarif } from '../../lib/report/check/sarif.js';
+import { renderText } from '../../lib/report/check/text.js';
 
 const root = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
 const require = createRequire(import.meta.url);

@@ -2,12 +2,12 @@ import { Ajv } from 'ajv';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runReview } from '../../lib/review/review.js';
-import { simulationDelta } from '../../lib/review/simulate-delta.js';
+import { runReview } from '../../lib/workflows/review.js';
+import { simulationDelta } from '../../lib/workflows/review-forecast.js';
 import { REVIEW_SCHEMA } from '../../lib/review/review-schema.js';
-import { toJsonReview } from '../../lib/report/review-json.js';
-import { GITHUB_COMMENT_LIMIT, REVIEW_MARKER, renderReviewMarkdown } from '../../lib/report/review-markdown.js';
-import { renderReviewText } from '../../lib/report/review-text.js';
+import { toJsonReview } from '../../lib/report/review/json.js';
+import { GITHUB_COMMENT_LIMIT, REVIEW_MARKER, renderReviewMarkdown } from '../../lib/report/review/markdown.js';
+import { renderReviewText } from '../../lib/report/review/text.js';
 import { runCli } from '../support/cli.js';
 
 const cwd = new URL('../fixtures/review/', import.meta.url).pathname;

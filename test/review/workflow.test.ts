@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { REVIEW_MARKER } from '../../lib/report/review-markdown.js';
+import { REVIEW_MARKER } from '../../lib/report/review/markdown.js';
 import { assertDistFresh } from '../support/dist.js';
 
 const root = new URL('../../', import.meta.url).pathname;

@@ -1,7 +1,7 @@
-import { simulateRun } from '../../lib/sim/engine.js';
+import { simulateRun } from '../../lib/sim/engine/engine.js';
 import { simulateRuns } from '../../lib/sim/montecarlo.js';
-import { StoreBufferPool } from '../../lib/sim/store.js';
-import { scenarioFromText } from '../../lib/sim/scenario.js';
+import { StoreBufferPool } from '../../lib/sim/engine/store.js';
+import { scenarioFromText } from '../../lib/sim/scenario/resolve.js';
 
 const text = `
 horizon: P40D

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { main } from '../../lib/cli/main.js';
 import type { CliIO } from '../../lib/cli/io.js';
-import type { SimulationResult } from '../../lib/sim/result.js';
-import { headline } from '../../lib/sim/what-if.js';
+import type { SimulationResult } from '../../lib/sim/results/result.js';
+import { headline } from '../../lib/workflows/what-if.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/sim/', import.meta.url));
 

@@ -1,5 +1,5 @@
-import { sampleInt, sampler, type Distribution } from '../../lib/sim/distributions.js';
-import { Rng } from '../../lib/sim/random.js';
+import { sampleInt, sampler, type Distribution } from '../../lib/sim/random/distributions.js';
+import { Rng } from '../../lib/sim/random/random.js';
 
 describe('samplers', () => {
   test('compiled once per distribution object; equal distributions draw the same numbers', () => {

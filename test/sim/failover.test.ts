@@ -1,4 +1,4 @@
-import { simulateRun } from '../../lib/sim/engine.js';
+import { simulateRun } from '../../lib/sim/engine/engine.js';
 import { fixedWorkload, scenario } from './helpers.js';
 
 // Pulls at a flat 1 per minute (1,440 a day, peak-to-mean 1), so availability is a time fraction.

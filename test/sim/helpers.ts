@@ -1,9 +1,9 @@
 /**
  * Builders for small deterministic scenarios (fixed distributions, fixed arrivals).
  */
-import type { ResolvedScenario } from '../../lib/sim/scenario-model.js';
-import { scenarioFromObject } from '../../lib/sim/scenario.js';
-import type { InlineRegistryInput, ScenarioInput, WorkloadInput } from '../../lib/sim/scenario-types.js';
+import type { ResolvedScenario } from '../../lib/sim/scenario/model.js';
+import { scenarioFromObject } from '../../lib/sim/scenario/resolve.js';
+import type { InlineRegistryInput, ScenarioInput, WorkloadInput } from '../../lib/sim/scenario/types.js';
 
 /** A workload with fixed sizes and rates: `layers` layers of `layerBytes`, `changed` new per push. */
 export function fixedWorkload(o: {

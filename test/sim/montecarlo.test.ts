@@ -1,6 +1,6 @@
 import { runMonteCarlo, simulateRuns } from '../../lib/sim/montecarlo.js';
-import { scenarioFromText } from '../../lib/sim/scenario.js';
-import { quantile, summarize } from '../../lib/sim/stats.js';
+import { scenarioFromText } from '../../lib/sim/scenario/resolve.js';
+import { quantile, summarize } from '../../lib/sim/results/stats.js';
 
 const text = `
 horizon: P20D

@@ -1,7 +1,7 @@
-import { sampleInt, sampler } from '../../lib/sim/distributions.js';
-import { Rng } from '../../lib/sim/random.js';
-import { scenarioFromText } from '../../lib/sim/scenario.js';
-import { quantile } from '../../lib/sim/stats.js';
+import { sampleInt, sampler } from '../../lib/sim/random/distributions.js';
+import { Rng } from '../../lib/sim/random/random.js';
+import { scenarioFromText } from '../../lib/sim/scenario/resolve.js';
+import { quantile } from '../../lib/sim/results/stats.js';
 
 describe('docker-hub-2017 preset', () => {
   test('images match Zhao et al. 2019: median 17 MB, p90 0.48 GB; layers median < 8, p90 < 18', () => {

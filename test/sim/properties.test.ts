@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { simulateRun } from '../../lib/sim/engine.js';
-import { RegistryStore } from '../../lib/sim/store.js';
+import { simulateRun } from '../../lib/sim/engine/engine.js';
+import { RegistryStore } from '../../lib/sim/engine/store.js';
 import { scenario } from './helpers.js';
-import type { WorkloadInput } from '../../lib/sim/scenario-types.js';
+import type { WorkloadInput } from '../../lib/sim/scenario/types.js';
 
 /** A small random workload (distributions random, so runs exercise the random paths). */
 const workloadArb = fc.record({

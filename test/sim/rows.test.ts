@@ -1,8 +1,8 @@
 import { runMonteCarlo } from '../../lib/sim/montecarlo.js';
-import { renderSimulation } from '../../lib/sim/render.js';
-import type { SimulationResult } from '../../lib/sim/result.js';
-import { blockedRows, day, minuteText, outageRows, percent, registryColumns, registryRow, tierText, violationText } from '../../lib/sim/rows.js';
-import type { Summary } from '../../lib/sim/stats.js';
+import { renderSimulation } from '../../lib/report/simulation/render.js';
+import type { SimulationResult } from '../../lib/sim/results/result.js';
+import { blockedRows, day, minuteText, outageRows, percent, registryColumns, registryRow, tierText, violationText } from '../../lib/report/simulation/rows.js';
+import type { Summary } from '../../lib/sim/results/stats.js';
 import { fixedWorkload, scenario } from './helpers.js';
 
 describe('day()', () => {

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { InputErrors } from '../../lib/errors.js';
-import { loadScenario, scenarioFromText } from '../../lib/sim/scenario.js';
-import { parseDurationMinutes, parseSize } from '../../lib/sim/duration.js';
-import { SCENARIO_SCHEMA } from '../../lib/sim/scenario-parse.js';
+import { loadScenario, scenarioFromText } from '../../lib/sim/scenario/resolve.js';
+import { parseDurationMinutes, parseSize } from '../../lib/sim/scenario/duration.js';
+import { SCENARIO_SCHEMA } from '../../lib/sim/scenario/parse.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/sim/', import.meta.url));
 
@@ -60,7 +60,7 @@ describe('scenario validation', () => {
   });
 
   test('the shipped JSON Schema is the one the validator uses', () => {
-    const file = JSON.parse(readFileSync(new URL('../../lib/sim/scenario.schema.json', import.meta.url), 'utf8')) as object;
+    const file = JSON.parse(readFileSync(new URL('../../lib/sim/scenario/scenario.schema.json', import.meta.url), 'utf8')) as object;
     expect(SCENARIO_SCHEMA).toEqual(file);
   });
 });

@@ -1,5 +1,5 @@
-import { RegistryStore } from '../../lib/sim/store.js';
-import { simulateRun } from '../../lib/sim/engine.js';
+import { RegistryStore } from '../../lib/sim/engine/store.js';
+import { simulateRun } from '../../lib/sim/engine/engine.js';
 import { fixedWorkload, scenario } from './helpers.js';
 
 const M = 1000;

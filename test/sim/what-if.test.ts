@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { loadScenario } from '../../lib/sim/scenario.js';
-import { defaultWhatIf, headline } from '../../lib/sim/what-if.js';
-import { inlineSpec } from '../../lib/sim/scenario.js';
+import { loadScenario } from '../../lib/sim/scenario/resolve.js';
+import { defaultWhatIf, headline } from '../../lib/workflows/what-if.js';
+import { inlineSpec } from '../../lib/sim/scenario/resolve.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/sim/', import.meta.url));
 

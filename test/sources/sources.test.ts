@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { isUnknown } from '../../lib/model/unknown.js';
 import { fromPlan, planChanges } from '../../lib/sources/from-plan.js';
 import { fromTfJson } from '../../lib/sources/from-tf-json.js';
-import { loadRegistries } from '../../lib/sources/load.js';
-import { loadInputs } from '../../lib/sources/load-inputs.js';
+import { loadRegistries } from '../../lib/workflows/load.js';
+import { loadInputs } from '../../lib/workflows/load-inputs.js';
 import { evaluate } from '../../lib/policy/engine.js';
 
 const cwd = new URL('../fixtures/', import.meta.url).pathname.replace(/\/$/, '');

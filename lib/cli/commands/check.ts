@@ -6,7 +6,7 @@
 import { Command, Option } from 'commander';
 import type { FailOn } from '../../policy/finding.js';
 import { PACK_NAMES } from '../../policy/rule.js';
-import type { CheckRun } from '../../policy/check.js';
+import type { CheckRun } from '../../workflows/check.js';
 import { ExitCode } from '../exit-codes.js';
 import { emit, useColor, type CliContext } from '../io.js';
 import { collectPack } from '../options.js';
@@ -37,7 +37,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--config <file>', 'config file (default: acrkit.config.json in the working directory, if present)')
     .action(async (paths: string[], flags: CheckFlags) => {
       const readStdin = stdinReader(ctx.io, paths);
-      const { runCheck } = await import('../../policy/check.js');
+      const { runCheck } = await import('../../workflows/check.js');
       const run = await runCheck(paths, {
         cwd: ctx.io.cwd,
         ...(readStdin ? { readStdin } : {}),
@@ -57,16 +57,16 @@ async function render(run: CheckRun, format: CheckFlags['format'], ctx: CliConte
   const { result } = run;
   switch (format) {
     case 'json':
-      return (await import('../../report/json.js')).renderJson(result);
+      return (await import('../../report/check/json.js')).renderJson(result);
     case 'markdown':
-      return (await import('../../report/markdown.js')).renderMarkdown(result);
+      return (await import('../../report/check/markdown.js')).renderMarkdown(result);
     case 'sarif':
-      return (await import('../../report/sarif.js')).renderSarif(result, { cwd: ctx.io.cwd });
+      return (await import('../../report/check/sarif.js')).renderSarif(result, { cwd: ctx.io.cwd });
     case 'junit':
-      return (await import('../../report/junit.js')).renderJunit(result, { failOn: run.failOn });
+      return (await import('../../report/check/junit.js')).renderJunit(result, { failOn: run.failOn });
     case 'github':
-      return (await import('../../report/github-actions.js')).renderGithubActions(result, { cwd: ctx.io.cwd });
+      return (await import('../../report/check/github-actions.js')).renderGithubActions(result, { cwd: ctx.io.cwd });
     default:
-      return (await import('../../report/text.js')).renderText(result, { color: useColor(ctx.io, ctx.color) });
+      return (await import('../../report/check/text.js')).renderText(result, { color: useColor(ctx.io, ctx.color) });
   }
 }

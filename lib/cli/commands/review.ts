@@ -55,8 +55,8 @@ export function registerReview(program: Command, ctx: CliContext): void {
         throw new UsageError(`review needs a plan or both --base and --head, got ${flags.base ? 'only --base' : flags.head ? 'only --head' : 'neither'}: e.g. acrkit review --base base/cdktf.out --head cdktf.out.`);
       }
       const readStdin = stdinReader(ctx.io, plan, flags.base, flags.head);
-      const { runReview } = await import('../../review/review.js');
-      const { simulationDelta } = await import('../../review/simulate-delta.js');
+      const { runReview } = await import('../../workflows/review.js');
+      const { simulationDelta } = await import('../../workflows/review-forecast.js');
       const scenario = flags.scenario;
       const result = await runReview(plan ? { plan } : { base: flags.base!, head: flags.head! }, {
         cwd: ctx.io.cwd,
@@ -87,12 +87,12 @@ export function registerReview(program: Command, ctx: CliContext): void {
 async function render(result: ReviewResult, format: ReviewFlags['format']): Promise<string> {
   switch (format) {
     case 'json':
-      return (await import('../../report/review-json.js')).renderReviewJson(result);
+      return (await import('../../report/review/json.js')).renderReviewJson(result);
     case 'text':
-      return (await import('../../report/review-text.js')).renderReviewText(result);
+      return (await import('../../report/review/text.js')).renderReviewText(result);
     case 'html':
-      return (await import('../../report/html.js')).renderReviewHtml(result);
+      return (await import('../../report/html/html.js')).renderReviewHtml(result);
     default:
-      return (await import('../../report/review-markdown.js')).renderReviewMarkdown(result);
+      return (await import('../../report/review/markdown.js')).renderReviewMarkdown(result);
   }
 }

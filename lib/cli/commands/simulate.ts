@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { emit, type CliContext } from '../io.js';
 import { integerAtLeast } from '../options.js';
-import { SIMULATION_FORMATS, type SimulationFormat } from '../../sim/render.js';
+import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/simulation/render.js';
 
 /** Options of `acrkit simulate`. */
 interface SimulateOptions {
@@ -24,7 +24,7 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
     .command('simulate')
     .description('simulate storage, cost, limits and failover of registries under a workload scenario (seeded, Monte Carlo)')
     .argument('[inputs...]', 'acrkit inputs (cdk.tf.json, cdktf.out, plan JSON, .tf) replacing the scenario\'s registries')
-    .requiredOption('--scenario <file>', 'scenario file (YAML or JSON; schema: lib/sim/scenario.schema.json)')
+    .requiredOption('--scenario <file>', 'scenario file (YAML or JSON; schema: lib/sim/scenario/scenario.schema.json)')
     .option('--runs <n>', 'Monte Carlo runs (overrides the scenario)', integerAtLeast('--runs', 1))
     .option('--seed <s>', 'seed (overrides the scenario)', integerAtLeast('--seed', 0))
     .option('--workers <n>', 'worker threads (0 = in process; default: CPUs)', integerAtLeast('--workers', 0))
@@ -33,9 +33,9 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
     .action(async (inputs: string[], opts: SimulateOptions) => {
       const { io } = ctx;
       // One at a time: jest's ESM loader races on concurrent imports that share modules.
-      const { loadScenario } = await import('../../sim/scenario.js');
+      const { loadScenario } = await import('../../sim/scenario/resolve.js');
       const { runMonteCarlo } = await import('../../sim/montecarlo.js');
-      const { renderSimulationAs } = await import('../../sim/render.js');
+      const { renderSimulationAs } = await import('../../report/simulation/render.js');
       const sc = await loadScenario(opts.scenario, { cwd: io.cwd, inputs, runs: opts.runs, seed: opts.seed });
       let bar: { start(total: number, v: number): void; update(v: number): void; stop(): void } | undefined;
       if (io.isTTY && sc.runs > 1) {

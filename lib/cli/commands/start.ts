@@ -5,8 +5,8 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { summarize, type Finding } from '../../policy/finding.js';
-import { counted } from '../../counts.js';
-import { renderFleetSummary } from '../fleet-summary.js';
+import { counted } from '../../format/counts.js';
+import { renderFleetSummary } from '../../report/fleet-summary.js';
 import type { CliContext } from '../io.js';
 import { integerAtLeast } from '../options.js';
 
@@ -48,16 +48,16 @@ export function registerStart(program: Command, ctx: CliContext): void {
       io.out(`acrkit: synthesized the fleet example to ${opts.outdir}/stacks (${app.node.children.length} stacks)\n\n`);
       io.out(`${renderFleetSummary(specs)}\n`);
 
-      const { runCheck } = await import('../../policy/check.js');
+      const { runCheck } = await import('../../workflows/check.js');
       const check = await runCheck([outdir], { cwd: io.cwd });
       const s = check.result.report.summary;
       io.out(`\nPolicy (acrkit check ${opts.outdir}): ${counted(s.error, 'error')}, ${counted(s.warning, 'warning')}, ${s.info} info, ${s.suppressed} suppressed, ${s.unknown} unknown\n`);
       io.out(`${findingsByRegistry(check.result.report.findings).join('\n')}\n`);
 
-      const { defaultWhatIf, headline } = await import('../../sim/what-if.js');
+      const { defaultWhatIf, headline } = await import('../../workflows/what-if.js');
       const result = await defaultWhatIf(specs, { ...(opts.runs ? { runs: opts.runs } : {}) });
       io.out(`\n${headline(result)}\n`);
-      const { writeSimulationReport } = await import('../../report/html.js');
+      const { writeSimulationReport } = await import('../../report/html/html.js');
       const path = await writeSimulationReport(result, resolve(io.cwd, opts.report));
       io.out(`\nWhat-if report (HTML, opens offline): ${path}\n`);
     });

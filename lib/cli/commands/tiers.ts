@@ -4,7 +4,7 @@
 import { Command, Option } from 'commander';
 import { monthlyBaseCostUsd, PRICES } from '../../catalog/prices.js';
 import { FEATURES, TIER_FACTS, TIERS, featuresOf, type Tier } from '../../catalog/tiers.js';
-import { markdownTable, textTable, usd } from '../format.js';
+import { markdownTable, textTable, usd } from '../../format/tables.js';
 import { emit, type CliContext } from '../io.js';
 
 /** One tier as `acrkit tiers --format json` prints it. */

@@ -1,6 +1,6 @@
 /** ACR-HYG-004: a diagnostic setting sends the registry's logs somewhere. */
 import { isUnknown } from '../../model/unknown.js';
-import { counted } from '../../counts.js';
+import { counted } from '../../format/counts.js';
 import { undecided, violation, type Rule } from '../rule.js';
 
 /** The registry should send its resource logs to a diagnostic destination. */

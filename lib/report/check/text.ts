@@ -1,0 +1,52 @@
+/**
+ * Text report: findings grouped by registry, coloured on a terminal.
+ */
+import pc from 'picocolors';
+import { formatLocation } from '../../errors.js';
+import type { Finding, FindingLocation } from '../../policy/finding.js';
+import type { CheckResult, RenderOptions } from './check-result.js';
+import { counted, registries } from '../../format/counts.js';
+
+/** `file:line#pointer (construct path)` of a finding location. */
+export function describeLocation(l: FindingLocation): string {
+  const parts: string[] = [];
+  if (l.file !== undefined) parts.push(formatLocation({ file: l.file, ...(l.line !== undefined ? { line: l.line } : {}), ...(l.pointer !== undefined && l.line === undefined ? { pointer: l.pointer } : {}) }));
+  if (l.constructPath !== undefined) parts.push(l.file !== undefined ? `(${l.constructPath})` : l.constructPath);
+  return parts.join(' ');
+}
+
+/** Renders the text report. */
+export function renderText(result: CheckResult, options: RenderOptions = {}): string {
+  const c = pc.createColors(options.color ?? false);
+  const { report } = result;
+  const lines: string[] = [];
+  const groups = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const key = `${f.address}\u0000${describeLocation(f.location)}`;
+    const list = groups.get(key) ?? [];
+    list.push(f);
+    groups.set(key, list);
+  }
+  const tag = (f: Finding): string => {
+    if (f.suppressed) return c.dim('suppressed');
+    if (f.status === 'unknown') return c.cyan('unknown');
+    if (f.status === 'error') return c.red(c.bold('rule-error'));
+    return f.severity === 'error' ? c.red('error') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info');
+  };
+  for (const [key, list] of groups) {
+    const [address, where] = key.split('\u0000') as [string, string];
+    lines.push(`${c.bold(address)}${where ? c.dim(`  ${where}`) : ''}`);
+    for (const f of list) {
+      lines.push(`  ${tag(f).padEnd(10)} ${f.ruleId} ${f.message}`);
+      if (f.suppressed) lines.push(c.dim(`             suppressed: ${f.reason ?? ''}`));
+    }
+    lines.push('');
+  }
+  for (const e of result.inputErrors ?? []) lines.push(`${c.red('input error')} ${e.message}`);
+  if ((result.inputErrors ?? []).length) lines.push('');
+  const s = report.summary;
+  const count = `${registries(report.registries)} checked with ${counted(report.rules.length, 'rule')}`;
+  if (report.findings.length === 0) lines.push(c.green(`${count}: no findings.`));
+  else lines.push(`${count}: ${c.red(counted(s.error, 'error'))}, ${c.yellow(counted(s.warning, 'warning'))}, ${s.info} info, ${s.unknown} unknown, ${s.suppressed} suppressed.`);
+  return lines.join('\n');
+}

@@ -1,0 +1,81 @@
+/**
+ * Text, Markdown and HTML renderings of a {@link SimulationResult}; JSON is the result itself.
+ */
+import { markdownTable, textTable, usd } from '../../format/tables.js';
+import { counted } from '../../format/counts.js';
+import { formatBytes } from '../../sim/scenario/duration.js';
+import type { SimulationResult } from '../../sim/results/result.js';
+import { BLOCKED_HEADERS, blockedRows, OUTAGE_HEADERS, outageRows, percent, registryColumns, registryRow, violationText } from './rows.js';
+import type { Summary } from '../../sim/results/stats.js';
+
+/** Output formats of `acrkit simulate`. */
+export type SimulationFormat = 'text' | 'json' | 'markdown' | 'html';
+
+/** Every {@link SimulationFormat}, in the order `--help` lists them. */
+export const SIMULATION_FORMATS: readonly SimulationFormat[] = ['text', 'json', 'markdown', 'html'];
+
+/**
+ * Renders the result in `format`. `html` is a self-contained page with server-rendered SVG
+ * charts (lib/report/html/html.ts, loaded only when asked for so other formats never load vega).
+ */
+export async function renderSimulationAs(r: SimulationResult, format: SimulationFormat): Promise<string> {
+  if (format === 'json') return JSON.stringify(r, null, 2);
+  if (format === 'html') {
+    const { renderSimulationHtml } = await import('../html/html.js');
+    return renderSimulationHtml(r);
+  }
+  return renderSimulation(r, format === 'markdown');
+}
+
+/** The median with its p10-p90 range (just the median when they coincide). */
+export function band(s: Summary, fmt: (n: number) => string): string {
+  const f = (v: number | null): string => (v === null ? 'never' : fmt(v));
+  return s.p10 === s.p90 ? f(s.p50) : `${f(s.p50)} (p10 ${f(s.p10)}, p90 ${f(s.p90)})`;
+}
+
+/** Renders the result as text (`markdown` true: GitHub Markdown). */
+export function renderSimulation(r: SimulationResult, markdown = false): string {
+  const table = markdown ? markdownTable : textTable;
+  const h = (s: string): string => (markdown ? `### ${s}` : `${s}\n${'-'.repeat(s.length)}`);
+  const out: string[] = [];
+  out.push(markdown ? `## acrkit simulate: ${r.scenario}` : `acrkit simulate: ${r.scenario}`);
+  out.push(`${counted(r.runs, 'run')}, seed ${r.seed}, ${r.horizonDays} days. Values are medians with p10-p90 over runs.`);
+  out.push('');
+  out.push(
+    table(
+      registryColumns(r.horizonDays).map((c) => c.header),
+      r.registries.map((g) => registryRow(g, band)),
+    ),
+  );
+  out.push('');
+  out.push(`Fleet: max monthly cost ${band(r.fleet.maxMonthlyCostUsd, usd)}; stored at horizon ${band(r.fleet.storedBytesAtHorizon, formatBytes)}.`);
+  const outages = outageRows(r);
+  if (outages.length) out.push('', h('Outages'), table(OUTAGE_HEADERS, outages));
+  const blocked = blockedRows(r);
+  if (blocked.length) out.push('', h('Blocked control-plane actions (home region down)'), table(BLOCKED_HEADERS, blocked));
+  const notes = r.registries.flatMap((g) => [
+    ...g.warnings.map((w) => `${g.name}: ${w}`),
+    ...g.countViolations.map((v) => `${g.name}: ${violationText(v)}`),
+  ]);
+  if (notes.length) out.push('', h('Notes'), ...notes.map((n) => `- ${n}`));
+  if (r.assertions.length) {
+    out.push(
+      '',
+      h('Assertions'),
+      table(
+        ['', 'Subject', 'Check', 'At', 'Actual', 'Where'],
+        r.assertions.map((a) => [a.passed ? 'PASS' : 'FAIL', a.subject, a.text, a.percentile, a.actual === null ? 'never' : fmtActual(a.kind, a.actual), a.where]),
+      ),
+    );
+    out.push('', r.passed ? 'All assertions hold.' : `${counted(r.assertions.filter((a) => !a.passed).length, 'assertion')} failed.`);
+  }
+  return out.join('\n');
+}
+
+/** An assertion's actual value or threshold in its unit (USD, %, bytes, or a plain number). */
+export function fmtActual(kind: string, v: number): string {
+  if (kind === 'monthly-cost-below') return usd(v);
+  if (kind === 'pull-availability-at-least') return percent(v);
+  if (kind === 'storage-below') return formatBytes(v);
+  return Number.isInteger(v) ? String(v) : v.toFixed(2);
+}

@@ -1,0 +1,137 @@
+/**
+ * The rows of a simulation's tables, shared by the text and Markdown rendering (render.ts) and
+ * the HTML report (lib/report/html/html.ts): what each row says is decided here once, and each
+ * rendering only chooses how a median with its range is drawn and how a tier change is marked.
+ */
+import { usd } from '../../format/tables.js';
+import { MAX_HORIZON_DAYS } from '../../sim/constants.js';
+import { formatBytes } from '../../sim/scenario/duration.js';
+import type { CountViolation } from '../../sim/engine/limits.js';
+import type { RegistrySummary, SimulationResult } from '../../sim/results/result.js';
+import type { Summary } from '../../sim/results/stats.js';
+
+/**
+ * `day N` (`(extrapolated)` when flagged), `never` for null, and `beyond 10 years` for an
+ * extrapolation past {@link MAX_HORIZON_DAYS} (a straight line that far says little more).
+ */
+export function day(v: number | null, extrapolated = false): string {
+  if (v === null) return 'never';
+  if (extrapolated && v > MAX_HORIZON_DAYS) return `beyond ${MAX_HORIZON_DAYS / 365} years`;
+  return `day ${Math.round(v)}${extrapolated ? ' (extrapolated)' : ''}`;
+}
+
+/** A simulation minute as `day D HH:MM`. */
+export function minuteText(m: number): string {
+  const d = Math.floor(m / 1440);
+  const h = Math.floor((m % 1440) / 60);
+  const mm = Math.round(m % 60);
+  return `day ${d} ${String(h).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+}
+
+/** A share as a percentage with three decimals (availability differs in the third), or `never`. */
+export function percent(v: number | null): string {
+  return v === null ? 'never' : `${(v * 100).toFixed(3)}%`;
+}
+
+/** How a rendering draws a median with its p10-p90 range, as a cell of type `C`. */
+export type BandCell<C> = (s: Summary, fmt: (n: number) => string) => C;
+
+/** A registry's tier, or `start <arrow> horizon` when a configuration change moved it. */
+export function tierText(g: RegistrySummary, arrow = '->'): string {
+  return g.tier === g.tierAtHorizon ? g.tier : `${g.tier} ${arrow} ${g.tierAtHorizon}`;
+}
+
+/** Options of {@link registryRow}. */
+export interface RegistryRowOptions {
+  /**
+   * What separates the tier at the start from the tier at the horizon when a change moved it.
+   * @default '->'
+   */
+  readonly arrow?: string;
+  /**
+   * Whether to include the total cost over the horizon after the maximum monthly cost.
+   * @default false
+   */
+  readonly totalCost?: boolean;
+}
+
+/** A column of a table: its header and whether it holds numbers (right-aligned where that shows). */
+export interface Column {
+  /** Header text. */
+  readonly header: string;
+  /** Whether the cells are numbers. */
+  readonly numeric: boolean;
+}
+
+/** The columns of {@link registryRow}'s cells, in order (`totalCost` as in its options). */
+export function registryColumns(horizonDays: number, totalCost = false): Column[] {
+  const c = (header: string, numeric = true): Column => ({ header, numeric });
+  return [
+    c('Registry', false),
+    c('Tier', false),
+    c('Stored at horizon'),
+    c('Billed at horizon'),
+    c('Max monthly cost (USD)'),
+    ...(totalCost ? [c(`Total cost, ${horizonDays} days (USD)`)] : []),
+    c('Included exceeded', false),
+    c('Limit hit', false),
+    c('Throttled (min)'),
+  ];
+}
+
+/**
+ * A registry's headline row: name, tier, stored and billed bytes at the horizon, the largest
+ * monthly cost (and the total, if asked), the days the included storage and the limit are first
+ * passed (medians), throttled minutes.
+ */
+export function registryRow<C>(g: RegistrySummary, band: BandCell<C>, options: RegistryRowOptions = {}): Array<string | C> {
+  return [
+    g.name,
+    tierText(g, options.arrow),
+    band(g.metrics.storedBytesAtHorizon, formatBytes),
+    band(g.metrics.billedBytesAtHorizon, formatBytes),
+    band(g.metrics.maxMonthlyCostUsd, usd),
+    ...(options.totalCost ? [band(g.metrics.totalCostUsd, usd)] : []),
+    day(g.metrics.firstIncludedExceededDay.p50),
+    day(g.metrics.limitHitDay.p50, g.limitHitExtrapolated),
+    band(g.metrics.throttledMinutes, (n) => n.toFixed(0)),
+  ];
+}
+
+/** The headers of {@link outageRows}. */
+export const OUTAGE_HEADERS = ['Registry', 'Event', 'When', 'Pull availability by client region (p50)', 'Exposure (unreplicated writes, p50)'];
+
+/** One row per outage of every registry: event, start and length, availability by client region, exposure. */
+export function outageRows(r: SimulationResult): string[][] {
+  return r.registries.flatMap((g) =>
+    g.outages.map((o) => [
+      g.name,
+      `${o.kind} ${o.region}${o.home ? ' (home)' : ''}`,
+      `${minuteText(o.startMinute)} for ${Math.round(o.endMinute - o.startMinute)} min`,
+      Object.entries(o.availabilityByRegion)
+        .map(([c, s]) => `${c} ${percent(s.p50)}`)
+        .join(', ') || '-',
+      `${(o.exposureManifests.p50 ?? 0).toFixed(2)} manifests, ${formatBytes(o.exposureBytes.p50 ?? 0)}`,
+    ])
+  );
+}
+
+/** The headers of {@link blockedRows}. */
+export const BLOCKED_HEADERS = ['Registry', 'Action', 'Due', 'Outcome'];
+
+/** One row per control-plane action a home-region outage blocked: deferred (configuration) or skipped (purge). */
+export function blockedRows(r: SimulationResult): string[][] {
+  return r.registries.flatMap((g) =>
+    g.blocked.map((b) => [
+      g.name,
+      b.action,
+      minuteText(b.minute),
+      b.deferredTo !== undefined ? `deferred to ${minuteText(b.deferredTo)}` : `skipped (${b.detail})`,
+    ])
+  );
+}
+
+/** A count over the tier's maximum, as a sentence fragment. */
+export function violationText(v: CountViolation): string {
+  return `${v.count} ${v.what} exceed the ${v.tier} maximum of ${v.limit} (from day ${v.day})`;
+}

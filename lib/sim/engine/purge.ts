@@ -1,0 +1,75 @@
+/**
+ * `acr purge` semantics over a {@link RegistryStore} (Azure/acr-cli; AMD
+ * container-registry-auto-purge.md): in repositories matching the repository regex, delete the
+ * tags matching the tag regex whose last update is older than `--ago`, except the `--keep`
+ * latest of those; with `--untagged`, then delete untagged manifests older than `--ago`.
+ * Deleting a tag untags its manifest (it frees nothing by itself). Both regexes are anchored.
+ * A manifest's last update is its push time; pushes are stamped at the start of their day.
+ */
+import { ManifestState, type RegistryStore } from './store.js';
+import { repositoryName, tagName } from './workload.js';
+import type { PurgeTask } from '../scenario/workload-types.js';
+
+/** What one purge run did. */
+export interface PurgeOutcome {
+  /** Tags deleted. */
+  tagsDeleted: number;
+  /** Manifests deleted. */
+  manifestsDeleted: number;
+}
+
+/** A compiled purge task. */
+export class Purger {
+  private readonly repoRe: RegExp;
+  private readonly tagRe: RegExp;
+  private readonly anyTag: boolean;
+  private repoMatch = new Int8Array(0);
+  private readonly candidates: number[] = [];
+
+  constructor(readonly task: PurgeTask) {
+    this.repoRe = new RegExp(`^(?:${task.repoPattern})$`);
+    this.tagRe = new RegExp(`^(?:${task.tagPattern})$`);
+    this.anyTag = task.tagPattern === '.*' || task.tagPattern === '.+';
+  }
+
+  /** Whether the task runs on `day` (every `everyDays`, from day 0). */
+  due(day: number): boolean {
+    return day % this.task.everyDays === 0;
+  }
+
+  /** Runs the task on `day` at its minute over the store's `repoCount` repositories. */
+  run(store: RegistryStore, repoCount: number, day: number): PurgeOutcome {
+    const cutoff = day * 1440 + this.task.atMinute - this.task.agoMinutes;
+    const out: PurgeOutcome = { tagsDeleted: 0, manifestsDeleted: 0 };
+    if (this.repoMatch.length < repoCount) {
+      const old = this.repoMatch;
+      this.repoMatch = new Int8Array(repoCount);
+      this.repoMatch.set(old);
+      for (let r = old.length; r < repoCount; r++) this.repoMatch[r] = this.repoRe.test(repositoryName(r)) ? 1 : 0;
+    }
+    const c = this.candidates;
+    for (let r = 0; r < repoCount; r++) {
+      if (!this.repoMatch[r]) continue;
+      c.length = 0;
+      for (let m = store.repoHead[r]!; m >= 0 && store.mPushDay[m]! * 1440 < cutoff; m = store.mNext[m]!) {
+        if (store.mState[m] !== ManifestState.Tagged) continue;
+        if (this.anyTag || this.tagRe.test(tagName(store.mTag[m]!, store.mSeq[m]!))) c.push(m);
+      }
+      for (let i = 0; i < c.length - this.task.keep; i++) {
+        store.untag(c[i]!, day);
+        out.tagsDeleted++;
+      }
+      if (this.task.untagged) {
+        for (let m = store.repoHead[r]!; m >= 0 && store.mPushDay[m]! * 1440 < cutoff; ) {
+          const next = store.mNext[m]!;
+          if (store.mState[m] === ManifestState.Untagged) {
+            store.delete(m, day);
+            out.manifestsDeleted++;
+          }
+          m = next;
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * runCheck: the whole `acrkit check` pipeline as a library call — load inputs, load the
+ * config, turn `# acrkit:ignore` comments into suppressions, evaluate, decide the exit code.
+ */
+import { InputError } from '../errors.js';
+import { loadInputs, type LoadInputsOptions } from './load-inputs.js';
+import type { SourceSuppression } from '../sources/suppression-comments.js';
+import type { CheckResult } from '../report/check/check-result.js';
+import { CONFIG_FILE, loadConfig, type PolicyConfig } from '../policy/config.js';
+import { evaluate } from '../policy/engine.js';
+import { failing, type FailOn } from '../policy/finding.js';
+import { PACK_NAMES, type PackOptions } from '../policy/rule.js';
+import { suppressionProblem, type Suppression } from '../policy/suppressions.js';
+
+/** Options of {@link runCheck}. */
+export interface CheckOptions {
+  /**
+   * Working directory: inputs and the config resolve against it, SARIF paths are relative to it.
+   * @default process.cwd()
+   */
+  readonly cwd?: string;
+  /**
+   * Packs to run (overrides the config).
+   * @default - the config's packs, else every pack
+   */
+  readonly packs?: readonly string[];
+  /**
+   * Failure threshold (overrides the config).
+   * @default - the config's failOn, else 'error'
+   */
+  readonly failOn?: FailOn;
+  /**
+   * Config file; when given it must exist.
+   * @default - `acrkit.config.json` in `cwd` when present
+   */
+  readonly configFile?: string;
+  /**
+   * Pack options (merged over the config's).
+   * @default {}
+   */
+  readonly packOptions?: PackOptions;
+  /**
+   * Reads standard input for the path `-` (see {@link LoadInputsOptions.readStdin}).
+   * @default - `-` is an input error
+   */
+  readonly readStdin?: () => Promise<string>;
+}
+
+/** What {@link runCheck} returns. */
+export interface CheckRun {
+  /** Findings and input errors, for the reporters. */
+  readonly result: CheckResult;
+  /** Threshold in effect. */
+  readonly failOn: FailOn;
+  /** 0: nothing fails; 1: findings at or above failOn; 2: an input could not be read. */
+  readonly exitCode: 0 | 1 | 2;
+  /**
+   * The config used.
+   * @default - no config file was found
+   */
+  readonly config?: PolicyConfig;
+}
+
+/** Validates `# acrkit:ignore` comments; invalid ones become input errors at their line. */
+export function commentSuppressions(list: readonly SourceSuppression[], errors: InputError[]): Suppression[] {
+  const out: Suppression[] = [];
+  const reported = new Set<string>();
+  for (const s of list) {
+    const problem = suppressionProblem({ id: s.ruleId, reason: s.reason });
+    if (problem) {
+      // One comment covers every instance of a counted resource: report it once.
+      const key = `${s.file}:${s.line}:${s.ruleId}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      errors.push(new InputError({ file: s.file, line: s.line }, problem.replace('suppression', '# acrkit:ignore')));
+      continue;
+    }
+    out.push({ id: s.ruleId, reason: s.reason, address: s.address, file: s.file, kind: 'inSource', origin: `${s.file}:${s.line}` });
+  }
+  return out;
+}
+
+/**
+ * Runs the check. Throws {@link InputErrors} only for a bad config file (nothing can be
+ * evaluated without it); unreadable inputs are returned in `result.inputErrors`.
+ */
+export async function runCheck(paths: readonly string[], options: CheckOptions = {}): Promise<CheckRun> {
+  const cwd = options.cwd ?? process.cwd();
+  const config = options.configFile !== undefined ? loadConfig(options.configFile, cwd, true) : loadConfig(CONFIG_FILE, cwd, false);
+  const loaded = await loadInputs(paths, { cwd, ...(options.readStdin ? { readStdin: options.readStdin } : {}) });
+  const errors = [...loaded.errors];
+  const suppressions = [...(config?.suppressions ?? []), ...commentSuppressions(loaded.suppressions, errors)];
+  const packs = options.packs && options.packs.length ? options.packs : (config?.packs ?? PACK_NAMES);
+  const failOn = options.failOn ?? config?.failOn ?? 'error';
+  const packOptions: PackOptions = { ...config?.packOptions, ...options.packOptions };
+  const report = evaluate(loaded.registries, { packs, options: packOptions, suppressions });
+  const exitCode = errors.length ? 2 : failing(report.findings, failOn).length ? 1 : 0;
+  return { result: { report, inputErrors: errors }, failOn, exitCode, ...(config ? { config } : {}) };
+}
+

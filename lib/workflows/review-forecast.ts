@@ -1,0 +1,118 @@
+/**
+ * The simulator on a review's base and head: one scenario, one seed, the same runs, so the
+ * difference between the two is the change and nothing else.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { round2 } from '../catalog/prices.js';
+import { GIB } from '../catalog/tiers.js';
+import { displayPath, InputError, InputErrors } from '../errors.js';
+import type { RegistrySpec } from '../model/registry-spec.js';
+import { runMonteCarlo } from '../sim/montecarlo.js';
+import type { RegistrySummary, SimulationResult } from '../sim/results/result.js';
+import { parseScenario } from '../sim/scenario/parse.js';
+import { resolveScenarioDocument } from '../sim/scenario/resolve.js';
+import { displayAddress, registryKey } from '../review/diff.js';
+import type { SimulationDelta, SimulationDeltaRow } from '../review/review-types.js';
+
+/** Options of {@link simulationDelta}. */
+export interface SimulationDeltaOptions {
+  /**
+   * Working directory the scenario path resolves against.
+   * @default process.cwd()
+   */
+  readonly cwd?: string;
+  /**
+   * Monte Carlo runs for each side.
+   * @default - the scenario's runs
+   */
+  readonly runs?: number;
+  /**
+   * Seed for both sides.
+   * @default - the scenario's seed
+   */
+  readonly seed?: number;
+  /**
+   * Worker threads.
+   * @default - the simulator's default
+   */
+  readonly workers?: number;
+}
+
+async function simulate(text: string, file: string, specs: readonly RegistrySpec[], o: SimulationDeltaOptions): Promise<SimulationResult | undefined> {
+  if (!specs.length) return undefined;
+  const doc = parseScenario(text, file);
+  const sc = resolveScenarioDocument({ ...doc, input: { ...doc.input, registries: [] } }, specs, {
+    ...(o.runs !== undefined ? { runs: o.runs } : {}),
+    ...(o.seed !== undefined ? { seed: o.seed } : {}),
+  });
+  return runMonteCarlo(sc, o.workers !== undefined ? { workers: o.workers } : {});
+}
+
+const round = (x: number | null, digits = 2): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+
+function metrics(g: RegistrySummary | undefined): Array<[string, number | null]> {
+  const worstOutage = g?.outages.reduce<{ bytes: number; manifests: number } | undefined>((w, o) => {
+    const bytes = o.exposureBytes.p50 ?? 0;
+    return !w || bytes > w.bytes ? { bytes, manifests: o.exposureManifests.p50 ?? 0 } : w;
+  }, undefined);
+  const availability = g ? Object.values(g.availabilityByRegion).map((s) => s.p10 ?? 1) : [];
+  return [
+    ['stored GiB at horizon (p50)', g ? round(g.metrics.storedBytesAtHorizon.p50 === null ? null : g.metrics.storedBytesAtHorizon.p50 / GIB) : null],
+    ['first day over included storage (p50)', g ? round(g.metrics.firstIncludedExceededDay.p50, 0) : null],
+    ['day the storage limit is hit (p50, within 10 years)', g ? withinYears(g.metrics.limitHitDay.p50) : null],
+    ['max monthly cost USD (p50)', g ? round(g.metrics.maxMonthlyCostUsd.p50) : null],
+    ['max monthly cost USD (p90)', g ? round(g.metrics.maxMonthlyCostUsd.p90) : null],
+    ['worst outage exposure MiB (p50)', worstOutage ? round(worstOutage.bytes / 1024 ** 2) : g ? 0 : null],
+    ['lowest pull availability by region (p10)', availability.length ? round(Math.min(...availability), 5) : null],
+  ];
+}
+
+/** A day number, or null past ten years (an extrapolation that far says "never" better). */
+function withinYears(day: number | null): number | null {
+  return day === null || day > 3650 ? null : Math.round(day);
+}
+
+/** Stored GiB per day: the mean of tagged + untagged + soft-deleted (means add up; percentiles do not). */
+function storedSeries(g: RegistrySummary | undefined): number[] | null {
+  if (!g) return null;
+  const d = g.daily;
+  return d.taggedBytes.mean.map((t, i) => round2((t + (d.untaggedBytes.mean[i] ?? 0) + (d.softDeletedBytes.mean[i] ?? 0)) / GIB));
+}
+
+/**
+ * Simulates base and head under one scenario (its own `registries` replaced by each side's)
+ * and lines up the figures per registry. Throws InputErrors for a bad scenario.
+ */
+export async function simulationDelta(scenarioPath: string, base: readonly RegistrySpec[], head: readonly RegistrySpec[], o: SimulationDeltaOptions = {}): Promise<SimulationDelta> {
+  const cwd = o.cwd ?? process.cwd();
+  const full = resolve(cwd, scenarioPath);
+  const file = displayPath(scenarioPath, cwd);
+  let text: string;
+  try {
+    text = await readFile(full, 'utf8');
+  } catch (e) {
+    throw new InputErrors([new InputError({ file }, `scenario file must be readable, got ${(e as NodeJS.ErrnoException).code ?? 'an error'}: check --scenario.`)]);
+  }
+  const b = await simulate(text, file, base, o);
+  const h = await simulate(text, file, head, o);
+  const ref = (h ?? b)!;
+  const byKey = (specs: readonly RegistrySpec[], r: SimulationResult | undefined): Map<string, RegistrySummary> =>
+    new Map(r ? specs.map((s, i) => [registryKey(s), r.registries[i]!]) : []);
+  const bk = byKey(base, b);
+  const hk = byKey(head, h);
+  const addresses = new Map<string, string>();
+  for (const s of [...base, ...head]) addresses.set(registryKey(s), displayAddress(s));
+  const rows: SimulationDeltaRow[] = [];
+  const forecast: SimulationDelta['forecast'][number][] = [];
+  for (const [key, address] of addresses) {
+    const bm = metrics(bk.get(key));
+    const hm = metrics(hk.get(key));
+    bm.forEach(([metric, value], i) => {
+      const after = hm[i]![1];
+      if (value !== null || after !== null) rows.push({ address, metric, base: value, head: after });
+    });
+    forecast.push({ address, base: storedSeries(bk.get(key)), head: storedSeries(hk.get(key)) });
+  }
+  return { scenario: file, seed: ref.seed, runs: ref.runs, horizonDays: ref.horizonDays, rows, forecast };
+}
