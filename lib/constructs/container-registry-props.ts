@@ -3,7 +3,6 @@
  */
 import type { Tier } from '../catalog/tiers.js';
 import type { IRegistryEncryption } from './customer-managed-key.js';
-import type { RegistryProfile } from './profiles.js';
 
 /** One geo-replica. */
 export interface ReplicaProps {
@@ -90,7 +89,7 @@ export interface ContainerRegistryProps {
    * A profile whose settings apply first; every other prop here overrides it.
    * @default - none
    */
-  readonly profile?: RegistryProfile;
+  readonly profile?: IRegistryProfile;
   /**
    * Geo-replicas besides the home region (Premium). Kept in alphabetical order of location.
    * @default - none
@@ -232,4 +231,17 @@ export interface CacheRuleProps {
    * @default - anonymous upstream
    */
   readonly credentialSetId?: string;
+}
+
+/** Settings a profile may carry: any registry prop except identity and placement. */
+export type ProfileSettings = Omit<ContainerRegistryProps, 'name' | 'resourceGroupName' | 'location' | 'profile' | 'tier'>;
+
+/** What a registry reads from a profile ({@link RegistryProfile} is the one implementation). */
+export interface IRegistryProfile {
+  /** Profile name, used in messages. */
+  readonly name: string;
+  /** The tier the profile is made for. */
+  readonly tier: Tier;
+  /** Its settings. */
+  readonly settings: ProfileSettings;
 }

@@ -27,7 +27,7 @@ import type {
   WebhookProps,
 } from './container-registry-props.js';
 import { CustomerManagedKey, type IRegistryEncryption } from './customer-managed-key.js';
-import type { ProfileSettings } from './profiles.js';
+import type { ProfileSettings } from './container-registry-props.js';
 import { L1 } from './provider-classes.js';
 import { SoftDeletePolicy } from './soft-delete.js';
 import { fromToken } from './tokens.js';

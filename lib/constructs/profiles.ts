@@ -3,11 +3,10 @@
  * before its own props.
  */
 import type { Tier } from '../catalog/tiers.js';
-import type { ContainerRegistryProps, PrivateEndpointProps, ReplicaProps } from './container-registry-props.js';
+import type { IRegistryProfile, PrivateEndpointProps, ProfileSettings, ReplicaProps } from './container-registry-props.js';
 import type { IRegistryEncryption } from './customer-managed-key.js';
 
-/** Settings a profile may carry: any registry prop except identity and placement. */
-export type ProfileSettings = Omit<ContainerRegistryProps, 'name' | 'resourceGroupName' | 'location' | 'profile' | 'tier'>;
+export type { ProfileSettings } from './container-registry-props.js';
 
 /** Options of {@link RegistryProfile.production}. */
 export interface ProductionProfileOptions {
@@ -39,7 +38,7 @@ export interface ProductionProfileOptions {
  * A named set of registry settings. Props given to the registry override the profile's; a
  * profile setting the chosen tier cannot use is left out with a synth warning, never silently.
  */
-export class RegistryProfile {
+export class RegistryProfile implements IRegistryProfile {
   /** Basic, public, admin off: a developer's scratch registry. */
   static dev(): RegistryProfile {
     return new RegistryProfile('dev', 'Basic', { adminEnabled: false, anonymousPull: false });

@@ -3,8 +3,6 @@
  * {@link CONFIG_SCHEMA} with ajv. Errors name the file, the JSON pointer, the rule broken
  * and the value seen.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import { InputError, InputErrors } from '../errors.js';
@@ -82,25 +80,6 @@ function describe(e: ErrorObject, doc: unknown): { pointer: string; reason: stri
     default:
       return { pointer, reason: `${where} ${e.message ?? 'is invalid'} (rule ${e.keyword}), got ${got}: fix the value (see lib/policy/config-schema.ts).` };
   }
-}
-
-/**
- * Loads a config file. With `explicit` false a missing file is fine (returns undefined);
- * with `explicit` true it is an error. Throws {@link InputErrors} for a bad file.
- */
-export function loadConfig(path: string, cwd: string, explicit: boolean): PolicyConfig | undefined {
-  const abs = resolve(cwd, path);
-  if (!existsSync(abs)) {
-    if (!explicit) return undefined;
-    throw new InputErrors([new InputError({ file: path }, `config file must exist, got no such file: check --config or create ${CONFIG_FILE}.`)]);
-  }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(abs, 'utf8'));
-  } catch (e) {
-    throw new InputErrors([new InputError({ file: path }, `config file must be valid JSON, got ${e instanceof Error ? e.message : String(e)}: fix the JSON.`)]);
-  }
-  return parseConfig(doc, path);
 }
 
 /** Validates a parsed config document; throws {@link InputErrors} listing every problem. */

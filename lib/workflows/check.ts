@@ -6,7 +6,8 @@ import { InputError } from '../errors.js';
 import { loadInputs, type LoadInputsOptions } from './load-inputs.js';
 import type { SourceSuppression } from '../sources/suppression-comments.js';
 import type { CheckResult } from '../report/check/check-result.js';
-import { CONFIG_FILE, loadConfig, type PolicyConfig } from '../policy/config.js';
+import type { PolicyConfig } from '../policy/config.js';
+import { configFor } from './load-config.js';
 import { evaluate } from '../policy/engine.js';
 import { failing, type FailOn } from '../policy/finding.js';
 import { PACK_NAMES, type PackOptions } from '../policy/rule.js';
@@ -86,7 +87,7 @@ export function commentSuppressions(list: readonly SourceSuppression[], errors: 
  */
 export async function runCheck(paths: readonly string[], options: CheckOptions = {}): Promise<CheckRun> {
   const cwd = options.cwd ?? process.cwd();
-  const config = options.configFile !== undefined ? loadConfig(options.configFile, cwd, true) : loadConfig(CONFIG_FILE, cwd, false);
+  const config = configFor(options.configFile, cwd);
   const loaded = await loadInputs(paths, { cwd, ...(options.readStdin ? { readStdin: options.readStdin } : {}) });
   const errors = [...loaded.errors];
   const suppressions = [...(config?.suppressions ?? []), ...commentSuppressions(loaded.suppressions, errors)];

@@ -8,7 +8,7 @@ import { displayPath, InputError } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { isUnknown, known } from '../model/unknown.js';
 import { commentSuppressions } from './check.js';
-import { CONFIG_FILE, loadConfig } from '../policy/config.js';
+import { configFor } from './load-config.js';
 import { evaluate } from '../policy/engine.js';
 import { failing, type FailOn, type Finding } from '../policy/finding.js';
 import { PACK_NAMES } from '../policy/rule.js';
@@ -77,7 +77,7 @@ async function loadSide(paths: readonly string[], cwd: string, errors: InputErro
 /** Runs a review. Never throws for bad input: errors come back in `inputErrors` (exit 2). */
 export async function runReview(inputs: ReviewInputs, options: ReviewOptions = {}): Promise<ReviewResult> {
   const cwd = options.cwd ?? process.cwd();
-  const config = options.configFile !== undefined ? loadConfig(options.configFile, cwd, true) : loadConfig(CONFIG_FILE, cwd, false);
+  const config = configFor(options.configFile, cwd);
   const errors: InputError[] = [];
   const readStdin = options.readStdin ? once(options.readStdin) : undefined;
   let base: Side;

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../../lib/cli/main.js';
 import type { CliIO } from '../../lib/cli/io.js';
 import type { SimulationResult } from '../../lib/sim/results/result.js';
-import { headline } from '../../lib/workflows/what-if.js';
+import { headline } from '../../lib/report/simulation/headline.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/sim/', import.meta.url));
 

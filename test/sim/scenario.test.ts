@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { InputErrors } from '../../lib/errors.js';
-import { loadScenario, scenarioFromText } from '../../lib/sim/scenario/resolve.js';
+import { loadScenario } from '../../lib/workflows/load-scenario.js';
+import { scenarioFromText } from '../../lib/sim/scenario/resolve.js';
 import { parseDurationMinutes, parseSize } from '../../lib/sim/scenario/duration.js';
 import { SCENARIO_SCHEMA } from '../../lib/sim/scenario/parse.js';
 

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { loadScenario } from '../../lib/sim/scenario/resolve.js';
-import { defaultWhatIf, headline } from '../../lib/workflows/what-if.js';
+import { loadScenario } from '../../lib/workflows/load-scenario.js';
+import { defaultWhatIf } from '../../lib/workflows/what-if.js';
+import { headline } from '../../lib/report/simulation/headline.js';
 import { inlineSpec } from '../../lib/sim/scenario/resolve.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/sim/', import.meta.url));

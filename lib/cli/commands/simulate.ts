@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { emit, type CliContext } from '../io.js';
 import { integerAtLeast } from '../options.js';
-import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/simulation/render.js';
+import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/simulation/formats.js';
 
 /** Options of `acrkit simulate`. */
 interface SimulateOptions {
@@ -33,9 +33,9 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
     .action(async (inputs: string[], opts: SimulateOptions) => {
       const { io } = ctx;
       // One at a time: jest's ESM loader races on concurrent imports that share modules.
-      const { loadScenario } = await import('../../sim/scenario/resolve.js');
+      const { loadScenario } = await import('../../workflows/load-scenario.js');
       const { runMonteCarlo } = await import('../../sim/montecarlo.js');
-      const { renderSimulationAs } = await import('../../report/simulation/render.js');
+      const { renderSimulationAs } = await import('../../report/simulation/formats.js');
       const sc = await loadScenario(opts.scenario, { cwd: io.cwd, inputs, runs: opts.runs, seed: opts.seed });
       let bar: { start(total: number, v: number): void; update(v: number): void; stop(): void } | undefined;
       if (io.isTTY && sc.runs > 1) {

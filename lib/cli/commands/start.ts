@@ -54,10 +54,11 @@ export function registerStart(program: Command, ctx: CliContext): void {
       io.out(`\nPolicy (acrkit check ${opts.outdir}): ${counted(s.error, 'error')}, ${counted(s.warning, 'warning')}, ${s.info} info, ${s.suppressed} suppressed, ${s.unknown} unknown\n`);
       io.out(`${findingsByRegistry(check.result.report.findings).join('\n')}\n`);
 
-      const { defaultWhatIf, headline } = await import('../../workflows/what-if.js');
+      const { defaultWhatIf } = await import('../../workflows/what-if.js');
+      const { headline } = await import('../../report/simulation/headline.js');
       const result = await defaultWhatIf(specs, { ...(opts.runs ? { runs: opts.runs } : {}) });
       io.out(`\n${headline(result)}\n`);
-      const { writeSimulationReport } = await import('../../report/html/html.js');
+      const { writeSimulationReport } = await import('../../workflows/write-report.js');
       const path = await writeSimulationReport(result, resolve(io.cwd, opts.report));
       io.out(`\nWhat-if report (HTML, opens offline): ${path}\n`);
     });

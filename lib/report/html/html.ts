@@ -7,8 +7,6 @@
  * - {@link renderReviewHtml}: `acrkit review --format html`.
  * - {@link writeSimulationReport}: writes the simulation report to a file (what `npm start` uses).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { usd } from '../../format/tables.js';
 import type { Finding } from '../../policy/finding.js';
 import { display } from '../../review/attributes.js';
@@ -19,7 +17,7 @@ import { fmtActual } from '../simulation/render.js';
 import { BLOCKED_HEADERS, blockedRows, OUTAGE_HEADERS, outageRows, percent, registryColumns, registryRow, tierText, violationText } from '../simulation/rows.js';
 import type { RegistrySummary, SimulationResult } from '../../sim/results/result.js';
 import type { Summary } from '../../sim/results/stats.js';
-import { headline } from '../../workflows/what-if.js';
+import { headline } from '../simulation/headline.js';
 import {
   billedChart,
   forecastChart,
@@ -164,20 +162,6 @@ export async function renderSimulationHtml(r: SimulationResult): Promise<string>
     '</section>',
   );
   return page({ title: `acrkit simulate: ${r.scenario}`, body: body.join('\n') });
-}
-
-/**
- * Renders the simulation report and writes it to `path` (folders created).
- * @param r the simulation result
- * @param path file to write, relative to the working directory or absolute
- * @returns the absolute path written
- */
-export async function writeSimulationReport(r: SimulationResult, path: string): Promise<string> {
-  const html = await renderSimulationHtml(r);
-  const abs = resolve(path);
-  mkdirSync(dirname(abs), { recursive: true });
-  writeFileSync(abs, html);
-  return abs;
 }
 
 function money(n: number | null): string {

@@ -1,0 +1,81 @@
+/**
+ * Reads a scenario file and the registries it names (any acrkit input, relative to the
+ * scenario's folder) or the inputs given on the command line, then resolves it
+ * (lib/sim/scenario/resolve.ts). Every problem is reported at once as {@link InputErrors}.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { InputError, InputErrors } from '../errors.js';
+import type { RegistrySpec } from '../model/registry-spec.js';
+import type { ResolvedScenario } from '../sim/scenario/model.js';
+import { showValue, parseScenario } from '../sim/scenario/parse.js';
+import { inlineSpec, resolveScenarioDocument } from '../sim/scenario/resolve.js';
+import type { InlineRegistryInput } from '../sim/scenario/types.js';
+
+/** Options of {@link loadScenario}. */
+export interface LoadScenarioOptions {
+  /**
+   * Working directory for relative paths given on the command line.
+   * @default process.cwd()
+   */
+  readonly cwd?: string;
+  /**
+   * acrkit inputs that replace the scenario's `registries`.
+   * @default - the scenario's own `registries`
+   */
+  readonly inputs?: readonly string[];
+  /**
+   * Overrides the scenario's runs.
+   * @default - the scenario's `runs`
+   */
+  readonly runs?: number;
+  /**
+   * Overrides the scenario's seed.
+   * @default - the scenario's `seed`
+   */
+  readonly seed?: number;
+}
+
+/** Reads, validates and resolves a scenario file. Throws {@link InputErrors}. */
+export async function loadScenario(path: string, options: LoadScenarioOptions = {}): Promise<ResolvedScenario> {
+  const cwd = options.cwd ?? process.cwd();
+  const full = resolve(cwd, path);
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (e) {
+    throw new InputErrors([new InputError({ file: path }, `scenario file must be readable, got ${(e as NodeJS.ErrnoException).code ?? 'an error'}: check the path`)]);
+  }
+  const doc = parseScenario(text, path);
+  const errors: InputError[] = [];
+  const specs: RegistrySpec[] = [];
+  const fromCli = options.inputs !== undefined && options.inputs.length > 0;
+  const entries = fromCli ? options.inputs!.map((p) => ({ path: p, base: cwd, index: -1 })) : [];
+  const inline: Array<{ value: InlineRegistryInput; index: number }> = [];
+  if (!fromCli) {
+    (doc.input.registries ?? []).forEach((r, index) => {
+      if (typeof r === 'string') entries.push({ path: r, base: dirname(full), index });
+      else inline.push({ value: r, index });
+    });
+  }
+  if (entries.length) {
+    const { loadRegistries } = await import('./load.js');
+    for (const e of entries) {
+      const r = await loadRegistries([e.path], { cwd: e.base });
+      specs.push(...r.registries);
+      errors.push(...r.errors);
+      if (!r.errors.length && !r.registries.length) {
+        const pointer = e.index >= 0 ? `/registries/${e.index}` : undefined;
+        errors.push(
+          new InputError(
+            { file: e.index >= 0 ? path : e.path, line: pointer ? doc.line(pointer) : undefined, pointer },
+            `input ${showValue(e.path)} must hold at least one azurerm_container_registry, got none: check the path`,
+          ),
+        );
+      }
+    }
+  }
+  for (const { value, index } of inline) specs.push(inlineSpec(value, doc, index));
+  const result = resolveScenarioDocument(doc, specs, { runs: options.runs, seed: options.seed }, errors);
+  return result;
+}
