@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
+import { formatLocation, type Location } from './input/location.js';
 
 /**
  * Error classes. Each has a literal `name` (compare it across realms with the `is*` guards)
@@ -26,21 +27,8 @@ export class UnknownRegionError extends AcrkitError {
   }
 }
 
-/** Where in a user's input a problem is. */
-export interface InputLocation {
-  /** File path as the user gave it. */
-  readonly file: string;
-  /**
-   * 1-based line.
-   * @default - not known
-   */
-  readonly line?: number;
-  /**
-   * JSON pointer (RFC 6901) into the document.
-   * @default - the whole document
-   */
-  readonly pointer?: string;
-}
+/** Where in a user's input a problem is: a {@link Location} that names its file. */
+export type InputLocation = Location & { readonly file: string };
 
 /** An input file that cannot be read, parsed or understood. Exit code 2. */
 export class InputError extends AcrkitError {
@@ -72,14 +60,6 @@ export class UsageError extends AcrkitError {
 export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, resolve(cwd, path));
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
-}
-
-/** Formats `file:line` or `file#/pointer`. */
-export function formatLocation(loc: InputLocation): string {
-  let s = loc.file;
-  if (loc.line !== undefined) s += `:${loc.line}`;
-  if (loc.pointer !== undefined && loc.pointer !== '') s += `#${loc.pointer}`;
-  return s;
 }
 
 /** Whether `e` is an {@link AcrkitError} (by name, so it works across module copies). */

@@ -5,8 +5,10 @@
  * The constructs live at `acrkit/constructs`.
  */
 export { ACRKIT_HOME, ACRKIT_VERSION } from './version.js';
-export { AcrkitError, InputError, InputErrors, UnknownRegionError, UsageError, formatLocation, isAcrkitError, isInputError } from './errors.js';
+export { AcrkitError, InputError, InputErrors, UnknownRegionError, UsageError, isAcrkitError, isInputError } from './errors.js';
 export type { InputLocation } from './errors.js';
+export { formatLocation } from './input/location.js';
+export type { Location } from './input/location.js';
 export { FEATURES, GIB, TIB, TIER_FACTS, TIERS, cheapestTierFor, featuresOf, isTier, tierSupports } from './catalog/tiers.js';
 export type { FeatureFacts, FeatureId, FeatureStatus, RateLimit, Tier, TierFacts } from './catalog/tiers.js';
 export { BILLING_ASSUMPTIONS, PRICES, monthlyBaseCostUsd } from './catalog/prices.js';

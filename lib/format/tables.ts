@@ -1,5 +1,5 @@
 /**
- * Small text helpers shared by the CLI's reports.
+ * Plain-text and Markdown tables, for every report.
  */
 
 /** Renders rows as an aligned plain-text table with a header. */
@@ -17,9 +17,4 @@ export function markdownTable(header: readonly string[], rows: ReadonlyArray<rea
     `| ${header.map(() => '---').join(' | ')} |`,
     ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
   ].join('\n');
-}
-
-/** Formats US dollars: `$1,234.56`. */
-export function usd(n: number): string {
-  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }

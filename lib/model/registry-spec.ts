@@ -3,32 +3,13 @@
  * rule, simulation and review reads. Plain data: JSON-serializable, no classes.
  */
 import type { Tier } from '../catalog/tiers.js';
+import type { Location } from '../input/location.js';
 import type { Maybe } from './unknown.js';
 
-/** Where a spec (or part of one) came from. */
-export interface SourceLocation {
+/** Where a spec (or part of one) came from: a {@link Location} with the kind of input. */
+export interface SourceLocation extends Location {
   /** Input kind. */
   readonly kind: 'construct' | 'cdk-tf-json' | 'plan' | 'hcl' | 'inline';
-  /**
-   * File path as given by the user.
-   * @default - none (construct tree or inline)
-   */
-  readonly file?: string;
-  /**
-   * 1-based line in `file`.
-   * @default - not known
-   */
-  readonly line?: number;
-  /**
-   * JSON pointer into `file`.
-   * @default - not known
-   */
-  readonly pointer?: string;
-  /**
-   * cdktf construct path, e.g. `prod/registry`.
-   * @default - not known
-   */
-  readonly constructPath?: string;
 }
 
 /** One geo-replica (a region besides the home region). */

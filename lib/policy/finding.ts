@@ -1,6 +1,7 @@
 /**
  * Findings: what the policy engine reports, the one shape every reporter reads.
  */
+import type { Location } from '../input/location.js';
 import type { PackName, Severity } from './rule.js';
 
 /** Outcome of one rule on one registry that a report shows. */
@@ -12,29 +13,8 @@ export type FindingStatus =
   /** The rule itself failed (a bug, or an input it could not handle). */
   | 'error';
 
-/** Where a finding points. */
-export interface FindingLocation {
-  /**
-   * Input file (relative to the working directory when below it).
-   * @default - none (construct tree)
-   */
-  readonly file?: string;
-  /**
-   * 1-based line.
-   * @default - not known
-   */
-  readonly line?: number;
-  /**
-   * JSON pointer into `file`.
-   * @default - not known
-   */
-  readonly pointer?: string;
-  /**
-   * cdktf construct path.
-   * @default - not known
-   */
-  readonly constructPath?: string;
-}
+/** Where a finding points (the input's {@link Location}). */
+export type FindingLocation = Location;
 
 /** How a finding was suppressed. */
 export interface SuppressionInfo {

@@ -4,7 +4,8 @@
 import { monthlyBaseCostUsd } from '../catalog/prices.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { isUnknown, known } from '../model/unknown.js';
-import { textTable, usd } from '../format/tables.js';
+import { textTable } from '../format/tables.js';
+import { usd } from '../format/numbers.js';
 
 /** One registry's summary row. */
 export interface RegistrySummary {

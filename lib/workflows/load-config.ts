@@ -2,10 +2,11 @@
  * Reads the policy config file (acrkit.config.json, or the one --config names); the format
  * and its validation are lib/policy/config.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, InputErrors } from '../errors.js';
 import { CONFIG_FILE, parseConfig, type PolicyConfig } from '../policy/config.js';
+import { readInputTextSync } from '../input/read.js';
 
 /**
  * Loads a config file. With `explicit` false a missing file is fine (returns undefined);
@@ -17,9 +18,15 @@ export function loadConfig(path: string, cwd: string, explicit: boolean): Policy
     if (!explicit) return undefined;
     throw new InputErrors([new InputError({ file: path }, `config file must exist, got no such file: check --config or create ${CONFIG_FILE}.`)]);
   }
+  let text: string;
+  try {
+    text = readInputTextSync(abs, { cwd, shown: path, what: 'config file', fix: `check --config or create ${CONFIG_FILE}` });
+  } catch (e) {
+    throw new InputErrors([e as InputError]);
+  }
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(abs, 'utf8'));
+    doc = JSON.parse(text);
   } catch (e) {
     throw new InputErrors([new InputError({ file: path }, `config file must be valid JSON, got ${e instanceof Error ? e.message : String(e)}: fix the JSON.`)]);
   }

@@ -2,7 +2,7 @@
  * Detects what each path holds and reads it with the matching source; collects every
  * input error without letting one bad file hide the registries of the others.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
@@ -14,6 +14,8 @@ import type { SourceSuppression } from '../sources/suppression-comments.js';
 import { STDIN_NAME, STDIN_PATH, stdinCount } from '../sources/stdin.js';
 import { preview } from '../sources/values.js';
 import { compareStrings } from '../order.js';
+import { tokensOf } from '../input/pointer.js';
+import { readInputText } from '../input/read.js';
 
 /** The kind of input a file holds. */
 export type InputKind = 'plan' | 'tf-json' | 'hcl';
@@ -141,9 +143,9 @@ export async function loadInputs(paths: readonly string[], options?: LoadInputsO
     const file = shown(abs);
     let text: string;
     try {
-      text = await readFile(abs, 'utf8');
+      text = await readInputText(abs, { cwd: '/', shown: file, what: 'input', fix: 'check the path and its permissions' });
     } catch (e) {
-      errors.push(new InputError({ file }, `file must be readable, got ${(e as NodeJS.ErrnoException).code ?? 'an error'}: check the path and its permissions.`));
+      errors.push(e as InputError);
       continue;
     }
     if (abs.endsWith('.tf')) {
@@ -273,7 +275,7 @@ function planAddressOffsets(text: string): Map<string, number> {
 
 /** Offset of the resource key `"<name>":` under `"resource"` and `"<type>"`, or -1. */
 function tfJsonOffset(text: string, pointer: string | undefined): number {
-  const [type, name] = (pointer ?? '').split('/').slice(2, 4).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const [type, name] = tokensOf(pointer ?? '').slice(1, 3);
   if (type === undefined || name === undefined) return -1;
   let at = indexOfKey(text, '"resource"', 0);
   if (at >= 0) at = indexOfKey(text, JSON.stringify(type), at + 1);

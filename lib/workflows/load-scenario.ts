@@ -3,7 +3,6 @@
  * scenario's folder) or the inputs given on the command line, then resolves it
  * (lib/sim/scenario/resolve.ts). Every problem is reported at once as {@link InputErrors}.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError, InputErrors } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
@@ -11,6 +10,7 @@ import type { ResolvedScenario } from '../sim/scenario/model.js';
 import { showValue, parseScenario } from '../sim/scenario/parse.js';
 import { inlineSpec, resolveScenarioDocument } from '../sim/scenario/resolve.js';
 import type { InlineRegistryInput } from '../sim/scenario/types.js';
+import { readInputText } from '../input/read.js';
 
 /** Options of {@link loadScenario}. */
 export interface LoadScenarioOptions {
@@ -42,9 +42,9 @@ export async function loadScenario(path: string, options: LoadScenarioOptions = 
   const full = resolve(cwd, path);
   let text: string;
   try {
-    text = readFileSync(full, 'utf8');
+    text = await readInputText(full, { cwd, shown: path, what: 'scenario file', fix: 'check the path' });
   } catch (e) {
-    throw new InputErrors([new InputError({ file: path }, `scenario file must be readable, got ${(e as NodeJS.ErrnoException).code ?? 'an error'}: check the path`)]);
+    throw new InputErrors([e as InputError]);
   }
   const doc = parseScenario(text, path);
   const errors: InputError[] = [];

@@ -2,7 +2,6 @@
  * The simulator on a review's base and head: one scenario, one seed, the same runs, so the
  * difference between the two is the change and nothing else.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { round2 } from '../catalog/prices.js';
 import { GIB } from '../catalog/tiers.js';
@@ -14,6 +13,7 @@ import { parseScenario } from '../sim/scenario/parse.js';
 import { resolveScenarioDocument } from '../sim/scenario/resolve.js';
 import { displayAddress, registryKey } from '../review/diff.js';
 import type { SimulationDelta, SimulationDeltaRow } from '../review/review-types.js';
+import { readInputText } from '../input/read.js';
 
 /** Options of {@link simulationDelta}. */
 export interface SimulationDeltaOptions {
@@ -90,9 +90,9 @@ export async function simulationDelta(scenarioPath: string, base: readonly Regis
   const file = displayPath(scenarioPath, cwd);
   let text: string;
   try {
-    text = await readFile(full, 'utf8');
+    text = await readInputText(full, { cwd, shown: file, what: 'scenario file', fix: 'check --scenario' });
   } catch (e) {
-    throw new InputErrors([new InputError({ file }, `scenario file must be readable, got ${(e as NodeJS.ErrnoException).code ?? 'an error'}: check --scenario.`)]);
+    throw new InputErrors([e as InputError]);
   }
   const b = await simulate(text, file, base, o);
   const h = await simulate(text, file, head, o);

@@ -1,8 +1,6 @@
 /**
  * runReview: a pull request's base and head (or one plan) in, one review out.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { monthlyBaseCostUsd, round2 } from '../catalog/prices.js';
 import { displayPath, InputError } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
@@ -19,6 +17,7 @@ import { STDIN_NAME, STDIN_PATH, stdinCount } from '../sources/stdin.js';
 import { classifyCompanion, classifyRegistry, diffRegistries, displayAddress, keyDependencies, registryKey, type ResourceChange } from '../review/diff.js';
 import type { CostDelta, FindingsDelta, ReviewResult, SimulationDelta } from '../review/review-types.js';
 import { compareStrings } from '../order.js';
+import { errnoText, readInputText } from '../input/read.js';
 
 /** What to review: two inputs, or one plan that holds before and after. */
 export type ReviewInputs = { readonly base: readonly string[]; readonly head: readonly string[] } | { readonly plan: string };
@@ -147,9 +146,9 @@ async function readPlan(path: string, cwd: string, errors: InputError[], readStd
       errors.push(new InputError({ file }, `'-' (standard input) needs a reader, got no readStdin option: pass options.readStdin, or a file path instead of '-'.`));
       return undefined;
     }
-    text = path === STDIN_PATH ? await readStdin!() : await readFile(resolve(cwd, path), 'utf8');
+    text = path === STDIN_PATH ? await readStdin!() : await readInputText(path, { cwd, shown: file, what: 'plan file', fix: 'pass the output of terraform show -json plan.tfplan' });
   } catch (e) {
-    errors.push(new InputError({ file }, `plan file must be readable, got ${(e as NodeJS.ErrnoException).code ?? 'an error'}: pass the output of terraform show -json plan.tfplan.`));
+    errors.push(e instanceof InputError ? e : new InputError({ file }, `standard input must be readable, got ${errnoText(e)}: pipe the plan JSON in, or pass a file path.`));
     return undefined;
   }
   try {

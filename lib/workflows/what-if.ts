@@ -3,13 +3,13 @@
  * given registries (its headline: lib/report/simulation/headline.ts).
  */
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
-import { displayPath } from '../errors.js';
+import { displayPath, InputErrors, type InputError } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { runMonteCarlo, type MonteCarloOptions } from '../sim/montecarlo.js';
 import type { SimulationResult } from '../sim/results/result.js';
 import { parseScenario } from '../sim/scenario/parse.js';
 import { resolveScenarioDocument } from '../sim/scenario/resolve.js';
+import { readInputText } from '../input/read.js';
 
 /** Path of the default fleet scenario (examples/fleet/what-if.yaml). */
 export const DEFAULT_WHAT_IF = fileURLToPath(new URL('../../examples/fleet/what-if.yaml', import.meta.url.replace('/dist/lib/', '/lib/')));
@@ -35,7 +35,14 @@ export interface WhatIfOptions extends MonteCarloOptions {
  */
 export async function defaultWhatIf(specs: readonly RegistrySpec[], options: WhatIfOptions = {}): Promise<SimulationResult> {
   const path = options.scenarioPath ?? DEFAULT_WHAT_IF;
-  const doc = parseScenario(readFileSync(path, 'utf8'), displayPath(path, process.cwd()));
+  const shown = displayPath(path, process.cwd());
+  let text: string;
+  try {
+    text = await readInputText(path, { cwd: process.cwd(), shown, what: 'scenario file', fix: 'check scenarioPath' });
+  } catch (e) {
+    throw new InputErrors([e as InputError]);
+  }
+  const doc = parseScenario(text, shown);
   const sc = resolveScenarioDocument({ ...doc, input: { ...doc.input, registries: [] } }, specs, { runs: options.runs });
   return runMonteCarlo(sc, options);
 }

@@ -1,9 +1,10 @@
 import { runMonteCarlo } from '../../lib/sim/montecarlo.js';
 import { renderSimulation } from '../../lib/report/simulation/render.js';
 import type { SimulationResult } from '../../lib/sim/results/result.js';
-import { blockedRows, day, minuteText, outageRows, percent, registryColumns, registryRow, tierText, violationText } from '../../lib/report/simulation/rows.js';
+import { blockedRows, day, outageRows, registryColumns, registryRow, tierText, violationText } from '../../lib/report/simulation/rows.js';
 import type { Summary } from '../../lib/sim/results/stats.js';
 import { fixedWorkload, scenario } from './helpers.js';
+import { percent, minuteText } from '../../lib/format/numbers.js';
 
 describe('day()', () => {
   test('days within the horizon, extrapolations, and never', () => {

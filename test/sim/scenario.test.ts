@@ -23,9 +23,9 @@ describe('scenario validation', () => {
     const e = await errorsOf('bad-field.yaml');
     const lines = e.errors.map((x) => `${x.location.file}:${x.location.line}#${x.location.pointer} ${x.reason}`);
     expect(lines).toEqual([
-      "bad-field.yaml:9#/workloads/0/pushes/perRepoPerDay /workloads/0/pushes has no field 'perRepoPerDay', got 'perRepoPerDay': remove it or use one of perRepositoryPerDay, weekly, arrival, peakToMean, byRegion.",
-      "bad-field.yaml:13#/events/0/at /events/0/at must match the expected format, got '3 days': write an ISO-8601 duration such as P365D, PT6H or P1M (30 days).",
-      'bad-field.yaml:17#/assertions/0/usd /assertions/0/usd must be >= 0, got -5: use a value >= 0.',
+      "bad-field.yaml:9#/workloads/0/pushes/perRepoPerDay /workloads/0/pushes has no field 'perRepoPerDay' (rule additionalProperties), got 3: remove it or use one of perRepositoryPerDay, weekly, arrival, peakToMean, byRegion.",
+      "bad-field.yaml:13#/events/0/at /events/0/at must match the expected format (rule pattern), got \"3 days\": write an ISO-8601 duration such as P365D, PT6H or P1M (30 days).",
+      'bad-field.yaml:17#/assertions/0/usd /assertions/0/usd must be >= 0 (rule minimum), got -5: use a value >= 0.',
     ]);
   });
 
@@ -34,9 +34,9 @@ describe('scenario validation', () => {
     const reasons = e.errors.map((x) => `${x.location.line} ${x.reason}`);
     expect(reasons).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^8 \/workloads\/0\/pulls\/byRegion\/westeuropa must be an Azure public region, got 'westeuropa': use 'westeurope'/),
+        expect.stringMatching(/^8 \/workloads\/0\/pulls\/byRegion\/westeuropa must be an Azure public region, got "westeuropa": use 'westeurope'/),
         expect.stringMatching(/^8 \/workloads\/0\/pulls\/byRegion shares must sum to 1, got 0.7/),
-        expect.stringMatching(/^6 \/workloads\/0\/registry must name a registry of the scenario, got 'staging': use one of 'prod' or '\*'\.$/),
+        expect.stringMatching(/^6 \/workloads\/0\/registry must name a registry of the scenario, got "staging": use one of 'prod' or '\*'\.$/),
       ]),
     );
     expect(e.errors).toHaveLength(3);

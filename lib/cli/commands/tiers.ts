@@ -4,8 +4,9 @@
 import { Command, Option } from 'commander';
 import { monthlyBaseCostUsd, PRICES } from '../../catalog/prices.js';
 import { FEATURES, TIER_FACTS, TIERS, featuresOf, type Tier } from '../../catalog/tiers.js';
-import { markdownTable, textTable, usd } from '../../format/tables.js';
+import { markdownTable, textTable } from '../../format/tables.js';
 import { emit, type CliContext } from '../io.js';
+import { usd } from '../../format/numbers.js';
 
 /** One tier as `acrkit tiers --format json` prints it. */
 export interface TierSummary {

@@ -5,12 +5,11 @@
  * per input file, one `<testcase>` per registry and rule evaluated, and only the attributes
  * and elements that schema declares.
  */
-import { formatLocation } from '../../errors.js';
+import { formatLocation } from '../../input/location.js';
 import type { CheckedRegistry } from '../../policy/engine.js';
 import { failing, type Finding, type FindingLocation } from '../../policy/finding.js';
 import type { Rule } from '../../policy/rule.js';
 import type { CheckResult, RenderOptions } from './check-result.js';
-import { describeLocation } from './text.js';
 import { xmlAttr, xmlText } from './xml-escape.js';
 
 /** Name of the suite for registries that come from a construct tree rather than a file. */
@@ -45,7 +44,7 @@ function checkedOf(result: CheckResult): readonly CheckedRegistry[] {
 
 /** One line per finding for an element's body. */
 function details(rule: Rule, reg: CheckedRegistry, list: readonly Finding[]): string {
-  const where = describeLocation(reg.location);
+  const where = formatLocation(reg.location);
   return [
     `${rule.id} ${rule.name} (${rule.pack}, ${rule.severity}): ${rule.info}`,
     `registry: ${reg.address}${where ? ` at ${where}` : ''}`,

@@ -2,18 +2,10 @@
  * Text report: findings grouped by registry, coloured on a terminal.
  */
 import pc from 'picocolors';
-import { formatLocation } from '../../errors.js';
-import type { Finding, FindingLocation } from '../../policy/finding.js';
+import { formatLocation } from '../../input/location.js';
+import type { Finding } from '../../policy/finding.js';
 import type { CheckResult, RenderOptions } from './check-result.js';
 import { counted, registries } from '../../format/counts.js';
-
-/** `file:line#pointer (construct path)` of a finding location. */
-export function describeLocation(l: FindingLocation): string {
-  const parts: string[] = [];
-  if (l.file !== undefined) parts.push(formatLocation({ file: l.file, ...(l.line !== undefined ? { line: l.line } : {}), ...(l.pointer !== undefined && l.line === undefined ? { pointer: l.pointer } : {}) }));
-  if (l.constructPath !== undefined) parts.push(l.file !== undefined ? `(${l.constructPath})` : l.constructPath);
-  return parts.join(' ');
-}
 
 /** Renders the text report. */
 export function renderText(result: CheckResult, options: RenderOptions = {}): string {
@@ -22,7 +14,7 @@ export function renderText(result: CheckResult, options: RenderOptions = {}): st
   const lines: string[] = [];
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
-    const key = `${f.address}\u0000${describeLocation(f.location)}`;
+    const key = `${f.address}\u0000${formatLocation(f.location)}`;
     const list = groups.get(key) ?? [];
     list.push(f);
     groups.set(key, list);

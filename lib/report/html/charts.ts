@@ -9,13 +9,13 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { RegistrySummary } from '../../sim/results/result.js';
-import { formatBytes } from '../../sim/scenario/duration.js';
 import { counted } from '../../format/counts.js';
 import type { SimulationDelta } from '../../review/review-types.js';
 import type { CostDelta } from '../../review/review-types.js';
+import { formatBytes, minuteText, usd } from '../../format/numbers.js';
+import { GIB } from '../../catalog/tiers.js';
 
 /** Bytes in a GiB. */
-const GIB = 1024 ** 3;
 
 /**
  * A reference line (included storage, storage limit) is drawn only when it is at most this
@@ -130,9 +130,6 @@ function fmtGiB(v: number): string {
   return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} GiB`;
 }
 
-function fmtUsd(v: number): string {
-  return `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
 
 function pct(v: number): string {
   return `${(v * 100).toFixed(v >= 0.9995 && v < 1 ? 3 : 2)}%`;
@@ -358,13 +355,13 @@ export function monthlyCostChart(g: RegistrySummary, runs: number, horizonDays: 
     title: `${g.name}: cost per month (USD)`,
     alt:
       `Bar chart of ${g.name}'s cost per 30-day month in USD, ${values.length} months (medians). ` +
-      (values.length ? `Highest: month ${max.month} at ${fmtUsd(max.p50)}${range ? ` (p10 ${fmtUsd(max.p10)}, p90 ${fmtUsd(max.p90)})` : ''}. ` : '') +
+      (values.length ? `Highest: month ${max.month} at ${usd(max.p50)}${range ? ` (p10 ${usd(max.p10)}, p90 ${usd(max.p90)})` : ''}. ` : '') +
       rangeText +
       partialText,
     caption: `Registry units, replicas, storage above the included amount and task time, per 30-day month; bars are medians. ${rangeText}${partialText}`,
     table: {
       header: range ? ['Month', 'p10 (USD)', 'p50 (USD)', 'p90 (USD)'] : ['Month', 'Cost (USD)'],
-      rows: values.map((v) => (range ? [String(v.month), fmtUsd(v.p10), fmtUsd(v.p50), fmtUsd(v.p90)] : [String(v.month), fmtUsd(v.p50)])),
+      rows: values.map((v) => (range ? [String(v.month), usd(v.p10), usd(v.p50), usd(v.p90)] : [String(v.month), usd(v.p50)])),
     },
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -391,12 +388,6 @@ export function monthlyCostChart(g: RegistrySummary, runs: number, horizonDays: 
   };
 }
 
-function minuteLabel(m: number): string {
-  const d = Math.floor(m / 1440);
-  const h = Math.floor((m % 1440) / 60);
-  const mm = Math.round(m % 60);
-  return `day ${d} ${String(h).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
-}
 
 /**
  * Outage timeline of one registry: an event lane (one bar per outage, labelled with the
@@ -460,7 +451,7 @@ export function outageChart(g: RegistrySummary, horizonDays: number, id = `outag
     [
       String(i + 1),
       `${o.kind} ${o.region}${o.home ? ' (home)' : ''}`,
-      `${minuteLabel(o.startMinute)}, ${((o.endMinute - o.startMinute) / 60).toFixed(1)} h`,
+      `${minuteText(o.startMinute)}, ${((o.endMinute - o.startMinute) / 60).toFixed(1)} h`,
       Object.entries(o.availabilityByRegion)
         .map(([c, s]) => `${c} ${pct(s.p50 ?? 0)}`)
         .join('; ') || '-',
@@ -611,12 +602,12 @@ export function reviewCostChart(cost: CostDelta, id = 'review-cost'): ChartDefin
     title: 'Base cost per month by registry, base vs head (USD)',
     alt:
       `Grouped bar chart of monthly base cost in USD per registry, base and head. ` +
-      cost.registries.map((r) => `${r.address}: ${r.base === null ? 'absent' : fmtUsd(r.base)} to ${r.head === null ? 'absent' : fmtUsd(r.head)}`).join('; ') +
-      `. Total ${fmtUsd(cost.base)} to ${fmtUsd(cost.head)}.`,
+      cost.registries.map((r) => `${r.address}: ${r.base === null ? 'absent' : usd(r.base)} to ${r.head === null ? 'absent' : usd(r.head)}`).join('; ') +
+      `. Total ${usd(cost.base)} to ${usd(cost.head)}.`,
     caption: 'Registry and replica units for a 30-day month, from the catalog; storage above the included amount is in the simulation forecast, not here.',
     table: {
       header: ['Registry', 'Base (USD/month)', 'Head (USD/month)', 'Delta (USD/month)'],
-      rows: cost.registries.map((r) => [r.address, r.base === null ? '-' : fmtUsd(r.base), r.head === null ? '-' : fmtUsd(r.head), r.delta === null ? 'unknown' : fmtUsd(r.delta)]),
+      rows: cost.registries.map((r) => [r.address, r.base === null ? '-' : usd(r.base), r.head === null ? '-' : usd(r.head), r.delta === null ? 'unknown' : usd(r.delta)]),
     },
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

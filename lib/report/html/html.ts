@@ -7,14 +7,12 @@
  * - {@link renderReviewHtml}: `acrkit review --format html`.
  * - {@link writeSimulationReport}: writes the simulation report to a file (what `npm start` uses).
  */
-import { usd } from '../../format/tables.js';
 import type { Finding } from '../../policy/finding.js';
 import { display } from '../../review/attributes.js';
 import type { ResourceChange } from '../../review/diff.js';
 import type { ReviewResult } from '../../review/review-types.js';
-import { formatBytes } from '../../sim/scenario/duration.js';
 import { fmtActual } from '../simulation/render.js';
-import { BLOCKED_HEADERS, blockedRows, OUTAGE_HEADERS, outageRows, percent, registryColumns, registryRow, tierText, violationText } from '../simulation/rows.js';
+import { BLOCKED_HEADERS, blockedRows, OUTAGE_HEADERS, outageRows, registryColumns, registryRow, tierText, violationText } from '../simulation/rows.js';
 import type { RegistrySummary, SimulationResult } from '../../sim/results/result.js';
 import type { Summary } from '../../sim/results/stats.js';
 import { headline } from '../simulation/headline.js';
@@ -30,6 +28,8 @@ import {
   type ChartDefinition,
 } from './charts.js';
 import { esc, figure, page, status, table, type Cell } from './page.js';
+import { usd, formatBytes, percent } from '../../format/numbers.js';
+import { formatLocation } from '../../input/location.js';
 
 /** Renders charts to figures, making ids unique within one report (`used` is shared per report). */
 async function figures(defs: ReadonlyArray<ChartDefinition | undefined>, used: Set<string>): Promise<string[]> {
@@ -178,11 +178,6 @@ function changeFlags(c: ResourceChange): string {
     .join(', ') || '-';
 }
 
-function findingLocation(f: Finding): string {
-  const l = f.location;
-  if (l.file) return `${l.file}${l.line !== undefined ? `:${l.line}` : ''}${l.pointer ? `#${l.pointer}` : ''}`;
-  return l.constructPath ?? '-';
-}
 
 function findingsTable(title: string, list: readonly Finding[]): string {
   if (!list.length) return `<h3>${esc(title)}</h3>\n<p class="empty">None.</p>`;
@@ -196,7 +191,7 @@ function findingsTable(title: string, list: readonly Finding[]): string {
         `${f.ruleId} ${f.ruleName}`,
         { html: `<code>${esc(f.address)}</code>` },
         f.suppressed ? `${f.message} (suppressed${f.reason ? `: ${f.reason}` : ''}${f.suppression ? `, ${f.suppression.origin}` : ''})` : f.message,
-        { html: `<code>${esc(findingLocation(f))}</code>` },
+        { html: `<code>${esc(formatLocation(f.location) || '-')}</code>` },
       ]),
     ),
   ].join('\n');

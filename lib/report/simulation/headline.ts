@@ -2,10 +2,9 @@
  * The what-if headline: monthly cost, storage at the horizon, first limit day and worst outage
  * exposure of a simulation, in a few lines (what `acrkit start` prints).
  */
-import { usd } from '../../format/tables.js';
 import { MAX_HORIZON_DAYS } from '../../sim/constants.js';
 import type { SimulationResult } from '../../sim/results/result.js';
-import { formatBytes } from '../../sim/scenario/duration.js';
+import { usd, formatBytes } from '../../format/numbers.js';
 
 /** Monthly cost, storage at the horizon, first limit day and worst outage exposure, in a few lines. */
 export function headline(r: SimulationResult): string {

@@ -1,12 +1,12 @@
 /**
  * Text, Markdown and HTML renderings of a {@link SimulationResult}; JSON is the result itself.
  */
-import { markdownTable, textTable, usd } from '../../format/tables.js';
+import { markdownTable, textTable } from '../../format/tables.js';
 import { counted } from '../../format/counts.js';
-import { formatBytes } from '../../sim/scenario/duration.js';
 import type { SimulationResult } from '../../sim/results/result.js';
-import { BLOCKED_HEADERS, blockedRows, OUTAGE_HEADERS, outageRows, percent, registryColumns, registryRow, violationText } from './rows.js';
+import { BLOCKED_HEADERS, blockedRows, OUTAGE_HEADERS, outageRows, registryColumns, registryRow, violationText } from './rows.js';
 import type { Summary } from '../../sim/results/stats.js';
+import { usd, formatBytes, percent } from '../../format/numbers.js';
 
 /** The median with its p10-p90 range (just the median when they coincide). */
 export function band(s: Summary, fmt: (n: number) => string): string {

@@ -3,12 +3,11 @@
  * the HTML report (lib/report/html/html.ts): what each row says is decided here once, and each
  * rendering only chooses how a median with its range is drawn and how a tier change is marked.
  */
-import { usd } from '../../format/tables.js';
 import { MAX_HORIZON_DAYS } from '../../sim/constants.js';
-import { formatBytes } from '../../sim/scenario/duration.js';
 import type { CountViolation } from '../../sim/engine/limits.js';
 import type { RegistrySummary, SimulationResult } from '../../sim/results/result.js';
 import type { Summary } from '../../sim/results/stats.js';
+import { formatBytes, minuteText, percent, usd } from '../../format/numbers.js';
 
 /**
  * `day N` (`(extrapolated)` when flagged), `never` for null, and `beyond 10 years` for an
@@ -18,19 +17,6 @@ export function day(v: number | null, extrapolated = false): string {
   if (v === null) return 'never';
   if (extrapolated && v > MAX_HORIZON_DAYS) return `beyond ${MAX_HORIZON_DAYS / 365} years`;
   return `day ${Math.round(v)}${extrapolated ? ' (extrapolated)' : ''}`;
-}
-
-/** A simulation minute as `day D HH:MM`. */
-export function minuteText(m: number): string {
-  const d = Math.floor(m / 1440);
-  const h = Math.floor((m % 1440) / 60);
-  const mm = Math.round(m % 60);
-  return `day ${d} ${String(h).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
-}
-
-/** A share as a percentage with three decimals (availability differs in the third), or `never`. */
-export function percent(v: number | null): string {
-  return v === null ? 'never' : `${(v * 100).toFixed(3)}%`;
 }
 
 /** How a rendering draws a median with its p10-p90 range, as a cell of type `C`. */

@@ -2,10 +2,10 @@
  * Scenario assertions, evaluated at a percentile over the runs. Upper bounds (storage, cost,
  * exposure, throttling) default to p90; availability (a lower bound) to p10.
  */
-import { formatBytes } from '../scenario/duration.js';
 import type { AssertionResult, RegistrySummary, SimulationFigures } from './result.js';
 import type { ResolvedScenario, SimAssertion } from '../scenario/model.js';
 import type { Summary } from './stats.js';
+import { formatBytes } from '../../format/numbers.js';
 
 function at(s: Summary, p: SimAssertion['percentile']): number | null {
   return s[p];

@@ -47,14 +47,3 @@ export function parseSize(value: number | string): number | undefined {
   return m ? Number.parseFloat(m[1]!) * UNITS[m[2]!]! : undefined;
 }
 
-/** Formats bytes with IEC units: `1.50 GiB`. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let v = bytes;
-  let i = 0;
-  while (Math.abs(v) >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return i === 0 ? `${Math.round(v)} B` : `${v.toFixed(2)} ${units[i]}`;
-}

@@ -1,0 +1,162 @@
+/**
+ * JSON Schema validation for every acrkit input that has a schema (the scenario, the policy
+ * config): one ajv factory and one translator from ajv's errors to acrkit's messages,
+ * `<pointer> <requirement> (rule <keyword>), got <value>: <fix>.`
+ */
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
+import { preview } from '../format/values.js';
+import { escapeToken, valueAt } from './pointer.js';
+
+/** Options of {@link schemaValidator}. */
+export interface SchemaValidatorOptions {
+  /**
+   * Check `format` keywords (dates) with ajv-formats.
+   * @default false
+   */
+  readonly formats?: boolean;
+  /**
+   * Use the OpenAPI `discriminator` keyword to pick a `oneOf` branch by `kind`.
+   * @default false
+   */
+  readonly discriminator?: boolean;
+}
+
+/**
+ * A validator for `schema`, compiled on first use (a run that never validates never loads
+ * ajv). It returns ajv's errors for a document, none when it is valid.
+ */
+export function schemaValidator(schema: object, options: SchemaValidatorOptions = {}): (doc: unknown) => readonly ErrorObject[] {
+  let compiled: ValidateFunction | undefined;
+  return (doc) => {
+    if (!compiled) {
+      const require = createRequire(import.meta.url);
+      const { Ajv } = require('ajv') as { Ajv: typeof AjvClass };
+      const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, discriminator: options.discriminator ?? false });
+      if (options.formats) {
+        const plugin = require('ajv-formats') as ((a: AjvClass) => void) & { default?: (a: AjvClass) => void };
+        (plugin.default ?? plugin)(ajv);
+      }
+      compiled = ajv.compile(schema);
+    }
+    return compiled(doc) ? [] : [...(compiled.errors ?? [])];
+  };
+}
+
+/** One schema violation, ready for an InputError. */
+export interface SchemaProblem {
+  /** JSON pointer of the value to fix. */
+  readonly pointer: string;
+  /** `<where> <requirement> (rule <keyword>), got <value>: <fix>.` */
+  readonly reason: string;
+}
+
+/** How {@link schemaProblems} words the messages of one kind of document. */
+export interface SchemaWording {
+  /** What the document is called where the pointer is the root, e.g. `the scenario`. */
+  readonly subject: string;
+  /** Where the schema is, named in the fix of a rule without a specific one. */
+  readonly schemaName: string;
+  /**
+   * Fixes for `pattern` violations, keyed by the start of the pattern.
+   * @default - "match <pattern>"
+   */
+  readonly fixByPattern?: Readonly<Record<string, string>>;
+  /**
+   * A fix for a value at a pointer, where the rule's generic fix says too little.
+   * @default - the rule's generic fix
+   */
+  readonly fixAt?: (pointer: string, keyword: string) => string | undefined;
+}
+
+/**
+ * Every violation ajv found in `doc`, one message each (duplicates dropped), worded for the
+ * user: for a `oneOf` (a or b), only the branch the value's type picks is reported.
+ */
+export function schemaProblems(errors: readonly ErrorObject[], doc: unknown, wording: SchemaWording): SchemaProblem[] {
+  const seen = new Set<string>();
+  const out: SchemaProblem[] = [];
+  for (const e of relevant(errors)) {
+    const p = describe(e, doc, wording);
+    if (p && !seen.has(p.reason)) {
+      seen.add(p.reason);
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+function describe(e: ErrorObject, doc: unknown, w: SchemaWording): SchemaProblem | undefined {
+  const ptr = e.instancePath;
+  const where = ptr === '' ? w.subject : ptr;
+  const got = preview(valueAt(doc, ptr));
+  const params = e.params as Record<string, unknown>;
+  const say = (pointer: string, requirement: string, value: string, fix: string): SchemaProblem => ({
+    pointer,
+    reason: `${where} ${requirement} (rule ${e.keyword}), got ${value}: ${w.fixAt?.(pointer, e.keyword) ?? fix}.`,
+  });
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const at = `${ptr}/${escapeToken(name)}`;
+      return say(at, `has no field '${name}'`, preview(valueAt(doc, at)), known.length ? `remove it or use one of ${known.join(', ')}` : 'remove it');
+    }
+    case 'required':
+      return say(ptr, `must have '${String(params.missingProperty)}'`, got, `add ${String(params.missingProperty)}`);
+    case 'enum':
+      return say(ptr, `must be one of ${(params.allowedValues as unknown[]).map(preview).join(', ')}`, got, 'use one of them');
+    case 'const':
+      return say(ptr, `must be ${preview(params.allowedValue)}`, got, 'change it');
+    case 'pattern': {
+      const pattern = String(params.pattern);
+      const fix = Object.entries(w.fixByPattern ?? {}).find(([k]) => pattern.startsWith(k))?.[1] ?? `match ${pattern}`;
+      return say(ptr, 'must match the expected format', got, fix);
+    }
+    case 'format':
+      return say(ptr, `must be a ${String(params.format)}`, got, params.format === 'date' ? 'write it as YYYY-MM-DD' : `write a valid ${String(params.format)}`);
+    case 'type':
+      return say(ptr, `must be ${String(params.type)}`, got, `write a ${String(params.type)}`);
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return say(ptr, `must be ${String(params.comparison)} ${String(params.limit)}`, got, `use a value ${String(params.comparison)} ${String(params.limit)}`);
+    case 'minItems':
+    case 'maxItems':
+      return say(ptr, e.message ?? 'has the wrong length', got, `give ${String(params.limit)} items`);
+    case 'minLength':
+      return say(ptr, `must be at least ${String(params.limit)} characters`, got, 'fill it in');
+    case 'discriminator': {
+      const kinds = ((e.parentSchema as { oneOf?: Array<{ properties?: { kind?: { const?: string } } }> } | undefined)?.oneOf ?? [])
+        .map((o) => o.properties?.kind?.const)
+        .filter((k): k is string => k !== undefined);
+      const at = `${ptr}/kind`;
+      return { pointer: at, reason: `${at} must be one of ${kinds.map(preview).join(', ')} (rule discriminator), got ${preview(valueAt(doc, at))}: use one of them.` };
+    }
+    case 'oneOf':
+      return undefined; // reported through its branches (see relevant)
+    default:
+      return say(ptr, e.message ?? 'is not valid', got, `fix the value (see ${w.schemaName})`);
+  }
+}
+
+/** Keeps the errors a user needs: for `oneOf` (a or b), only the branch the value's type picks. */
+function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
+  const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  const out: ErrorObject[] = [];
+  for (const p of oneOfPaths) {
+    const here = errors.filter((e) => e.instancePath === p && e.keyword === 'type');
+    const deeper = errors.some((e) => e.keyword !== 'oneOf' && e.keyword !== 'type' && (e.instancePath === p || e.instancePath.startsWith(`${p}/`)));
+    if (!deeper && here.length) {
+      const types = [...new Set(here.map((e) => (e.params as { type: string }).type))].join(' or ');
+      out.push({ ...here[0]!, params: { type: types } });
+    }
+  }
+  for (const e of errors) {
+    if (e.keyword === 'oneOf') continue;
+    if (e.keyword === 'type' && oneOfPaths.has(e.instancePath)) continue;
+    out.push(e);
+  }
+  return out;
+}
