@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { AzurermBackend, LocalBackend, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider/index.js';
 import { UsageError } from '../errors.js';
+import { checkWholeApp } from './app-checks.js';
 
 /** Settings of an `azurerm` state backend (a blob in a storage account). */
 export interface AzureBackendProps {
@@ -80,6 +81,15 @@ export class AcrStack extends TerraformStack {
         useAzureadAuth: backend.useAzureadAuth ?? true,
       });
     }
+  }
+
+  /**
+   * Before cdktf synthesizes the first stack: checks every registry of every stack in the app
+   * (tier gates and failing policy findings) and stops with all problems at once.
+   */
+  override prepareStack(): void {
+    checkWholeApp(this);
+    super.prepareStack();
   }
 }
 

@@ -3,7 +3,7 @@
  * against its tier at synth.
  */
 import { Construct } from 'constructs';
-import { Annotations } from 'cdktf';
+import { Annotations, Aspects } from 'cdktf';
 import { ContainerRegistry as L1Registry, type ContainerRegistryGeoreplications } from '@cdktf/provider-azurerm/lib/container-registry/index.js';
 import type { ContainerRegistryCacheRule } from '@cdktf/provider-azurerm/lib/container-registry-cache-rule/index.js';
 import type { ContainerRegistryScopeMap } from '@cdktf/provider-azurerm/lib/container-registry-scope-map/index.js';
@@ -34,6 +34,7 @@ import { fromToken } from './tokens.js';
 import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
 import { compareStrings } from '../order.js';
 import type { Mutable } from '../mutable.js';
+import { ForwardAppPolicyChecks } from './policy-forwarding.js';
 
 /** Built-in role names for registry data-plane access. */
 const ROLE_PULL = 'AcrPull';
@@ -163,6 +164,7 @@ export class ContainerRegistry extends Construct {
       tags: merged.tags,
     });
     this.node.addValidation({ validate: () => this.validate() });
+    Aspects.of(this).add(new ForwardAppPolicyChecks(this));
 
     for (const [i, pe] of (network.privateEndpoints ?? []).entries()) {
       this.privateEndpoints.push(
