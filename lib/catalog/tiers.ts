@@ -108,6 +108,29 @@ export const FEATURES: Readonly<Record<FeatureId, FeatureFacts>> = {
   artifactStreaming: { id: 'artifactStreaming', title: 'artifact streaming', tiers: P, status: 'ga', source: INC_2026 },
 };
 
+/** An inclusive range of whole days. */
+export interface DayRange {
+  /** Fewest days allowed. */
+  readonly min: number;
+  /** Most days allowed. */
+  readonly max: number;
+}
+
+/**
+ * Days the retention policy keeps an untagged manifest before deleting it: 0-365 (0 deletes it
+ * at once; azurerm's `retention_policy_in_days` takes 0-365 and treats 0 as off).
+ */
+export const RETENTION_DAYS: Fact<DayRange> = fact(
+  { min: 0, max: 365 },
+  amd('container-registry-retention-policy.md', 'ms.date 2025-12-18: 0-365 days, default 7; azurerm v4.81.0 validates retention_policy_in_days to 0-365.'),
+);
+
+/** Days the soft-delete policy keeps deleted artifacts: 1-90 (preview, all tiers). */
+export const SOFT_DELETE_DAYS: Fact<DayRange> = fact(
+  { min: 1, max: 90 },
+  amd('container-registry-soft-delete-policy.md', 'ms.date 2026-03-25: retention 1-90 days, default 7.'),
+);
+
 /** Request-rate limits for one operation class, requests per minute. */
 export interface RateLimit {
   /** Per registry (per geo-replica). */

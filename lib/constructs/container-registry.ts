@@ -14,7 +14,8 @@ import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monit
 import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint/index.js';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment/index.js';
 import { findRegion } from '../catalog/regions.js';
-import type { Tier } from '../catalog/tiers.js';
+import { tierSupports, type Tier } from '../catalog/tiers.js';
+import { settingValue, tierGateProblem, unsupportedSettings, withoutSetting } from '../model/features.js';
 import { normalizeSpec } from '../model/normalize.js';
 import type { RegistrySpec, ReplicaSpec, WebhookSpec } from '../model/registry-spec.js';
 import { validateSpec } from '../model/validate.js';
@@ -39,22 +40,6 @@ import { ForwardAppPolicyChecks } from './policy-forwarding.js';
 /** Built-in role names for registry data-plane access. */
 const ROLE_PULL = 'AcrPull';
 const ROLE_PUSH = 'AcrPush';
-
-/** Fields a profile sets that the tier gate may leave out, keyed by validateSpec field. */
-const PROFILE_FIELDS: Readonly<Record<string, (s: Mutable<ProfileSettings>) => void>> = {
-  replicas: (s) => delete s.replicas,
-  encryption: (s) => delete s.encryption,
-  retentionDays: (s) => delete s.retentionDays,
-  exportEnabled: (s) => delete s.exportEnabled,
-  dataEndpoint: (s) => delete s.dataEndpoint,
-  anonymousPull: (s) => delete s.anonymousPull,
-  quarantine: (s) => delete s.quarantine,
-  zoneRedundancy: (s) => delete s.zoneRedundancy,
-  'network.publicAccess': (s) => { s.network = { ...s.network, publicAccess: true }; },
-  'network.privateEndpoints': (s) => { s.network = { ...s.network, privateEndpoints: [] }; },
-  'network.ipRules': (s) => { s.network = { ...s.network, ipRules: [] }; },
-  'network.defaultAction': (s) => { s.network = { ...s.network, defaultAction: 'Allow' }; },
-};
 
 /**
  * An Azure Container Registry with its tier's features: geo-replicas, customer-managed key,
@@ -116,11 +101,11 @@ export class ContainerRegistry extends Construct {
     const ipRules = network.ipRules ?? [];
     this.resolved = {
       publicAccess,
-      exportEnabled: merged.exportEnabled ?? !(tier === 'Premium' && publicAccess === false),
+      exportEnabled: merged.exportEnabled ?? !(tierSupports(tier, 'exportDisabled') && publicAccess === false),
       ipRules,
       defaultAction: network.defaultAction ?? (ipRules.length > 0 ? 'Deny' : 'Allow'),
       bypassAzureServices: network.bypassAzureServices ?? true,
-      zoneRedundancy: merged.zoneRedundancy ?? (tier === 'Premium' && (findRegion(props.location)?.availabilityZones ?? false)),
+      zoneRedundancy: merged.zoneRedundancy ?? (tierSupports(tier, 'zoneRedundancy') && (findRegion(props.location)?.availabilityZones ?? false)),
     };
     const { exportEnabled, defaultAction } = this.resolved;
 
@@ -144,7 +129,7 @@ export class ContainerRegistry extends Construct {
       exportPolicyEnabled: exportEnabled,
       publicNetworkAccessEnabled: publicAccess,
       networkRuleBypassOption: this.resolved.bypassAzureServices ? 'AzureServices' : 'None',
-      ...(tier === 'Premium' || ipRules.length > 0 || network.defaultAction !== undefined
+      ...(tierSupports(tier, 'networkRules') || ipRules.length > 0 || network.defaultAction !== undefined
         ? { networkRuleSet: ipRules.length > 0 || defaultAction === 'Deny'
             ? [{ defaultAction, ipRule: ipRules.map((ipRange) => ({ action: 'Allow', ipRange })) }]
             : [] }
@@ -357,9 +342,9 @@ export class ContainerRegistry extends Construct {
   private validate(): string[] {
     const problems = validateSpec(this.spec).filter((d) => d.severity === 'error').map((d) => d.message);
     const network = this.props.network ?? {};
-    if (this.tier === 'Premium' && network.publicAccess === undefined && !network.privateEndpoints?.length) {
+    if (tierSupports(this.tier, 'publicAccessDisabled') && network.publicAccess === undefined && !network.privateEndpoints?.length) {
       problems.push(
-        "network.publicAccess must be chosen on Premium, got none: set network: { publicAccess: false, privateEndpoints: [...] } for a private registry or network: { publicAccess: true } to keep it public.",
+        `network.publicAccess must be chosen on ${this.tier}, got none: set network: { publicAccess: false, privateEndpoints: [...] } for a private registry or network: { publicAccess: true } to keep it public.`,
       );
     }
     if (network.publicAccess === false && !network.privateEndpoints?.length) {
@@ -372,9 +357,9 @@ export class ContainerRegistry extends Construct {
 
   private resolvePublicAccess(network: NetworkProps): boolean {
     if (network.publicAccess !== undefined) return network.publicAccess;
-    // Premium with private endpoints and no explicit choice: private. Otherwise public
-    // (Premium with neither fails validation and asks for a choice).
-    return !(this.tier === 'Premium' && (network.privateEndpoints?.length ?? 0) > 0);
+    // A tier that can turn public access off, with private endpoints and no explicit choice:
+    // private. Otherwise public (such a tier with neither fails validation and asks for a choice).
+    return !(tierSupports(this.tier, 'publicAccessDisabled') && (network.privateEndpoints?.length ?? 0) > 0);
   }
 
   private replicaZoneRedundant(r: ReplicaProps): boolean {
@@ -388,39 +373,16 @@ export class ContainerRegistry extends Construct {
   private applyProfile(props: ContainerRegistryProps, tier: Tier): { merged: ContainerRegistryProps; warnings: string[] } {
     const profile = props.profile;
     if (!profile) return { merged: props, warnings: [] };
-    const settings: Mutable<ProfileSettings> = { ...profile.settings };
+    let settings: Mutable<ProfileSettings> = { ...profile.settings };
     const own = props as unknown as Record<string, unknown>;
     const warnings: string[] = [];
-    // Check only what the profile brings, against the chosen tier.
-    const probe = normalizeSpec({
-      address: this.node.path,
-      source: { kind: 'construct', constructPath: this.node.path },
-      tier,
-      location: props.location,
-      replicas: (settings.replicas ?? []).map((r) => ({ location: r.location, zoneRedundant: false, globalRouting: true })),
-      encryption: settings.encryption ? { kind: 'customer-managed', keyId: 'https://kv.vault.azure.net/keys/k', versionless: true, identityClientId: 'x' } : { kind: 'platform' },
-      retentionDays: settings.retentionDays ?? 0,
-      network: {
-        publicAccess: settings.network?.publicAccess ?? true,
-        ipRules: settings.network?.ipRules ?? [],
-        defaultAction: settings.network?.defaultAction ?? 'Allow',
-        privateEndpoints: (settings.network?.privateEndpoints ?? []).map((_, i) => ({ address: String(i), dnsZoneGroup: true })),
-      },
-      exportEnabled: settings.exportEnabled ?? true,
-      dataEndpoint: settings.dataEndpoint ?? false,
-      anonymousPull: settings.anonymousPull ?? false,
-      quarantine: settings.quarantine ?? false,
-      zoneRedundancy: settings.zoneRedundancy ?? false,
-    });
-    for (const d of validateSpec(probe)) {
-      if (d.code !== 'tier-feature' || !d.requiredTier) continue;
-      const top = d.field.split('.')[0]!;
-      const drop = PROFILE_FIELDS[d.field];
-      if (!drop || own[top] !== undefined) continue; // the user's own prop: validation reports it
-      drop(settings);
-      warnings.push(
-        `profile '${profile.name}' sets ${d.field}, which tier ${tier} cannot use, so it was left out: set tier: '${d.requiredTier}' to keep it (${d.message.split(':')[0]}).`,
-      );
+    // Leave out what the profile brings that the chosen tier cannot use (the one feature table
+    // decides); a setting the user gave as a prop stays, and validation reports it.
+    for (const setting of unsupportedSettings(settings, tier)) {
+      if (own[(setting.path ?? setting.field).split('.')[0]!] !== undefined) continue;
+      const p = tierGateProblem(setting, settingValue(settings, setting), tier);
+      settings = withoutSetting(settings, setting);
+      warnings.push(`profile '${profile.name}' sets ${setting.field}, which tier ${tier} cannot use, so it was left out: set tier: '${p.requiredTier}' to keep it (${p.problem}).`);
     }
     if (settings.exportEnabled === false && settings.network?.publicAccess !== false) delete settings.exportEnabled;
     const defined = Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));

@@ -2,127 +2,15 @@
  * validateSpec: what Azure and the azurerm provider reject, checked before plan.
  * Constructs (at synth) and the `azure-rules` policy pack both call this one function.
  */
-import { FEATURES, TIER_FACTS, TIERS, tierSupports, cheapestTierFor, type FeatureId, type Tier } from '../catalog/tiers.js';
+import { RETENTION_DAYS, SOFT_DELETE_DAYS, TIERS, tierSupports, type Tier } from '../catalog/tiers.js';
 import { closeRegionNames, findRegion } from '../catalog/regions.js';
 import { counted } from '../format/counts.js';
 import type { Diagnostic } from './diagnostics.js';
+import { COUNTED_THINGS, countLimit, settingValue, tierGateProblem, tierHolding, TIER_GATED_SETTINGS } from './features.js';
 import type { RegistrySpec } from './registry-spec.js';
 import { isUnknown, known, show, type Maybe } from './unknown.js';
 
-/** Names of one setting in both styles, and how to turn it off in each. */
-interface Names {
-  readonly field: string;
-  readonly attribute: string;
-  /** How to undo the setting: "remove replicas" / "remove the georeplications blocks". */
-  readonly undo: readonly [construct: string, terraform: string];
-}
-
-function n(field: string, attribute: string, undoC: string, undoT: string): Names {
-  return { field, attribute, undo: [undoC, undoT] };
-}
-
 const setTier = (t: Tier): readonly [string, string] => [`set tier: '${t}'`, `set sku = "${t}"`];
-
-interface Gate {
-  readonly feature: FeatureId;
-  readonly names: Names;
-  /** Subject in both styles, already with its value where useful. */
-  readonly subject: (s: RegistrySpec) => readonly [string, string] | undefined | 'unknown';
-}
-
-/** Returns the subject when `v` matches `on`, 'unknown' when `v` is Unknown. */
-function when<T>(v: Maybe<T>, active: (x: T) => boolean, subject: readonly [string, string]): readonly [string, string] | undefined | 'unknown' {
-  if (isUnknown(v)) return 'unknown';
-  return active(v) ? subject : undefined;
-}
-
-const GATES: readonly Gate[] = [
-  {
-    feature: 'geoReplication',
-    names: n('replicas', 'georeplications', 'remove replicas', 'remove the georeplications blocks'),
-    subject: (s) => when(s.replicas, (r) => r.length > 0, ['replicas need', 'georeplications need']),
-  },
-  {
-    feature: 'customerManagedKey',
-    names: n('encryption', 'encryption', 'remove encryption', 'remove the encryption block'),
-    subject: (s) =>
-      when(s.encryption, (e) => e.kind === 'customer-managed', ['encryption with a customer-managed key needs', 'encryption (customer-managed key) needs']),
-  },
-  {
-    feature: 'retentionPolicy',
-    names: n('retentionDays', 'retention_policy_in_days', 'set retentionDays: 0', 'remove retention_policy_in_days'),
-    subject: (s) => when(s.retentionDays, (d) => d > 0, [`retentionDays ${show(s.retentionDays)} needs`, `retention_policy_in_days = ${show(s.retentionDays)} needs`]),
-  },
-  {
-    feature: 'networkRules',
-    names: n('network.ipRules', 'network_rule_set.ip_rule', 'remove network.ipRules', 'remove the ip_rule blocks'),
-    subject: (s) => when(s.network.ipRules, (r) => r.length > 0, ['network.ipRules need', 'network_rule_set.ip_rule needs']),
-  },
-  {
-    feature: 'networkRules',
-    names: n('network.defaultAction', 'network_rule_set.default_action', "set network.defaultAction: 'Allow'", 'remove the network_rule_set block'),
-    subject: (s) => when(s.network.defaultAction, (a) => a === 'Deny', ["network.defaultAction 'Deny' needs", 'network_rule_set.default_action = "Deny" needs']),
-  },
-  {
-    feature: 'publicAccessDisabled',
-    names: n('network.publicAccess', 'public_network_access_enabled', 'set network.publicAccess: true', 'set public_network_access_enabled = true'),
-    subject: (s) => when(s.network.publicAccess, (p) => p === false, ['network.publicAccess false needs', 'public_network_access_enabled = false needs']),
-  },
-  {
-    feature: 'privateEndpoints',
-    names: n('network.privateEndpoints', 'azurerm_private_endpoint', 'remove network.privateEndpoints', 'remove the private endpoints'),
-    subject: (s) => (s.network.privateEndpoints.length > 0 ? ['network.privateEndpoints need', 'private endpoints need'] : undefined),
-  },
-  {
-    feature: 'exportDisabled',
-    names: n('exportEnabled', 'export_policy_enabled', 'set exportEnabled: true', 'set export_policy_enabled = true'),
-    subject: (s) => when(s.exportEnabled, (e) => e === false, ['exportEnabled false needs', 'export_policy_enabled = false needs']),
-  },
-  {
-    feature: 'dataEndpoint',
-    names: n('dataEndpoint', 'data_endpoint_enabled', 'set dataEndpoint: false', 'remove data_endpoint_enabled'),
-    subject: (s) => when(s.dataEndpoint, (d) => d, ['dataEndpoint needs', 'data_endpoint_enabled needs']),
-  },
-  {
-    feature: 'anonymousPull',
-    names: n('anonymousPull', 'anonymous_pull_enabled', 'set anonymousPull: false', 'remove anonymous_pull_enabled'),
-    subject: (s) => when(s.anonymousPull, (a) => a, ['anonymousPull needs', 'anonymous_pull_enabled needs']),
-  },
-  {
-    feature: 'quarantine',
-    names: n('quarantine', 'quarantine_policy_enabled', 'set quarantine: false', 'remove quarantine_policy_enabled'),
-    subject: (s) => when(s.quarantine, (q) => q, ['quarantine needs', 'quarantine_policy_enabled needs']),
-  },
-  {
-    feature: 'contentTrust',
-    names: n('trust', 'trust_policy_enabled', 'set trust: false', 'remove trust_policy_enabled'),
-    subject: (s) => when(s.trust, (t) => t, ['trust needs', 'trust_policy_enabled needs']),
-  },
-  {
-    feature: 'zoneRedundancy',
-    names: n('zoneRedundancy', 'zone_redundancy_enabled', 'set zoneRedundancy: false', 'remove zone_redundancy_enabled'),
-    subject: (s) => when(s.zoneRedundancy, (z) => z, ['zoneRedundancy needs', 'zone_redundancy_enabled needs']),
-  },
-  {
-    feature: 'cacheRules',
-    names: n('cacheRules', 'azurerm_container_registry_cache_rule', 'remove the cache rules', 'remove the azurerm_container_registry_cache_rule resources'),
-    subject: (s) => (s.counts.cacheRules > 0 ? ['cache rules need', 'azurerm_container_registry_cache_rule needs'] : undefined),
-  },
-];
-
-/** Per-tier count limits checked against the spec's companion resources. */
-const COUNT_LIMITS: ReadonlyArray<{
-  readonly names: Names;
-  readonly limit: (t: Tier) => number;
-  readonly count: (s: RegistrySpec) => Maybe<number>;
-}> = [
-  { names: n('webhooks', 'azurerm_container_registry_webhook', 'remove webhooks', 'remove webhooks'), limit: (t) => TIER_FACTS[t].webhooks.value, count: (s) => s.webhooks.length },
-  { names: n('network.ipRules', 'network_rule_set.ip_rule', 'remove IP rules', 'remove ip_rule blocks'), limit: (t) => TIER_FACTS[t].ipRules.value, count: (s) => (isUnknown(s.network.ipRules) ? s.network.ipRules : s.network.ipRules.length) },
-  { names: n('network.privateEndpoints', 'azurerm_private_endpoint', 'remove private endpoints', 'remove private endpoints'), limit: (t) => TIER_FACTS[t].privateEndpoints.value, count: (s) => s.network.privateEndpoints.length },
-  { names: n('tokens', 'azurerm_container_registry_token', 'remove tokens', 'remove tokens'), limit: (t) => TIER_FACTS[t].tokens.value, count: (s) => s.counts.tokens },
-  { names: n('scopeMaps', 'azurerm_container_registry_scope_map', 'remove scope maps', 'remove scope maps'), limit: (t) => TIER_FACTS[t].scopeMaps.value, count: (s) => s.counts.scopeMaps },
-  { names: n('cacheRules', 'azurerm_container_registry_cache_rule', 'remove cache rules', 'remove cache rules'), limit: (t) => TIER_FACTS[t].cacheRules.value, count: (s) => s.counts.cacheRules },
-];
 
 const NAME_RE = /^[a-zA-Z0-9]{5,50}$/;
 
@@ -157,30 +45,23 @@ export function validateSpec(spec: RegistrySpec): Diagnostic[] {
   const knownTier = !isUnknown(tier) && TIERS.includes(tier) ? tier : undefined;
 
   // Tier gating.
-  for (const gate of GATES) {
-    const subject = gate.subject(spec);
-    if (subject === undefined) continue;
-    const { field, attribute, undo } = gate.names;
-    if (subject === 'unknown' || knownTier === undefined) {
-      if (subject === 'unknown' && knownTier !== undefined && tierSupports(knownTier, gate.feature)) continue;
-      if (isUnknown(tier) || subject === 'unknown') {
-        const why = `cannot check whether ${field} fits the tier: ${subject === 'unknown' ? `${field} is unknown` : 'the tier is unknown'}`;
+  for (const setting of TIER_GATED_SETTINGS) {
+    const value = settingValue(spec, setting);
+    if (value === undefined) continue;
+    const unknownValue = isUnknown(value);
+    if (!unknownValue && !setting.uses(value)) continue;
+    const { field, attribute } = setting;
+    if (unknownValue || knownTier === undefined) {
+      if (unknownValue && knownTier !== undefined && tierSupports(knownTier, setting.feature)) continue;
+      if (isUnknown(tier) || unknownValue) {
+        const why = `cannot check whether ${field} fits the tier: ${unknownValue ? `${field} is unknown` : 'the tier is unknown'}`;
         push({ code: 'tier-feature', severity: 'unknown', field, attribute, message: `${why}.`, terraformMessage: `${why}.` });
       }
       continue;
     }
-    if (tierSupports(knownTier, gate.feature)) continue;
-    const need = cheapestTierFor(gate.feature);
-    const [setC, setT] = setTier(need);
-    const needs = FEATURES[gate.feature].tiers.length === 2 ? `the ${FEATURES[gate.feature].tiers.join(' or ')} tier` : `the ${need} tier`;
-    push({
-      code: 'tier-feature',
-      field,
-      attribute,
-      requiredTier: need,
-      message: `${subject[0]} ${needs}, got tier ${knownTier}: ${setC} or ${undo[0]}.`,
-      terraformMessage: `${subject[1]} ${needs}, got sku "${knownTier}": ${setT} or ${undo[1]}.`,
-    });
+    if (tierSupports(knownTier, setting.feature)) continue;
+    const p = tierGateProblem(setting, value, knownTier);
+    push({ code: 'tier-feature', field, attribute, requiredTier: p.requiredTier, message: p.message, terraformMessage: p.terraformMessage });
   }
 
   // Export off needs public access off.
@@ -222,21 +103,23 @@ export function validateSpec(spec: RegistrySpec): Diagnostic[] {
     });
   }
 
-  // Ranges.
+  // Ranges (from the catalog).
   const ret = spec.retentionDays;
-  if (!isUnknown(ret) && (!Number.isInteger(ret) || ret < 0 || ret > 365)) {
+  const r = RETENTION_DAYS.value;
+  if (!isUnknown(ret) && (!Number.isInteger(ret) || ret < r.min || ret > r.max)) {
     push({
       code: 'range', field: 'retentionDays', attribute: 'retention_policy_in_days',
-      message: `retentionDays must be a whole number 0-365, got ${show(ret)}: use 0 to turn retention off or 1-365 days.`,
-      terraformMessage: `retention_policy_in_days must be a whole number 0-365, got ${show(ret)}: use 1-365, or remove it to turn retention off.`,
+      message: `retentionDays must be a whole number ${r.min}-${r.max}, got ${show(ret)}: use 0 to turn retention off or 1-${r.max} days.`,
+      terraformMessage: `retention_policy_in_days must be a whole number ${r.min}-${r.max}, got ${show(ret)}: use 1-${r.max}, or remove it to turn retention off.`,
     });
   }
   const sd = spec.softDeleteDays;
-  if (!isUnknown(sd) && (!Number.isInteger(sd) || sd < 0 || sd > 90)) {
+  const d = SOFT_DELETE_DAYS.value;
+  if (!isUnknown(sd) && (!Number.isInteger(sd) || sd < 0 || (sd > 0 && sd < d.min) || sd > d.max)) {
     push({
       code: 'range', field: 'softDeleteDays', attribute: 'softDeletePolicy.retentionDays',
-      message: `softDeleteDays must be a whole number 1-90 (0 turns soft delete off), got ${show(sd)}: use 1-90 days.`,
-      terraformMessage: `soft delete retentionDays must be a whole number 1-90, got ${show(sd)}: use 1-90 days.`,
+      message: `softDeleteDays must be a whole number ${d.min}-${d.max} (0 turns soft delete off), got ${show(sd)}: use ${d.min}-${d.max} days.`,
+      terraformMessage: `soft delete retentionDays must be a whole number ${d.min}-${d.max}, got ${show(sd)}: use ${d.min}-${d.max} days.`,
     });
   }
   const sdDays = known(sd) ?? 0;
@@ -279,16 +162,16 @@ export function validateSpec(spec: RegistrySpec): Diagnostic[] {
 
   // Per-tier counts.
   if (knownTier !== undefined) {
-    for (const c of COUNT_LIMITS) {
-      const count = c.count(spec);
-      const limit = c.limit(knownTier);
+    for (const thing of COUNTED_THINGS) {
+      const count = thing.count(spec);
+      const limit = countLimit(thing, knownTier);
       if (isUnknown(count) || count <= limit || limit === 0) continue;
-      const bigger = TIERS.find((t) => c.limit(t) >= count);
+      const bigger = tierHolding(thing, count);
       const [setC, setT] = bigger && bigger !== knownTier ? setTier(bigger) : ['ask Azure Support for a higher limit', 'ask Azure Support for a higher limit'];
       push({
-        code: 'tier-count', field: c.names.field, attribute: c.names.attribute,
-        message: `${c.names.field} must number at most ${limit} on tier ${knownTier}, got ${count}: ${c.names.undo[0]} or ${setC}.`,
-        terraformMessage: `${c.names.attribute} must number at most ${limit} on sku "${knownTier}", got ${count}: ${c.names.undo[1]} or ${setT}.`,
+        code: 'tier-count', field: thing.field, attribute: thing.attribute,
+        message: `${thing.field} must number at most ${limit} on tier ${knownTier}, got ${count}: ${thing.fewer.construct} or ${setC}.`,
+        terraformMessage: `${thing.attribute} must number at most ${limit} on sku "${knownTier}", got ${count}: ${thing.fewer.terraform} or ${setT}.`,
         ...(bigger && bigger !== knownTier ? { requiredTier: bigger } : {}),
       });
     }

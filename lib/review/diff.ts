@@ -3,6 +3,7 @@
  * after, and whether it destroys data or cannot be undone, with the reason and the way out.
  */
 import { findRegion } from '../catalog/regions.js';
+import { tierSupports } from '../catalog/tiers.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { isUnknown, known } from '../model/unknown.js';
 import { display, rawAttributes, registryAttributes, same, type AttributeValue } from './attributes.js';
@@ -148,8 +149,8 @@ function updateReasons(before: RegistrySpec, after: RegistrySpec): ChangeReason[
   }
   const bt = known(before.tier);
   const at = known(after.tier);
-  if (bt === 'Premium' && at && at !== 'Premium' && br.length > 0) {
-    out.push({ kind: 'destructive', message: `moving from Premium to ${at} needs every geo-replica deleted first (${br.map((r) => loc(r.location)).join(', ')}), and their copies are deleted with them: keep Premium, or remove the replicas in a change of their own first.` });
+  if (bt && at && tierSupports(bt, 'geoReplication') && !tierSupports(at, 'geoReplication') && br.length > 0) {
+    out.push({ kind: 'destructive', message: `moving from ${bt} to ${at} needs every geo-replica deleted first (${br.map((r) => loc(r.location)).join(', ')}), and their copies are deleted with them: keep ${bt}, or remove the replicas in a change of their own first.` });
   }
   if (before.exportEnabled !== false && after.exportEnabled === false && after.network.publicAccess === true) {
     out.push({ kind: 'rejected', message: 'disabling export needs public network access disabled, and this registry still takes public traffic: add private endpoints and set public_network_access_enabled = false in the same change, or keep export enabled.' });

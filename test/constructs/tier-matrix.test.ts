@@ -1,41 +1,44 @@
 /**
- * Every tier-gated feature x 3 tiers through the construct: accepted, or rejected at synth
- * with the construct path, the prop, the tier it needs and the fix. Generated from the catalog.
+ * Every tier-gated setting x 3 tiers through the construct: accepted, or rejected at synth
+ * with the construct path, the prop, the tier it needs and the fix. The cases come from the one
+ * feature table (lib/model/features.ts) and the tiers from the catalog.
  */
-import { FEATURES, TIERS, tierSupports, type FeatureId, type Tier } from '../../lib/catalog/tiers.js';
+import { FEATURES, TIERS, cheapestTierFor, tierSupports, type FeatureId, type Tier } from '../../lib/catalog/tiers.js';
 import type { ContainerRegistry } from '../../lib/constructs/container-registry.js';
 import { ContainerRegistry as Registry } from '../../lib/constructs/container-registry.js';
 import type { ContainerRegistryProps } from '../../lib/constructs/container-registry-props.js';
 import { CustomerManagedKey } from '../../lib/constructs/customer-managed-key.js';
+import { settingValue, tierGateProblem, TIER_GATED_SETTINGS, type TierGatedSetting } from '../../lib/model/features.js';
 import { synthJson } from '../support/synth.js';
 
 const pe = { subnetId: '/subnets/pe', privateDnsZoneIds: ['/zones/privatelink.azurecr.io'] };
 
-/** Props that turn each feature on, and how to turn the feature on through add-methods. */
-const ON: Partial<Record<FeatureId, { props?: Partial<ContainerRegistryProps>; add?: (r: ContainerRegistry) => void; prop: string }>> = {
-  geoReplication: { props: { replicas: [{ location: 'eastus' }] }, prop: 'replicas' },
-  customerManagedKey: {
+/** How to turn each table row on through the construct: props, or an add-method. Keyed by the row's field. */
+const ON: Readonly<Record<string, { props?: Partial<ContainerRegistryProps>; add?: (r: ContainerRegistry) => void }>> = {
+  replicas: { props: { replicas: [{ location: 'eastus' }] } },
+  encryption: {
     props: { encryption: CustomerManagedKey.fromExistingKey({ keyId: 'https://kv1.vault.azure.net/keys/acr', identityId: '/id', identityClientId: 'cid' }) },
-    prop: 'encryption',
   },
-  retentionPolicy: { props: { retentionDays: 7 }, prop: 'retentionDays' },
-  networkRules: { props: { network: { publicAccess: true, ipRules: ['203.0.113.0/24'] } }, prop: 'network.ipRules' },
-  publicAccessDisabled: { props: { network: { publicAccess: false, privateEndpoints: [pe] } }, prop: 'network.publicAccess' },
-  privateEndpoints: { props: { network: { publicAccess: true, privateEndpoints: [pe] } }, prop: 'network.privateEndpoints' },
-  exportDisabled: { props: { exportEnabled: false, network: { publicAccess: false, privateEndpoints: [pe] } }, prop: 'exportEnabled' },
-  dataEndpoint: { props: { dataEndpoint: true }, prop: 'dataEndpoint' },
-  anonymousPull: { props: { anonymousPull: true }, prop: 'anonymousPull' },
-  quarantine: { props: { quarantine: true }, prop: 'quarantine' },
-  zoneRedundancy: { props: { zoneRedundancy: true }, prop: 'zoneRedundancy' },
-  softDelete: { props: { softDeleteDays: 7 }, prop: 'softDeleteDays' },
-  cacheRules: { add: (r) => r.addCacheRule('nginx', { sourceRepo: 'docker.io/library/nginx', targetRepo: 'mirror/nginx' }), prop: 'cache rules' },
+  retentionDays: { props: { retentionDays: 7 } },
+  'network.ipRules': { props: { network: { publicAccess: true, ipRules: ['203.0.113.0/24'], defaultAction: 'Allow' } } },
+  'network.defaultAction': { props: { network: { publicAccess: true, defaultAction: 'Deny' } } },
+  'network.publicAccess': { props: { network: { publicAccess: false, privateEndpoints: [pe] } } },
+  'network.privateEndpoints': { props: { network: { publicAccess: true, privateEndpoints: [pe] } } },
+  exportEnabled: { props: { exportEnabled: false, network: { publicAccess: false, privateEndpoints: [pe] } } },
+  dataEndpoint: { props: { dataEndpoint: true } },
+  anonymousPull: { props: { anonymousPull: true } },
+  quarantine: { props: { quarantine: true } },
+  zoneRedundancy: { props: { zoneRedundancy: true } },
+  cacheRules: { add: (r) => r.addCacheRule('nginx', { sourceRepo: 'docker.io/library/nginx', targetRepo: 'mirror/nginx' }) },
 };
 
-/** Features the construct does not expose (content trust is deprecated; the rest are separate resources). */
-const NOT_EXPOSED: FeatureId[] = ['contentTrust', 'agentPools', 'connectedRegistries', 'artifactStreaming'];
+/** Rows the construct does not expose: content trust is deprecated (the construct always writes false). */
+const NOT_EXPOSED: readonly string[] = ['trust'];
 
-function build(tier: Tier, feature: FeatureId): () => void {
-  const on = ON[feature]!;
+/** Catalog features without a row: soft delete is on every tier; the rest are separate resources. */
+const NO_ROW: readonly FeatureId[] = ['softDelete', 'agentPools', 'connectedRegistries', 'artifactStreaming'];
+
+function build(tier: Tier, on: { props?: Partial<ContainerRegistryProps>; add?: (r: ContainerRegistry) => void }): () => void {
   return () =>
     synthJson((s) => {
       const network = tier === 'Premium' && !on.props?.network ? { network: { publicAccess: true } } : {};
@@ -44,17 +47,31 @@ function build(tier: Tier, feature: FeatureId): () => void {
     });
 }
 
-const cases = (Object.keys(FEATURES) as FeatureId[]).filter((f) => !NOT_EXPOSED.includes(f)).flatMap((f) => TIERS.map((t) => [f, t] as const));
+const rows = TIER_GATED_SETTINGS.filter((r) => !NOT_EXPOSED.includes(r.field));
+const cases = rows.flatMap((r) => TIERS.map((t) => [r.field, t, r] as [string, Tier, TierGatedSetting]));
 
-test('the matrix covers every feature the construct exposes', () => {
-  expect(cases.map(([f]) => f).filter((f) => !ON[f])).toEqual([]);
+test('the matrix covers every row of the feature table the construct exposes', () => {
+  expect(rows.map((r) => r.field).filter((f) => !ON[f])).toEqual([]);
 });
 
-test.each(cases)('%s on %s', (feature, tier) => {
-  if (tierSupports(tier, feature)) {
-    expect(build(tier, feature)).not.toThrow();
+test('every catalog feature has a row in the feature table, or a reason not to', () => {
+  const rowed = new Set(TIER_GATED_SETTINGS.map((r) => r.feature));
+  expect((Object.keys(FEATURES) as FeatureId[]).filter((f) => !rowed.has(f) && !NO_ROW.includes(f))).toEqual([]);
+});
+
+test.each(cases)('%s on %s', (field, tier, row) => {
+  const on = ON[field]!;
+  if (tierSupports(tier, row.feature)) {
+    expect(build(tier, on)).not.toThrow();
   } else {
-    const need = FEATURES[feature].tiers[0];
-    expect(build(tier, feature)).toThrow(new RegExp(`\\[stack/registry\\] ${ON[feature]!.prop.replace('.', '\\.')}[^\\n]* needs? the ${need}[^\\n]*, got tier ${tier}: set tier: '${need}'`));
+    const need = cheapestTierFor(row.feature);
+    const { message } = tierGateProblem(row, settingValue(on.props ?? {}, row), tier);
+    expect(message).toMatch(new RegExp(`needs? the ${need}[^\\n]*, got tier ${tier}: set tier: '${need}' or `));
+    expect(build(tier, on)).toThrow(`[stack/registry] ${message}`);
   }
+});
+
+test.each(TIERS)('soft delete (every tier) on %s', (tier) => {
+  expect(tierSupports(tier, 'softDelete')).toBe(true);
+  expect(build(tier, { props: { softDeleteDays: 7 } })).not.toThrow();
 });

@@ -1,4 +1,5 @@
 /** ACR-SEC-005: a Premium registry encrypts with a customer-managed key. */
+import { tierSupports } from '../../catalog/tiers.js';
 import { isUnknown } from '../../model/unknown.js';
 import { undecided, violation, type Rule } from '../rule.js';
 
@@ -14,7 +15,7 @@ export const CustomerManagedKey: Rule = {
   references: [{ kind: 'azure-policy', id: '5b9159ae-1701-4a6f-9a7a-aa9c8ddd0580', title: 'Container registries should be encrypted with a customer-managed key' }],
   check: (s) => {
     if (isUnknown(s.tier)) return [undecided('whether the tier supports customer-managed keys', s.tier, 'whether sku supports customer-managed keys')];
-    if (s.tier !== 'Premium') return 'not-applicable';
+    if (!tierSupports(s.tier, 'customerManagedKey')) return 'not-applicable';
     if (isUnknown(s.encryption)) return [undecided('encryption', s.encryption)];
     return s.encryption.kind === 'customer-managed'
       ? 'compliant'

@@ -1,4 +1,5 @@
 /** ACR-SEC-008: a Premium registry disables export. */
+import { tierSupports } from '../../catalog/tiers.js';
 import { isUnknown } from '../../model/unknown.js';
 import { undecided, violation, type Rule } from '../rule.js';
 
@@ -17,7 +18,7 @@ export const ExportDisabled: Rule = {
   ],
   check: (s) => {
     if (isUnknown(s.tier)) return [undecided('whether the tier can disable export', s.tier, 'whether sku can disable export')];
-    if (s.tier !== 'Premium') return 'not-applicable';
+    if (!tierSupports(s.tier, 'exportDisabled')) return 'not-applicable';
     if (isUnknown(s.exportEnabled)) return [undecided('exportEnabled', s.exportEnabled, 'export_policy_enabled')];
     return s.exportEnabled
       ? [violation('exportEnabled must be false on Premium, got true: set exportEnabled: false together with network.publicAccess: false.', 'export_policy_enabled must be false on Premium, got true: set export_policy_enabled = false together with public_network_access_enabled = false.')]

@@ -1,4 +1,5 @@
 /** ACR-RES-001: a Premium registry has a replica in another Azure geography. */
+import { tierSupports } from '../../catalog/tiers.js';
 import { findRegion } from '../../catalog/regions.js';
 import { isUnknown } from '../../model/unknown.js';
 import { undecided, violation, type Rule } from '../rule.js';
@@ -18,7 +19,7 @@ export const GeoReplicaOtherGeography: Rule = {
   ],
   check: (s) => {
     if (isUnknown(s.tier)) return [undecided('whether the tier supports geo-replication', s.tier, 'whether sku supports geo-replication')];
-    if (s.tier !== 'Premium') return 'not-applicable';
+    if (!tierSupports(s.tier, 'geoReplication')) return 'not-applicable';
     if (isUnknown(s.replicas)) return [undecided('replicas', s.replicas, 'georeplications')];
     if (isUnknown(s.location)) return [undecided('the home geography', s.location, 'the geography of location')];
     const home = findRegion(s.location);

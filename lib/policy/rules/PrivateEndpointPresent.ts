@@ -1,4 +1,5 @@
 /** ACR-SEC-004: a Premium registry has a private endpoint. */
+import { tierSupports } from '../../catalog/tiers.js';
 import { undecided, violation, type Rule } from '../rule.js';
 import { isUnknown } from '../../model/unknown.js';
 
@@ -14,7 +15,7 @@ export const PrivateEndpointPresent: Rule = {
   references: [{ kind: 'azure-policy', id: 'e8eef0a8-67cf-4eb4-9386-14b0e78733d4', title: 'Container Registries should use private links' }],
   check: (s) => {
     if (isUnknown(s.tier)) return [undecided('whether the tier supports private endpoints', s.tier, 'whether sku supports private endpoints')];
-    if (s.tier !== 'Premium') return 'not-applicable';
+    if (!tierSupports(s.tier, 'privateEndpoints')) return 'not-applicable';
     return s.network.privateEndpoints.length > 0
       ? 'compliant'
       : [violation('network.privateEndpoints must hold at least one endpoint on Premium, got none: add network.privateEndpoints: [{ subnetId, privateDnsZoneIds }].', 'an azurerm_private_endpoint must target the registry on Premium, got none: add one with private_connection_resource_id = the registry id and subresource_names = ["registry"].')];

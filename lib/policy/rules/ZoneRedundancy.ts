@@ -1,4 +1,5 @@
 /** ACR-RES-002: zone redundancy is set where the region has availability zones. */
+import { tierSupports } from '../../catalog/tiers.js';
 import { findRegion } from '../../catalog/regions.js';
 import { isUnknown } from '../../model/unknown.js';
 import { undecided, violation, type Rule, type RuleFinding } from '../rule.js';
@@ -15,7 +16,7 @@ export const ZoneRedundancy: Rule = {
   references: [{ kind: 'checkov', id: 'CKV_AZURE_233', title: 'Ensure Azure Container Registry (ACR) is zone redundant' }],
   check: (s) => {
     if (isUnknown(s.tier)) return [undecided('whether the tier supports zone redundancy', s.tier)];
-    if (s.tier !== 'Premium') return 'not-applicable';
+    if (!tierSupports(s.tier, 'zoneRedundancy')) return 'not-applicable';
     const out: RuleFinding[] = [];
     const home = isUnknown(s.location) ? undefined : findRegion(s.location);
     if (isUnknown(s.location)) out.push(undecided('whether the home region has zones', s.location));

@@ -1,9 +1,11 @@
 /**
  * Tier limits the simulator checks: included storage and the storage limit (both count the
  * data once, whatever the replica count), request-rate limits per replica, and counts of
- * webhooks, tokens, scope maps and cache rules. Every number comes from TIER_FACTS.
+ * webhooks, tokens, scope maps and cache rules (from the table of counted things in model/features.ts).
+ * Every number comes from TIER_FACTS.
  */
 import { GIB, TIB, TIER_FACTS, type Tier } from '../../catalog/tiers.js';
+import { COUNTED_THINGS, countLimit } from '../../model/features.js';
 
 /** A count over the tier's maximum. */
 export interface CountViolation {
@@ -35,21 +37,20 @@ export function rateLimits(tier: Tier): { read: number; write: number } {
   return { read: r.read.perRegistry, write: r.write.perRegistry };
 }
 
-/** Counts over the tier's maxima. */
+/** Counts over the tier's maxima, checked in the order of the one table of counted things (model/features.ts). */
 export function countViolations(
   tier: Tier,
   counts: { readonly webhooks: number; readonly tokens: number; readonly scopeMaps: number; readonly cacheRules: number },
   day: number,
 ): CountViolation[] {
-  const t = TIER_FACTS[tier];
   const out: CountViolation[] = [];
-  const check = (what: CountViolation['what'], count: number, limit: number): void => {
+  for (const thing of COUNTED_THINGS) {
+    if (!Object.hasOwn(counts, thing.id)) continue; // a count the simulator does not model (IP rules, private endpoints)
+    const what = thing.id as CountViolation['what'];
+    const count = counts[what];
+    const limit = countLimit(thing, tier);
     if (count > limit) out.push({ what, count, limit, tier, day });
-  };
-  check('webhooks', counts.webhooks, t.webhooks.value);
-  check('tokens', counts.tokens, t.tokens.value);
-  check('scopeMaps', counts.scopeMaps, t.scopeMaps.value);
-  check('cacheRules', counts.cacheRules, t.cacheRules.value);
+  }
   return out;
 }
 
