@@ -43,6 +43,8 @@ export const CONFIG_SCHEMA = {
         properties: {
           id: { type: 'string', pattern: '^ACR-[A-Z]+-[0-9]{3}$' },
           address: { type: 'string', minLength: 1, description: 'Registry address or construct path; trailing * matches any suffix. Default: every registry.' },
+          stack: { type: 'string', minLength: 1, description: 'cdktf stack the suppression applies to (the first segment of the construct path). Default: every stack.' },
+          file: { type: 'string', minLength: 1, description: 'Input file the suppression applies to, as given on the command line. Default: every file.' },
           reason: { type: 'string', minLength: 10 },
         },
       },

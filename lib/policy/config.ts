@@ -48,13 +48,13 @@ const WORDING: SchemaWording = {
 export function parseConfig(doc: unknown, file: string): PolicyConfig {
   const errors = schemaProblems(validate(doc), doc, WORDING).map((d) => new InputError({ file, pointer: d.pointer }, d.reason));
   if (errors.length) throw new InputErrors(errors);
-  const c = doc as { packs?: PackName[]; failOn?: FailOn; packOptions?: PackOptions; suppressions?: Array<{ id: string; reason: string; address?: string }> };
+  const c = doc as { packs?: PackName[]; failOn?: FailOn; packOptions?: PackOptions; suppressions?: Array<{ id: string; reason: string; address?: string; stack?: string; file?: string }> };
   const suppressions: Suppression[] = [];
   const problems: InputError[] = [];
   (c.suppressions ?? []).forEach((s, i) => {
     const problem = suppressionProblem(s);
     if (problem) problems.push(new InputError({ file, pointer: `/suppressions/${i}` }, problem));
-    else suppressions.push({ id: s.id, reason: s.reason, ...(s.address ? { address: s.address } : {}), kind: 'external', origin: file });
+    else suppressions.push({ id: s.id, reason: s.reason, ...(s.address ? { address: s.address } : {}), ...(s.stack ? { stack: s.stack } : {}), ...(s.file ? { file: s.file } : {}), kind: 'external', origin: file, pointer: `/suppressions/${i}` });
   });
   if (problems.length) throw new InputErrors(problems);
   return {

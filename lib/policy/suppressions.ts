@@ -2,6 +2,8 @@
  * Suppressions: accepted findings, with a reason. They never remove a finding; it stays in
  * every report marked suppressed.
  */
+import type { RegistrySpec } from '../model/registry-spec.js';
+import { compareStrings } from '../order.js';
 import { findRule } from './packs/index.js';
 
 /** One suppression. */
@@ -21,6 +23,16 @@ export interface Suppression {
    * @default - any file
    */
   readonly file?: string;
+  /**
+   * cdktf stack it applies to: registries whose construct path starts with `<stack>/`.
+   * @default - any stack
+   */
+  readonly stack?: string;
+  /**
+   * JSON pointer of the suppression in `origin` (config suppressions).
+   * @default - none
+   */
+  readonly pointer?: string;
   /** `inSource` (comment, construct) or `external` (config file). */
   readonly kind: 'inSource' | 'external';
   /** Where it is written, for reports. */
@@ -43,6 +55,7 @@ export function suppressionProblem(s: { id: string; reason: string }): string | 
 export function covers(s: Suppression, ruleId: string, address: string, constructPath?: string, file?: string): boolean {
   if (s.id !== ruleId) return false;
   if (s.file !== undefined && s.file !== file) return false;
+  if (s.stack !== undefined && !constructPath?.startsWith(`${s.stack}/`)) return false;
   if (s.address === undefined || s.address === '*') return true;
   const match = (target: string | undefined): boolean => {
     if (target === undefined) return false;
@@ -50,4 +63,30 @@ export function covers(s: Suppression, ruleId: string, address: string, construc
     return target === s.address || target.startsWith(`${s.address}/`);
   };
   return match(address) || match(constructPath);
+}
+
+/** Where a registry lives, for telling apart registries with one address: its stack or file. */
+function scopeOf(spec: RegistrySpec): string {
+  const path = spec.source.constructPath;
+  return path !== undefined ? `stack ${path.split('/')[0]}` : `file ${spec.source.file ?? spec.address}`;
+}
+
+/**
+ * Suppressions that name one exact registry address (no `*`) which several stacks or files
+ * hold, each with a message listing them and the fix. cdktf gives a registry the same logical
+ * id in every stack, so `azurerm_container_registry.registry_71CE07F6` alone would silence
+ * dev and prod alike.
+ */
+export function ambiguousSuppressions(suppressions: readonly Suppression[], specs: readonly RegistrySpec[]): Array<{ suppression: Suppression; message: string }> {
+  const out: Array<{ suppression: Suppression; message: string }> = [];
+  for (const s of suppressions) {
+    if (s.kind !== 'external' || s.address === undefined || s.address.endsWith('*')) continue;
+    const scopes = [...new Set(specs.filter((spec) => covers(s, s.id, spec.address, spec.source.constructPath, spec.source.file)).map(scopeOf))].sort(compareStrings);
+    if (scopes.length < 2) continue;
+    out.push({
+      suppression: s,
+      message: `suppression address must name one registry, got '${s.address}' in ${scopes.length} places (${scopes.join(', ')}): add "stack" or "file" to say which, or use the construct path (e.g. "${specs.find((x) => x.address === s.address && x.source.constructPath)?.source.constructPath ?? 'dev/registry'}").`,
+    });
+  }
+  return out;
 }

@@ -11,7 +11,7 @@ import { configFor } from './load-config.js';
 import { evaluate } from '../policy/engine.js';
 import { failing, type FailOn } from '../policy/finding.js';
 import { PACK_NAMES, type PackOptions } from '../policy/rule.js';
-import { suppressionProblem, type Suppression } from '../policy/suppressions.js';
+import { ambiguousSuppressions, suppressionProblem, type Suppression } from '../policy/suppressions.js';
 
 /** Options of {@link runCheck}. */
 export interface CheckOptions {
@@ -94,6 +94,9 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
   const packs = options.packs && options.packs.length ? options.packs : (config?.packs ?? PACK_NAMES);
   const failOn = options.failOn ?? config?.failOn ?? 'error';
   const packOptions: PackOptions = { ...config?.packOptions, ...options.packOptions };
+  for (const a of ambiguousSuppressions(suppressions, loaded.registries)) {
+    errors.push(new InputError({ file: a.suppression.origin, ...(a.suppression.pointer ? { pointer: a.suppression.pointer } : {}) }, a.message));
+  }
   const report = evaluate(loaded.registries, { packs, options: packOptions, suppressions });
   const exitCode = errors.length ? 2 : failing(report.findings, failOn).length ? 1 : 0;
   return { result: { report, inputErrors: errors }, failOn, exitCode, ...(config ? { config } : {}) };

@@ -7,6 +7,7 @@ import { counted, registries } from '../../format/counts.js';
 import type { Finding } from '../../policy/finding.js';
 import { isStdinName } from '../../sources/stdin.js';
 import type { CheckResult, RenderOptions } from './check-result.js';
+import { registryName } from '../names.js';
 
 /** A workflow command's level. */
 type Level = 'error' | 'warning' | 'notice';
@@ -72,7 +73,7 @@ export function renderGithubActions(result: CheckResult, options: RenderOptions 
   const lines: string[] = [];
   for (const f of report.findings) {
     if (f.suppressed) continue;
-    lines.push(command(levelOf(f), { file: workflowPath(f.location.file, cwd), line: f.location.line, title: titleOf(f) }, `${f.address}: ${f.message}`));
+    lines.push(command(levelOf(f), { file: workflowPath(f.location.file, cwd), line: f.location.line, title: titleOf(f) }, `${registryName(f.address, f.location)}: ${f.message}`));
   }
   for (const e of result.inputErrors ?? []) {
     const file = workflowPath(e.location.file, cwd);

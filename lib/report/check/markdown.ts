@@ -6,7 +6,7 @@ import type { Finding } from '../../policy/finding.js';
 import { SEVERITIES } from '../../policy/rule.js';
 import type { CheckResult } from './check-result.js';
 import { noun, registries } from '../../format/counts.js';
-import { formatLocation } from '../../input/location.js';
+import { registryDetail, registryName } from '../names.js';
 
 function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -18,7 +18,7 @@ function table(rows: readonly Finding[], withReason: boolean): string[] {
   return [
     head,
     sep,
-    ...rows.map((f) => `| ${f.ruleId} | \`${cell(f.address)}\` | ${cell(f.message)} | ${cell(formatLocation(f.location))} |${withReason ? ` ${cell(f.reason ?? '')} |` : ''}`),
+    ...rows.map((f) => `| ${f.ruleId} | \`${cell(registryName(f.address, f.location))}\` | ${cell(f.message)} | ${cell(registryDetail(f.address, f.location))} |${withReason ? ` ${cell(f.reason ?? '')} |` : ''}`),
   ];
 }
 

@@ -13,6 +13,7 @@ import type { Rule, Severity } from '../../policy/rule.js';
 import { isStdinName } from '../../sources/stdin.js';
 import { ACRKIT_HOME, ACRKIT_VERSION } from '../../version.js';
 import type { CheckResult, RenderOptions } from './check-result.js';
+import { registryName } from '../names.js';
 
 /** `security-severity` per severity (GitHub maps >= 7.0 to high, >= 4.0 to medium). */
 export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { error: '8.0', warning: '5.0', info: '2.0' };
@@ -47,7 +48,7 @@ function result(f: Finding, ruleIndex: number, cwd: string): Result {
     ruleIndex,
     level: f.status === 'unknown' ? 'note' : LEVEL[f.severity],
     kind: f.status === 'unknown' ? 'review' : 'fail',
-    message: { text: `${f.address}: ${f.message}` },
+    message: { text: `${registryName(f.address, loc)}: ${f.message}` },
     locations: [
       {
         ...(loc.file !== undefined && !isStdinName(loc.file)
@@ -56,7 +57,7 @@ function result(f: Finding, ruleIndex: number, cwd: string): Result {
         logicalLocations: [{ fullyQualifiedName: loc.constructPath ?? f.address, kind: 'resource' }],
       },
     ],
-    partialFingerprints: { 'acrkitFinding/v1': createHash('sha256').update(`${f.ruleId}\u0000${f.address}\u0000${f.message}`).digest('hex').slice(0, 32) },
+    partialFingerprints: { 'acrkitFinding/v1': createHash('sha256').update(`${f.ruleId}\u0000${registryName(f.address, loc)}\u0000${f.message}`).digest('hex').slice(0, 32) },
     properties: { status: f.status, pack: f.pack, address: f.address, ...(loc.pointer !== undefined ? { pointer: loc.pointer } : {}) },
   };
   if (f.suppressed) r.suppressions = [{ kind: f.suppression?.kind ?? 'external', justification: f.reason ?? '' }];

@@ -2,10 +2,10 @@
  * Text report: findings grouped by registry, coloured on a terminal.
  */
 import pc from 'picocolors';
-import { formatLocation } from '../../input/location.js';
 import type { Finding } from '../../policy/finding.js';
 import type { CheckResult, RenderOptions } from './check-result.js';
 import { counted, registries } from '../../format/counts.js';
+import { registryDetail, registryName } from '../names.js';
 
 /** Renders the text report. */
 export function renderText(result: CheckResult, options: RenderOptions = {}): string {
@@ -14,7 +14,7 @@ export function renderText(result: CheckResult, options: RenderOptions = {}): st
   const lines: string[] = [];
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
-    const key = `${f.address}\u0000${formatLocation(f.location)}`;
+    const key = `${registryName(f.address, f.location)}\u0000${registryDetail(f.address, f.location)}`;
     const list = groups.get(key) ?? [];
     list.push(f);
     groups.set(key, list);
