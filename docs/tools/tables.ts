@@ -22,6 +22,7 @@ import {
   tierSupports,
 } from '../../lib/index.js';
 import type { Fact, FeatureId, RateLimit, RuleReference, Source, Tier } from '../../lib/index.js';
+import { parityTable } from './parity.js';
 
 /** Builds the Markdown of one generated block (no leading or trailing blank line). */
 export type BlockGenerator = () => string;
@@ -358,6 +359,7 @@ export const BLOCKS: Readonly<Record<string, BlockGenerator>> = {
   prices: pricesTable,
   'billing-assumptions': billingAssumptionsTable,
   regions: regionsSummary,
+  parity: parityTable,
 };
 
 /** One generated block found in a document. */

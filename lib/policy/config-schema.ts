@@ -30,6 +30,14 @@ export const CONFIG_SCHEMA = {
             productionTagKey: { type: 'string', minLength: 1 },
             productionTagValues: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
             productionMinReplicas: { type: 'integer', minimum: 0, maximum: 100 },
+            allowedLocations: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Regions the registry and its replicas may be in (ACR-RES-006).' },
+          },
+        },
+        'hygiene-cost': {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            namePattern: { type: 'string', minLength: 1, description: 'A regular expression every registry name must match (ACR-HYG-005).' },
           },
         },
       },

@@ -56,6 +56,14 @@ export function parseConfig(doc: unknown, file: string): PolicyConfig {
     if (problem) problems.push(new InputError({ file, pointer: `/suppressions/${i}` }, problem));
     else suppressions.push({ id: s.id, reason: s.reason, ...(s.address ? { address: s.address } : {}), ...(s.stack ? { stack: s.stack } : {}), ...(s.file ? { file: s.file } : {}), kind: 'external', origin: file, pointer: `/suppressions/${i}` });
   });
+  const pattern = c.packOptions?.['hygiene-cost']?.namePattern;
+  if (pattern !== undefined) {
+    try {
+      new RegExp(pattern);
+    } catch (e) {
+      problems.push(new InputError({ file, pointer: '/packOptions/hygiene-cost/namePattern' }, `namePattern must be a JavaScript regular expression, got ${JSON.stringify(pattern)} (${(e as Error).message}): fix the expression, e.g. "^cr[a-z0-9]+$".`));
+    }
+  }
   if (problems.length) throw new InputErrors(problems);
   return {
     file,

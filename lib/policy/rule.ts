@@ -48,6 +48,22 @@ export interface ResilienceOptions {
    * @default 1
    */
   readonly productionMinReplicas?: number;
+  /**
+   * Regions a registry and its replicas may be in (PSRule's Azure.ACR.ReplicaLocation; canonical
+   * names such as `westeurope`).
+   * @default - any region
+   */
+  readonly allowedLocations?: readonly string[];
+}
+
+/** Options of the `hygiene-cost` pack. */
+export interface HygieneOptions {
+  /**
+   * A regular expression every registry name must match (PSRule's Azure.ACR.Naming), e.g.
+   * `^cr[a-z0-9]+$` for the Cloud Adoption Framework prefix.
+   * @default - no naming convention is checked
+   */
+  readonly namePattern?: string;
 }
 
 /** Options for every pack, keyed by pack. */
@@ -57,6 +73,11 @@ export interface PackOptions {
    * @default - the defaults of {@link ResilienceOptions}
    */
   readonly resilience?: ResilienceOptions;
+  /**
+   * Options of the hygiene-cost pack.
+   * @default - the defaults of {@link HygieneOptions}
+   */
+  readonly 'hygiene-cost'?: HygieneOptions;
 }
 
 /** What a rule sees besides the spec. */
@@ -76,6 +97,11 @@ export interface RuleFinding {
    * @default - same as `message`
    */
   readonly terraformMessage?: string;
+  /**
+   * Severity of this finding, where the registry decides it (a tier that cannot comply).
+   * @default - the rule's severity
+   */
+  readonly severity?: Severity;
 }
 
 /** A rule's verdict. */
@@ -101,9 +127,14 @@ export interface Rule {
   readonly check: (spec: RegistrySpec, ctx: RuleContext) => RuleResult;
 }
 
-/** A non-compliant finding with the message in both naming styles. */
-export function violation(message: string, terraformMessage?: string): RuleFinding {
-  return terraformMessage === undefined ? { status: 'non-compliant', message } : { status: 'non-compliant', message, terraformMessage };
+/** A non-compliant finding with the message in both naming styles (and its own severity, if given). */
+export function violation(message: string, terraformMessage?: string, severity?: Severity): RuleFinding {
+  return {
+    status: 'non-compliant',
+    message,
+    ...(terraformMessage !== undefined ? { terraformMessage } : {}),
+    ...(severity !== undefined ? { severity } : {}),
+  };
 }
 
 /** An unknown finding: `what` could not be checked because `value` is Unknown. */

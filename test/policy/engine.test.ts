@@ -22,8 +22,9 @@ describe('engine', () => {
     const r = evaluate([s], { packs: ['security'], suppressions: [{ id: 'ACR-SEC-001', reason: 'legacy pipeline until Q3', kind: 'external', origin: 'acrkit.config.json' }] });
     const admin = r.findings.find((f) => f.ruleId === 'ACR-SEC-001')!;
     expect(admin).toMatchObject({ suppressed: true, reason: 'legacy pipeline until Q3', suppression: { kind: 'external' } });
-    expect(failing(r.findings, 'error').map((f) => f.ruleId)).toEqual(['ACR-SEC-003']);
-    expect(r.summary).toEqual({ error: 1, warning: 0, info: 0, suppressed: 1, unknown: 0 });
+    expect(failing(r.findings, 'error')).toEqual([]);
+    expect(failing(r.findings, 'warning').map((f) => f.ruleId)).toEqual(['ACR-SEC-003']); // Basic cannot restrict the network: a warning
+    expect(r.summary).toEqual({ error: 0, warning: 1, info: 0, suppressed: 1, unknown: 0 });
   });
 
   test('unknown findings are counted apart and never fail', () => {
@@ -72,17 +73,21 @@ describe('config', () => {
 });
 
 describe('premium-geo-cmk example', () => {
-  test('passes the security and azure-rules packs with 0 findings (construct tree and synthesized JSON)', async () => {
+  // Quarantine (it needs a scanner that releases images) and dedicated data endpoints are
+  // advice at info level that the example does not take.
+  const ADVICE = [['ACR-SEC-011', 'info'], ['ACR-SEC-012', 'info']];
+
+  test('passes the security and azure-rules packs with nothing above info (construct tree and synthesized JSON)', async () => {
     const stack = new PremiumGeoCmkStack(Testing.app(), 'x');
     const fromTree = evaluate(registriesOf(stack), { packs: ['security', 'azure-rules'] });
     expect(fromTree.registries).toBe(1);
-    expect(fromTree.findings).toEqual([]);
+    expect(fromTree.findings.map((f) => [f.ruleId, f.severity])).toEqual(ADVICE);
     const dir = mkdtempSync(join(tmpdir(), 'acrkit-ex-'));
     writeFileSync(join(dir, 'cdk.tf.json'), Testing.synth(stack));
     const loaded = await loadRegistries([dir]);
     expect(loaded.errors).toEqual([]);
     expect(loaded.registries).toHaveLength(1);
-    expect(evaluate(loaded.registries, { packs: ['security', 'azure-rules'] }).findings).toEqual([]);
+    expect(evaluate(loaded.registries, { packs: ['security', 'azure-rules'] }).findings.map((f) => [f.ruleId, f.severity])).toEqual(ADVICE);
   });
 });
 

@@ -20,6 +20,8 @@ export function secure(over: Partial<RegistrySpecInput> = {}): RegistrySpec {
     encryption: { kind: 'customer-managed', keyId: 'https://kv1.vault.azure.net/keys/acr', versionless: true, identityClientId: '00000000-0000-0000-0000-000000000001', keyVault: { address: 'azurerm_key_vault.kv', purgeProtection: true } },
     retentionDays: 7,
     exportEnabled: false,
+    quarantine: true,
+    dataEndpoint: true,
     network: { publicAccess: false, privateEndpoints: [{ address: 'azurerm_private_endpoint.pe', dnsZoneGroup: true }] },
     diagnosticSettings: [{ address: 'azurerm_monitor_diagnostic_setting.d', workspaceId: '/w', logs: true, metrics: true }],
     locks: [{ address: 'azurerm_management_lock.l', level: 'CanNotDelete' }],

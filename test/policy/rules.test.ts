@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { RegistrySpec } from '../../lib/model/registry-spec.js';
 import { ALL_RULES, PACKS } from '../../lib/policy/packs/index.js';
 import { runRule } from '../../lib/policy/engine.js';
-import { PACK_NAMES, type Rule } from '../../lib/policy/rule.js';
+import { PACK_NAMES, type PackOptions, type Rule } from '../../lib/policy/rule.js';
 import { secure, spec, U } from './helpers.js';
 
 const CMK = { kind: 'customer-managed' as const, keyId: 'https://kv1.vault.azure.net/keys/acr', versionless: true, identityClientId: 'id', keyVault: { address: 'azurerm_key_vault.kv', purgeProtection: true } };
@@ -15,8 +15,8 @@ const CASES: Record<string, { ok: RegistrySpec; bad: RegistrySpec; unknown?: Reg
   AnonymousPullDisabled: { ok: spec(), bad: spec({ tier: 'Standard', anonymousPull: true }), unknown: spec({ anonymousPull: U }), badText: /anonymous_pull_enabled must be false/ },
   PublicAccessRestricted: {
     ok: spec({ tier: 'Premium', network: { defaultAction: 'Deny', ipRules: ['203.0.113.0/24'] } }),
-    bad: spec(),
-    unknown: spec({ network: { publicAccess: U } }),
+    bad: spec({ tier: 'Premium' }),
+    unknown: spec({ tier: 'Premium', network: { publicAccess: U } }),
     badText: /public_network_access_enabled must be false or network_rule_set.default_action "Deny", got true and "Allow"/,
   },
   PrivateEndpointPresent: { ok: secure(), bad: secure({ network: { publicAccess: true } }), unknown: spec({ tier: U }), badText: /azurerm_private_endpoint must target the registry on Premium, got none/ },
@@ -80,20 +80,37 @@ const CASES: Record<string, { ok: RegistrySpec; bad: RegistrySpec; unknown?: Reg
     unknown: spec({ diagnosticSettings: [{ address: 'd', workspaceId: '/w', logs: U, metrics: true }] }),
     badText: /azurerm_monitor_diagnostic_setting must target the registry, got none/,
   },
+  QuarantineEnabled: { ok: secure(), bad: secure({ quarantine: false }), unknown: secure({ quarantine: U }), badText: /quarantine_policy_enabled should be true where a scanner releases images, got false/ },
+  DedicatedDataEndpoint: { ok: secure(), bad: secure({ dataEndpoint: false }), unknown: secure({ dataEndpoint: U }), badText: /data_endpoint_enabled should be true on Premium, got false/ },
+  RepositoryTokensUnused: { ok: spec(), bad: spec({ counts: { tokens: 2 } }), badText: /azurerm_container_registry_token should not be used, got 2 tokens/ },
+  CacheRulesReviewed: { ok: spec(), bad: spec({ counts: { cacheRules: 1 } }), badText: /cache rules should be reviewed, got 1 cache rule/ },
+  PrivateDnsZone: {
+    ok: secure(),
+    bad: secure({ network: { publicAccess: false, privateEndpoints: [{ address: 'azurerm_private_endpoint.pe', dnsZoneGroup: false }] } }),
+    unknown: secure({ network: { publicAccess: false, privateEndpoints: [{ address: 'azurerm_private_endpoint.pe', dnsZoneGroup: U }] } }),
+    badText: /private_dns_zone_group must be set on the registry's private endpoints, got none on azurerm_private_endpoint.pe/,
+  },
+  AllowedLocations: { ok: spec(), bad: spec(), unknown: spec({ location: U }), badText: /locations must be in northeurope, got westeurope/ },
+  SoftDeleteEnabled: { ok: spec({ softDeleteDays: 7 }), bad: spec(), unknown: spec({ softDeleteDays: U }), badText: /softDeleteDays should be 1-90, got 0 \(off\)/ },
+  NamingConvention: { ok: spec({ name: 'crshop01' }), bad: spec(), unknown: spec({ name: U }), badText: /name must match \^cr\[a-z0-9\]\+\$, got "acrkittest01"/ },
   AzureAcceptsSpec: { ok: secure(), bad: spec({ replicas: [{ location: 'eastus', zoneRedundant: false, globalRouting: true }] }), unknown: spec({ tier: U, dataEndpoint: true }), badText: /georeplications need the Premium tier, got sku "Basic"/ },
 };
+
+/** Pack options the rules with a configurable list or pattern are checked with. */
+const OPTIONS: PackOptions = { resilience: { allowedLocations: ['northeurope', 'West Europe'] }, 'hygiene-cost': { namePattern: '^cr[a-z0-9]+$' } };
+const BAD_OPTIONS: PackOptions = { resilience: { allowedLocations: ['northeurope'] }, 'hygiene-cost': { namePattern: '^cr[a-z0-9]+$' } };
 
 describe('rules', () => {
   test.each(ALL_RULES.map((r) => [r.name, r] as const))('%s: compliant, non-compliant and unknown cases', (name, rule: Rule) => {
     const c = CASES[name];
     expect(c).toBeDefined();
-    expect(runRule(rule, c!.ok)).toEqual([]);
-    const bad = runRule(rule, c!.bad);
+    expect(runRule(rule, c!.ok, OPTIONS)).toEqual([]);
+    const bad = runRule(rule, c!.bad, BAD_OPTIONS);
     expect(bad.length).toBeGreaterThan(0);
     expect(bad.every((f) => f.status === 'non-compliant')).toBe(true);
     expect(bad.map((f) => f.message).join('\n')).toMatch(c!.badText);
     if (c!.unknown) {
-      const u = runRule(rule, c!.unknown);
+      const u = runRule(rule, c!.unknown, OPTIONS);
       expect(u.length).toBeGreaterThan(0);
       expect(u.some((f) => f.status === 'unknown')).toBe(true);
       expect(u.every((f) => f.status !== 'non-compliant' || name === 'AzureAcceptsSpec')).toBe(true);
@@ -113,6 +130,24 @@ describe('rules', () => {
     expect(runRule(rule, s)).toEqual([]);
     const found = runRule(rule, s, { resilience: { productionTagKey: 'stage', productionTagValues: ['live'], productionMinReplicas: 2 } });
     expect(found[0]!.message).toMatch(/at least 2 for a registry tagged stage=live, got 1/);
+  });
+
+  test('PublicAccessRestricted on a tier that cannot restrict the network: a warning with the cost of Premium', () => {
+    const rule = ALL_RULES.find((r) => r.name === 'PublicAccessRestricted')!;
+    for (const tier of ['Basic', 'Standard'] as const) {
+      const [f] = runRule(rule, spec({ tier }));
+      expect(f).toEqual({
+        status: 'non-compliant',
+        severity: 'warning',
+        message: expect.stringMatching(new RegExp(`^public_network_access_enabled cannot be false on ${tier}, got a public registry: Premium can \\(private endpoints or network_rule_set\\) for \\$\\d+\\.\\d\\d a month more`)),
+      });
+    }
+    expect(runRule(rule, spec({ tier: 'Basic' }))[0]!.message).toContain('for $45.00 a month more');
+    expect(runRule(rule, spec({ tier: 'Premium' }))[0]!.severity).toBeUndefined(); // the rule's error
+  });
+
+  test('the rules with options are not applicable without them', () => {
+    for (const name of ['AllowedLocations', 'NamingConvention']) expect(runRule(ALL_RULES.find((r) => r.name === name)!, spec())).toEqual([]);
   });
 
   test('a rule that throws is an error finding, not a crash', () => {

@@ -1,5 +1,10 @@
 /** The `security` pack: identity, network exposure, encryption, data exfiltration. */
 import type { Rule } from '../rule.js';
+import { PrivateDnsZone } from '../rules/PrivateDnsZone.js';
+import { CacheRulesReviewed } from '../rules/CacheRulesReviewed.js';
+import { RepositoryTokensUnused } from '../rules/RepositoryTokensUnused.js';
+import { DedicatedDataEndpoint } from '../rules/DedicatedDataEndpoint.js';
+import { QuarantineEnabled } from '../rules/QuarantineEnabled.js';
 import { AdminUserDisabled } from '../rules/AdminUserDisabled.js';
 import { AnonymousPullDisabled } from '../rules/AnonymousPullDisabled.js';
 import { CustomerManagedKey } from '../rules/CustomerManagedKey.js';
@@ -23,4 +28,9 @@ export const SECURITY_RULES: readonly Rule[] = [
   ExportDisabled,
   TrustedServicesAllowed,
   WebhookHttps,
+  QuarantineEnabled,
+  DedicatedDataEndpoint,
+  RepositoryTokensUnused,
+  CacheRulesReviewed,
+  PrivateDnsZone,
 ];

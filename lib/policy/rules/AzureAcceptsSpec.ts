@@ -11,7 +11,9 @@ export const AzureAcceptsSpec: Rule = {
   info: 'Azure or the azurerm provider would reject this registry at plan or apply.',
   explanation:
     'These are the service\'s own rules (tier-gated features, count limits per tier, region names, the registry name, value ranges, export needs private access, soft delete excludes retention and replicas), checked the same way the constructs check them at synth. Fixing them here saves a failed apply; each message names the argument, the value and the fix.',
-  references: [],
+  references: [
+    { kind: 'psrule', id: 'Azure.ACR.Name', title: 'Registry names: 5-50 alphanumeric characters' },
+  ],
   check: (s) => {
     const out: RuleFinding[] = validateSpec(s).map((d) => ({
       status: d.severity === 'unknown' ? 'unknown' : 'non-compliant',

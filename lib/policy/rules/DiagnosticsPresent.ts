@@ -12,7 +12,10 @@ export const DiagnosticsPresent: Rule = {
   info: 'No diagnostic setting sends the registry logs anywhere.',
   explanation:
     'Without a diagnostic setting, ContainerRegistryLoginEvents and ContainerRegistryRepositoryEvents (who pulled, pushed or deleted what) are not kept anywhere, so there is nothing to investigate or alert on. Add diagnostics: { workspaceId } (an azurerm_monitor_diagnostic_setting with target_resource_id = the registry id and enabled_log { category_group = "allLogs" }).',
-  references: [],
+  references: [
+    { kind: 'psrule', id: 'Azure.ACR.AuditLogs', title: 'Audit logs (acrkit checks that logs are sent, not which categories)' },
+    { kind: 'psrule', id: 'Azure.ACR.Logs' },
+  ],
   check: (s) => {
     if (s.diagnosticSettings.length === 0) {
       return [violation('diagnostics must send logs, got no diagnostic setting: set diagnostics: { workspaceId }.', 'an azurerm_monitor_diagnostic_setting must target the registry, got none: add one with enabled_log { category_group = "allLogs" }.')];
