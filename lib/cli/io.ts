@@ -1,8 +1,10 @@
 /**
  * The CLI's view of the outside world, injectable for tests.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { errnoText } from '../input/read.js';
 
 /** Streams, environment and working directory the CLI uses. */
 export interface CliIO {
@@ -23,8 +25,17 @@ export interface CliIO {
   readonly readStdin?: () => Promise<string>;
 }
 
-/** The real process streams. */
+/**
+ * The real process streams. A closed stdout (`acrkit check plan.json | head`) ends the
+ * process quietly instead of with an EPIPE stack trace.
+ */
 export function processIO(): CliIO {
+  if (process.stdout.listenerCount('error') === 0) {
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
@@ -61,14 +72,45 @@ export function useColor(io: CliIO, flag?: boolean): boolean {
   return io.isTTY && io.env.TERM !== 'dumb';
 }
 
-/** Writes `text` to `--out FILE` when given (creating folders), else to stdout. */
-export function emit(io: CliIO, text: string, outFile?: string): void {
-  if (outFile) {
-    const path = resolve(io.cwd, outFile);
+/**
+ * Writes `text` to `--out FILE` when given, else to stdout. The file is written whole or not
+ * at all (a temporary file beside it, then a rename), folders are created, and a path that is
+ * one of the run's inputs is refused: a report never overwrites what it reports on.
+ *
+ * @param inputs the paths the run reads (relative to the working directory or absolute)
+ * @default inputs - none
+ */
+export function emit(io: CliIO, text: string, outFile?: string, inputs: readonly string[] = []): void {
+  const body = text.endsWith('\n') ? text : `${text}\n`;
+  if (!outFile) {
+    io.out(body);
+    return;
+  }
+  const path = resolve(io.cwd, outFile);
+  if (inputs.some((i) => i !== '-' && resolve(io.cwd, i) === path)) {
+    throw new UsageError(`--out must not be one of the inputs, got ${outFile}, which the run reads: write the report to another file.`);
+  }
+  const fail = (got: string): UsageError => new UsageError(`--out must be a file acrkit can write, got ${outFile}: ${got}; choose another path.`);
+  let existing: Stats | undefined;
+  try {
+    existing = statSync(path, { throwIfNoEntry: false });
+  } catch (e) {
+    throw fail(errnoText(e));
+  }
+  // Never rename over a folder, a device or a pipe: only a regular file is replaced.
+  if (existing && !existing.isFile()) throw fail(existing.isDirectory() ? 'a directory' : 'not a regular file (a device or a pipe)');
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text.endsWith('\n') ? text : `${text}\n`);
-  } else {
-    io.out(text.endsWith('\n') ? text : `${text}\n`);
+    writeFileSync(temp, body);
+    renameSync(temp, path);
+  } catch (e) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // the temporary file could not even be created
+    }
+    throw fail(errnoText(e));
   }
 }
 

@@ -6,6 +6,7 @@ import { isAcrkitError, isInputError } from '../errors.js';
 import { ExitCode } from './exit-codes.js';
 import { ACRKIT_VERSION } from '../version.js';
 import { processIO, type CliContext, type CliIO } from './io.js';
+import { errnoText } from '../input/read.js';
 
 /** Registers one verb on the program. */
 type RegisterVerb = (program: Command, ctx: CliContext) => void;
@@ -52,6 +53,9 @@ export async function buildProgram(ctx: CliContext, argv?: readonly string[]): P
   return program;
 }
 
+/** File-system errors that a path the user chose explains (not a bug in acrkit). */
+const FILE_SYSTEM_CODES: ReadonlySet<string> = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EEXIST', 'ELOOP', 'ENAMETOOLONG', 'EDQUOT']);
+
 /**
  * Runs the CLI on `argv` (without `node` and the script) and returns the exit code:
  * 0 ok, 1 findings or failed assertions, 2 bad usage or input, 70 a bug in acrkit.
@@ -73,6 +77,12 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     }
     if (isInputError(e) || isAcrkitError(e)) {
       io.err(`acrkit: ${(e as Error).message}\n`);
+      return ExitCode.USAGE;
+    }
+    const fsError = e as NodeJS.ErrnoException;
+    if (typeof fsError?.code === 'string' && typeof fsError.path === 'string' && FILE_SYSTEM_CODES.has(fsError.code)) {
+      // A file the user named (or the folder a verb writes to) cannot be used: their fix, not a bug.
+      io.err(`acrkit: ${fsError.path} must be usable, got ${errnoText(e)}: check the path and its permissions.\n`);
       return ExitCode.USAGE;
     }
     io.err(`acrkit: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -45,7 +45,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         ...(flags.failOn ? { failOn: flags.failOn } : {}),
         ...(flags.config !== undefined ? { configFile: flags.config } : {}),
       });
-      emit(ctx.io, await render(run, flags.format, ctx), flags.out);
+      emit(ctx.io, await render(run, flags.format, ctx), flags.out, paths);
       if (flags.format !== 'text' || flags.out) for (const e of run.result.inputErrors ?? []) ctx.io.err(`acrkit: ${e.message}\n`);
       const code = run.exitCode === 2 ? ExitCode.USAGE : run.exitCode === 1 ? ExitCode.FAILED : ExitCode.OK;
       ctx.exitCode = Math.max(ctx.exitCode, code);

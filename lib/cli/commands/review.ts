@@ -77,7 +77,7 @@ export function registerReview(program: Command, ctx: CliContext): void {
             }
           : {}),
       });
-      emit(ctx.io, await render(result, flags.format), flags.out);
+      emit(ctx.io, await render(result, flags.format), flags.out, [...(plan ? [plan] : []), ...(flags.base ?? []), ...(flags.head ?? []), ...(scenario ? [scenario] : [])]);
       for (const e of result.inputErrors) if (flags.out || flags.format !== 'text') ctx.io.err(`acrkit: ${e.message}\n`);
       const code = result.exitCode === 2 ? ExitCode.USAGE : result.exitCode === 1 ? ExitCode.FAILED : ExitCode.OK;
       ctx.exitCode = Math.max(ctx.exitCode, code);

@@ -50,7 +50,7 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
         bar?.stop();
       }
       const text = await renderSimulationAs(result, opts.format);
-      emit(io, text, opts.out);
+      emit(io, text, opts.out, [...inputs, opts.scenario]);
       if (opts.format === 'html' && opts.out) io.err(`acrkit: wrote the HTML report to ${opts.out}\n`);
       if (!result.passed) ctx.exitCode = Math.max(ctx.exitCode, ExitCode.FAILED);
     });
