@@ -7,10 +7,8 @@ import { SEVERITIES } from '../../policy/rule.js';
 import type { CheckResult } from './check-result.js';
 import { noun, registries } from '../../format/counts.js';
 import { registryDetail, registryName } from '../names.js';
+import { mdCode, mdText } from '../../format/markdown.js';
 
-function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
 
 function table(rows: readonly Finding[], withReason: boolean): string[] {
   const head = withReason ? '| Rule | Registry | Message | Location | Reason |' : '| Rule | Registry | Message | Location |';
@@ -18,7 +16,7 @@ function table(rows: readonly Finding[], withReason: boolean): string[] {
   return [
     head,
     sep,
-    ...rows.map((f) => `| ${f.ruleId} | \`${cell(registryName(f.address, f.location))}\` | ${cell(f.message)} | ${cell(registryDetail(f.address, f.location))} |${withReason ? ` ${cell(f.reason ?? '')} |` : ''}`),
+    ...rows.map((f) => `| ${f.ruleId} | ${mdCode(registryName(f.address, f.location), true)} | ${mdText(f.message)} | ${mdText(registryDetail(f.address, f.location))} |${withReason ? ` ${mdText(f.reason ?? '')} |` : ''}`),
   ];
 }
 
@@ -40,7 +38,7 @@ export function renderMarkdown(result: CheckResult): string {
   const suppressed = report.findings.filter((f) => f.suppressed);
   if (suppressed.length) out.push(`### Suppressed (${suppressed.length})`, '', ...table(suppressed, true), '');
   const errors = result.inputErrors ?? [];
-  if (errors.length) out.push(`### Input errors (${errors.length})`, '', ...errors.map((e) => `- \`${cell(e.message)}\``), '');
+  if (errors.length) out.push(`### Input errors (${errors.length})`, '', ...errors.map((e) => `- ${mdCode(e.message)}`), '');
   const fired = [...new Set(report.findings.map((f) => f.ruleId))];
   for (const id of fired) {
     const rule = report.rules.find((r) => r.id === id);

@@ -6,6 +6,7 @@ import type { Finding } from '../../policy/finding.js';
 import type { CheckResult, RenderOptions } from './check-result.js';
 import { counted, registries } from '../../format/counts.js';
 import { registryDetail, registryName } from '../names.js';
+import { terminalText } from '../../format/terminal.js';
 
 /** Renders the text report. */
 export function renderText(result: CheckResult, options: RenderOptions = {}): string {
@@ -27,14 +28,14 @@ export function renderText(result: CheckResult, options: RenderOptions = {}): st
   };
   for (const [key, list] of groups) {
     const [address, where] = key.split('\u0000') as [string, string];
-    lines.push(`${c.bold(address)}${where ? c.dim(`  ${where}`) : ''}`);
+    lines.push(`${c.bold(terminalText(address))}${where ? c.dim(`  ${terminalText(where)}`) : ''}`);
     for (const f of list) {
-      lines.push(`  ${tag(f).padEnd(10)} ${f.ruleId} ${f.message}`);
-      if (f.suppressed) lines.push(c.dim(`             suppressed: ${f.reason ?? ''}`));
+      lines.push(`  ${tag(f).padEnd(10)} ${f.ruleId} ${terminalText(f.message)}`);
+      if (f.suppressed) lines.push(c.dim(`             suppressed: ${terminalText(f.reason ?? '')}`));
     }
     lines.push('');
   }
-  for (const e of result.inputErrors ?? []) lines.push(`${c.red('input error')} ${e.message}`);
+  for (const e of result.inputErrors ?? []) lines.push(`${c.red('input error')} ${terminalText(e.message)}`);
   if ((result.inputErrors ?? []).length) lines.push('');
   const s = report.summary;
   const count = `${registries(report.registries)} checked with ${counted(report.rules.length, 'rule')}`;

@@ -2,6 +2,8 @@
  * Text, Markdown and HTML renderings of a {@link SimulationResult}; JSON is the result itself.
  */
 import { markdownTable, textTable } from '../../format/tables.js';
+import { mdText } from '../../format/markdown.js';
+import { terminalText } from '../../format/terminal.js';
 import { counted } from '../../format/counts.js';
 import type { SimulationResult } from '../../sim/results/result.js';
 import { BLOCKED_HEADERS, blockedRows, OUTAGE_HEADERS, outageRows, registryColumns, registryRow, violationText } from './rows.js';
@@ -17,9 +19,11 @@ export function band(s: Summary, fmt: (n: number) => string): string {
 /** Renders the result as text (`markdown` true: GitHub Markdown). */
 export function renderSimulation(r: SimulationResult, markdown = false): string {
   const table = markdown ? markdownTable : textTable;
+  // Names, notes and subjects come from the scenario: escaped for where they are written.
+  const safe = markdown ? mdText : terminalText;
   const h = (s: string): string => (markdown ? `### ${s}` : `${s}\n${'-'.repeat(s.length)}`);
   const out: string[] = [];
-  out.push(markdown ? `## acrkit simulate: ${r.scenario}` : `acrkit simulate: ${r.scenario}`);
+  out.push(markdown ? `## acrkit simulate: ${safe(r.scenario)}` : `acrkit simulate: ${safe(r.scenario)}`);
   out.push(`${counted(r.runs, 'run')}, seed ${r.seed}, ${r.horizonDays} days. Values are medians with p10-p90 over runs.`);
   out.push('');
   out.push(
@@ -38,7 +42,7 @@ export function renderSimulation(r: SimulationResult, markdown = false): string 
     ...g.warnings.map((w) => `${g.name}: ${w}`),
     ...g.countViolations.map((v) => `${g.name}: ${violationText(v)}`),
   ]);
-  if (notes.length) out.push('', h('Notes'), ...notes.map((n) => `- ${n}`));
+  if (notes.length) out.push('', h('Notes'), ...notes.map((n) => `- ${safe(n)}`));
   if (r.assertions.length) {
     out.push(
       '',
