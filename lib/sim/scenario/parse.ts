@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { InputError, InputErrors } from '../../errors.js';
 import { preview } from '../../format/values.js';
+import { MAX_NESTING, nestingDepth } from '../../input/depth.js';
 import { escapeToken, tokensOf } from '../../input/pointer.js';
 import { schemaProblems, schemaValidator, type SchemaWording } from '../../input/schema.js';
 import schema from './scenario.schema.json' with { type: 'json' };
@@ -13,6 +14,9 @@ import type { ScenarioInput } from './types.js';
 
 /** The scenario JSON Schema (draft-07), as shipped in `lib/sim/scenario/scenario.schema.json`. */
 export const SCENARIO_SCHEMA: object = schema;
+
+/** Aliases a scenario may expand (yaml's own default is 100). */
+const MAX_ALIAS_COUNT = 100;
 
 const validate = schemaValidator(schema, { formats: true, discriminator: true });
 
@@ -66,8 +70,20 @@ const WORDING: SchemaWording = {
  * {@link InputErrors} with every syntax or schema problem, each with file, line and pointer.
  */
 export function parseScenario(text: string, file: string): ScenarioDocument {
+  if (nestingDepth(text) > MAX_NESTING) {
+    throw new InputErrors([new InputError({ file }, `scenario must nest at most ${MAX_NESTING} levels of [ and {, got more: write the values out flat.`)]);
+  }
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  let data: unknown;
+  try {
+    doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+    // maxAliasCount bounds what aliases can expand to (a "billion laughs" document stops here).
+    data = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const why = e instanceof RangeError ? 'nesting deeper than the parser can follow' : e instanceof ReferenceError ? 'aliases that expand beyond what a scenario needs' : (e as Error).message;
+    throw new InputErrors([new InputError({ file }, `scenario must be plain YAML or JSON, got ${why}: write the values out instead of through deep nesting or aliases.`)]);
+  }
   if (doc.errors.length) {
     throw new InputErrors(
       doc.errors.map(
@@ -79,7 +95,6 @@ export function parseScenario(text: string, file: string): ScenarioDocument {
       ),
     );
   }
-  const data: unknown = doc.toJS();
   const problems = schemaProblems(validate(data), data, WORDING);
   if (problems.length) {
     const errors = problems.map((d) => new InputError({ file, line: lineOf(doc, counter, d.pointer), pointer: d.pointer }, d.reason));

@@ -1,0 +1,42 @@
+/**
+ * Scenarios arrive with pull requests: a YAML alias bomb or a file nested thousands of levels
+ * deep is an input error (exit 2) found quickly, never a crash or an exhausted machine.
+ */
+import { parseScenario } from '../../lib/sim/scenario/parse.js';
+import { nestingDepth } from '../../lib/input/depth.js';
+
+function errorOf(text: string): string {
+  try {
+    parseScenario(text, 's.yaml');
+  } catch (e) {
+    expect((e as Error).name).toBe('InputErrors');
+    return (e as Error).message;
+  }
+  throw new Error('expected an input error');
+}
+
+test('a billion-laughs alias bomb stops at the alias limit', () => {
+  const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+  for (let i = 1; i < 10; i++) {
+    const prev = String.fromCharCode(96 + i);
+    lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(',')}]`);
+  }
+  expect(errorOf(lines.join('\n'))).toBe('s.yaml: scenario must be plain YAML or JSON, got aliases that expand beyond what a scenario needs: write the values out instead of through deep nesting or aliases.');
+});
+
+test.each([
+  ['flow sequences', '['.repeat(100_000) + ']'.repeat(100_000)],
+  ['JSON objects', '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000)],
+])('%s nested thousands deep are refused before parsing', (_, text) => {
+  expect(errorOf(text)).toBe('s.yaml: scenario must nest at most 256 levels of [ and {, got more: write the values out flat.');
+});
+
+test('block YAML nested thousands deep is an input error, not a stack overflow', () => {
+  const text = Array.from({ length: 3_000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+  expect(errorOf(text)).toMatch(/^s\.yaml(:\d+)?: scenario must /);
+});
+
+test('nestingDepth ignores brackets inside strings and counts real ones', () => {
+  expect(nestingDepth('{"a": "[[[[", "b": [[1]]}')).toBe(3);
+  expect(nestingDepth("x: '{{{'")).toBe(0);
+});
