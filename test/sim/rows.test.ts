@@ -1,7 +1,7 @@
 import { runMonteCarlo } from '../../lib/sim/montecarlo.js';
 import { renderSimulation } from '../../lib/report/simulation/render.js';
 import type { SimulationResult } from '../../lib/sim/results/result.js';
-import { blockedRows, day, outageRows, registryColumns, registryRow, tierText, violationText } from '../../lib/report/simulation/rows.js';
+import { blockedRows, day, monthlyCostText, outageRows, registryColumns, registryRow, tierText, violationText } from '../../lib/report/simulation/rows.js';
 import type { Summary } from '../../lib/sim/results/stats.js';
 import { fixedWorkload, scenario } from './helpers.js';
 import { percent, minuteText } from '../../lib/format/numbers.js';
@@ -90,5 +90,26 @@ describe('table rows shared by the text, Markdown and HTML renderings', () => {
     const text = renderSimulation(r);
     for (const row of [...outages, ...blockedRows(r)]) for (const cell of row) expect(text).toContain(cell);
     expect(text).toContain('dev: 3 webhooks exceed the Basic maximum of 2 (from day 0)');
+  });
+});
+
+describe('monthly cost month by month', () => {
+  test('a tier change at day 45 shows in the months, not only in the highest one', async () => {
+    const sc = scenario(
+      [{ name: 'dev', tier: 'Basic', location: 'westeurope' }],
+      fixedWorkload({ repos: 1, perDay: 1, layers: 1, changed: 1, layerBytes: 2 ** 20, manifestBytes: 4096, strategy: 'unique' }),
+      { horizon: 'P90D', runs: 1, events: [{ kind: 'config-change', registry: 'dev', at: 'P45D', set: { tier: 'Premium' } }] },
+    );
+    const r = await runMonteCarlo(sc, { workers: 0 });
+    const [dev] = r.registries;
+    // Basic is $0.167 a day, Premium $1.667 (the catalog's prices): month 1 all Basic, month 2 half and half, month 3 all Premium.
+    expect(monthlyCostText(dev!)).toBe('month 1 $5.01, month 2 $27.51, month 3 $50.01');
+    expect(renderSimulation(r)).toContain('- dev: month 1 $5.01, month 2 $27.51, month 3 $50.01');
+    expect(renderSimulation(r, true)).toContain('### Monthly cost (median)');
+  });
+
+  test('past 12 months: the first, the highest and the last month', () => {
+    const months = [5, 5, 5, 50, 50, 20, 20, 20, 20, 20, 20, 20, 20].map((v) => ({ p10: v, p50: v, p90: v, mean: v }) as unknown as Summary);
+    expect(monthlyCostText({ monthlyCostUsd: months } as unknown as SimulationResult['registries'][number])).toBe('first month $5.00, highest month 4 $50.00, last month 13 $20.00');
   });
 });

@@ -6,7 +6,7 @@ import { mdText } from '../../format/markdown.js';
 import { terminalText } from '../../format/terminal.js';
 import { counted } from '../../format/counts.js';
 import type { SimulationResult } from '../../sim/results/result.js';
-import { BLOCKED_HEADERS, blockedRows, OUTAGE_HEADERS, outageRows, registryColumns, registryRow, violationText } from './rows.js';
+import { monthlyCostText, BLOCKED_HEADERS, blockedRows, OUTAGE_HEADERS, outageRows, registryColumns, registryRow, violationText } from './rows.js';
 import type { Summary } from '../../sim/results/stats.js';
 import { usd, formatBytes, percent } from '../../format/numbers.js';
 
@@ -34,6 +34,7 @@ export function renderSimulation(r: SimulationResult, markdown = false): string 
   );
   out.push('');
   out.push(`Fleet: max monthly cost ${band(r.fleet.maxMonthlyCostUsd, usd)}; stored at horizon ${band(r.fleet.storedBytesAtHorizon, formatBytes)}.`);
+  out.push('', h('Monthly cost (median)'), ...r.registries.map((g) => `- ${safe(g.name)}: ${monthlyCostText(g)}`));
   const outages = outageRows(r);
   if (outages.length) out.push('', h('Outages'), table(OUTAGE_HEADERS, outages));
   const blocked = blockedRows(r);

@@ -84,6 +84,23 @@ export function registryRow<C>(g: RegistrySummary, band: BandCell<C>, options: R
   ];
 }
 
+/** Months shown one by one; a longer horizon shows the first, the highest and the last month. */
+export const MONTHS_SHOWN = 12;
+
+/**
+ * A registry's median cost month by month (`month 1 $5.01, month 2 $5.01, ...`), or for a
+ * horizon of more than {@link MONTHS_SHOWN} months the first, the highest and the last month,
+ * so a tier or replica change part-way is visible, not only the highest month.
+ */
+export function monthlyCostText(g: RegistrySummary): string {
+  const m = g.monthlyCostUsd.map((s, i) => ({ month: i + 1, usd: s.p50 ?? 0 }));
+  if (m.length === 0) return 'no full month simulated';
+  if (m.length <= MONTHS_SHOWN) return m.map((x) => `month ${x.month} ${usd(x.usd)}`).join(', ');
+  const highest = m.reduce((a, b) => (b.usd > a.usd ? b : a));
+  const last = m[m.length - 1]!;
+  return `first month ${usd(m[0]!.usd)}, highest month ${highest.month} ${usd(highest.usd)}, last month ${last.month} ${usd(last.usd)}`;
+}
+
 /** The headers of {@link outageRows}. */
 export const OUTAGE_HEADERS = ['Registry', 'Event', 'When', 'Pull availability by client region (p50)', 'Exposure (unreplicated writes, p50)'];
 
