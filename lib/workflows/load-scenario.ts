@@ -3,7 +3,7 @@
  * scenario's folder) or the inputs given on the command line, then resolves it
  * (lib/sim/scenario/resolve.ts). Every problem is reported at once as {@link InputErrors}.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { InputError, InputErrors } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import type { ResolvedScenario } from '../sim/scenario/model.js';
@@ -34,6 +34,19 @@ export interface LoadScenarioOptions {
    * @default - the scenario's `seed`
    */
   readonly seed?: number;
+  /**
+   * Let the scenario's `registries:` paths point outside the working directory (`--allow-outside`).
+   * A scenario comes with a pull request like any other file; by default its paths stay inside
+   * the working tree, so it cannot make acrkit read `/etc` or a home folder.
+   * @default false
+   */
+  readonly allowOutside?: boolean;
+}
+
+/** Whether `target` lies inside `root` (or is it). */
+function inside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** Reads, validates and resolves a scenario file. Throws {@link InputErrors}. */
@@ -54,8 +67,17 @@ export async function loadScenario(path: string, options: LoadScenarioOptions = 
   const inline: Array<{ value: InlineRegistryInput; index: number }> = [];
   if (!fromCli) {
     (doc.input.registries ?? []).forEach((r, index) => {
-      if (typeof r === 'string') entries.push({ path: r, base: dirname(full), index });
-      else inline.push({ value: r, index });
+      if (typeof r !== 'string') inline.push({ value: r, index });
+      else if (options.allowOutside || inside(cwd, resolve(dirname(full), r))) entries.push({ path: r, base: dirname(full), index });
+      else {
+        const pointer = `/registries/${index}`;
+        errors.push(
+          new InputError(
+            { file: path, line: doc.line(pointer), pointer },
+            `a registries path must stay inside the working directory, got ${showValue(r)} (it resolves outside ${cwd}): move the input into the repository, or pass --allow-outside if you trust this scenario.`,
+          ),
+        );
+      }
     });
   }
   if (entries.length) {

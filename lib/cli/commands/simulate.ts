@@ -16,6 +16,7 @@ interface SimulateOptions {
   workers?: number;
   format: SimulationFormat;
   out?: string;
+  allowOutside?: boolean;
 }
 
 /** Registers `simulate`. */
@@ -30,13 +31,14 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
     .option('--workers <n>', 'worker threads (0 = in process; default: CPUs)', integerAtLeast('--workers', 0))
     .addOption(new Option('--format <format>', 'output format').choices([...SIMULATION_FORMATS]).default('text'))
     .option('--out <file>', 'write to a file instead of stdout (e.g. report.html with --format html)')
+    .option('--allow-outside', "let the scenario's registries paths point outside the working directory (trusted scenarios only)")
     .action(async (inputs: string[], opts: SimulateOptions) => {
       const { io } = ctx;
       // One at a time: jest's ESM loader races on concurrent imports that share modules.
       const { loadScenario } = await import('../../workflows/load-scenario.js');
       const { runMonteCarlo } = await import('../../sim/montecarlo.js');
       const { renderSimulationAs } = await import('../../report/simulation/formats.js');
-      const sc = await loadScenario(opts.scenario, { cwd: io.cwd, inputs, runs: opts.runs, seed: opts.seed });
+      const sc = await loadScenario(opts.scenario, { cwd: io.cwd, inputs, runs: opts.runs, seed: opts.seed, allowOutside: opts.allowOutside ?? false });
       let bar: { start(total: number, v: number): void; update(v: number): void; stop(): void } | undefined;
       if (io.isTTY && sc.runs > 1) {
         const { default: progress } = await import('cli-progress');
