@@ -22,6 +22,10 @@ import {
   tierSupports,
 } from '../../lib/index.js';
 import type { Fact, FeatureId, RateLimit, RuleReference, Source, Tier } from '../../lib/index.js';
+import { BUILT_IN_ROLES, RBAC_PROPAGATION_SECONDS } from '../../lib/catalog/roles.js';
+import { NAME_RULES } from '../../lib/constructs/names.js';
+import type { DeployPermission } from '../../lib/constructs/permissions.js';
+import { examplePermissions, featurePermissions, roleGroups, type FeaturePermissions } from './permissions.js';
 import { parityTable } from './parity.js';
 
 /** Builds the Markdown of one generated block (no leading or trailing blank line). */
@@ -348,6 +352,76 @@ export function regionsSummary(): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Deploying: permissions per feature, per example, and name rules
+
+/** The roles a set of permissions needs: `Contributor + User Access Administrator`, or `-`. */
+function rolesCell(permissions: readonly DeployPermission[]): string {
+  const groups = roleGroups(permissions);
+  if (!groups.length) return '-';
+  return groups.map((g) => (g.length > 1 && groups.length > 1 ? `(${g.join(' or ')})` : g.join(' or '))).join(' + ');
+}
+
+/** Unique actions of a set of permissions, as code. */
+function actionsCell(permissions: readonly DeployPermission[]): string {
+  const actions = [...new Set(permissions.flatMap((p) => p.actions))];
+  return actions.length ? actions.map((a) => `\`${a}\``).join(', ') : 'none (local wait)';
+}
+
+/** Resource types (and arguments) as code. */
+function resourcesCell(p: FeaturePermissions): string {
+  const parts = [...p.resourceTypes.map((t) => `\`${t}\``), ...p.arguments.map((a) => `\`${a}\``)];
+  return parts.length ? parts.join(', ') : '-';
+}
+
+/**
+ * What the deployer needs per construct feature: each feature synthesized in a sample stack, its
+ * resources (over a plain registry) joined with lib/constructs/permissions.ts; then the notes
+ * and sources.
+ */
+export function permissionsTable(): string {
+  const list = new SourceList('D');
+  const features = featurePermissions();
+  const rows = features.map(({ feature, permissions: p }) => [
+    feature.title,
+    feature.api,
+    resourcesCell(p),
+    actionsCell(p.permissions),
+    rolesCell(p.permissions),
+    [...new Set(p.permissions.map((x) => list.label(x.source)))].join(', ') || '-',
+  ]);
+  const notes = new Map<string, string>();
+  for (const { permissions: p } of features) {
+    p.permissions.forEach((x, i) => {
+      const what = [...p.resourceTypes, ...p.arguments][i]!;
+      if (x.note && !notes.has(what)) notes.set(what, x.note);
+    });
+  }
+  const noteList = [...notes].map(([what, note]) => `- \`${what}\`: ${prose(note)}`).join('\n');
+  const roleIds = (['Contributor', 'User Access Administrator', 'Role Based Access Control Administrator', 'Owner'] as const)
+    .map((r) => `${r} \`${BUILT_IN_ROLES[r].value.id}\``)
+    .join(', ');
+  const head =
+    'Each row is what the feature adds to a plain registry, found by synthesizing it. Roles: any one role of a group grants that part; ' +
+    `groups joined by + are all needed; Owner grants everything. Role ids: ${roleIds}.`;
+  return `${head}\n\n${table(['Feature', 'Construct API', 'Creates (Terraform)', 'Azure actions', 'Deployer roles', 'Source'], rows)}\n\nNotes:\n\n${noteList}\n\nSources:\n\n${list.render()}`;
+}
+
+/** What each example stack (default settings) needs, from its synthesized resources. */
+export function examplePermissionsTable(): string {
+  const rows = examplePermissions().map(({ stack, permissions: p }) => [`\`${stack}\``, resourcesCell(p), rolesCell(p.permissions)]);
+  const wait = `${RBAC_PROPAGATION_SECONDS.value / 60} minutes`;
+  const foot = `Stacks with a customer-managed key also wait ${wait} (\`time_sleep\`) on their first deploy. The examples' landing-zone resources (resource group, network, DNS zone, workspace) need Contributor as well.`;
+  return `${table(['Example stack', 'acrkit resources', 'Deployer roles'], rows)}\n\n${foot}`;
+}
+
+/** The name rules the constructs check at synth, with who rejects a bad name and the source. */
+export function nameRulesTable(): string {
+  const list = new SourceList('N');
+  const rows = Object.values(NAME_RULES).map((r) => [r.what, `\`${r.resource}\``, prose(`must ${r.rule}`), r.rejectedBy, list.cite(r.source)]);
+  return `${table(['Name', 'Resource', 'Rule', 'Without acrkit, rejected by', 'Source (as of)'], rows)}\n\nSources:\n\n${list.render()}`;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** Every generated block by name, as the markers in docs/*.md name them. */
 export const BLOCKS: Readonly<Record<string, BlockGenerator>> = {
@@ -360,6 +434,9 @@ export const BLOCKS: Readonly<Record<string, BlockGenerator>> = {
   'billing-assumptions': billingAssumptionsTable,
   regions: regionsSummary,
   parity: parityTable,
+  permissions: permissionsTable,
+  'example-permissions': examplePermissionsTable,
+  'name-rules': nameRulesTable,
 };
 
 /** One generated block found in a document. */

@@ -3,7 +3,7 @@
  * environment, so a team can move from local state to shared state without code changes.
  */
 import { Construct } from 'constructs';
-import { AzurermBackend, LocalBackend, TerraformStack } from 'cdktf';
+import { Annotations, AzurermBackend, LocalBackend, TerraformStack, Token } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider/index.js';
 import { UsageError } from '../errors.js';
 import { checkWholeApp } from './app-checks.js';
@@ -39,12 +39,15 @@ export interface AcrStackProps {
    */
   readonly backend?: 'local' | 'env' | AzureBackendProps;
   /**
-   * Subscription id for the provider.
-   * @default - from the environment (`ARM_SUBSCRIPTION_ID`) at plan time
+   * Subscription id for the azurerm provider, written into the synthesized stack so `plan`
+   * does not depend on whichever subscription the shell happens to select. azurerm 4.x needs
+   * one (provider `subscription_id` or `ARM_SUBSCRIPTION_ID`).
+   * @default - `ARM_SUBSCRIPTION_ID` from `env` at synth; when that is unset too, none is written and azurerm reads `ARM_SUBSCRIPTION_ID` at plan (a synth warning says so)
    */
   readonly subscriptionId?: string;
   /**
-   * Environment to read when `backend` is `'env'` (for tests).
+   * Environment to read `ARM_SUBSCRIPTION_ID` and, when `backend` is `'env'`, the
+   * `ACRKIT_BACKEND` settings from (for tests).
    * @default process.env
    */
   readonly env?: Record<string, string | undefined>;
@@ -56,18 +59,43 @@ const ENV_KEYS = {
   containerName: 'ACRKIT_STATE_CONTAINER',
 } as const;
 
+/** A subscription id: a GUID. */
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/**
+ * The subscription id in effect: the prop, else `ARM_SUBSCRIPTION_ID` from `env`, else none.
+ * Throws a UsageError when the value is not a GUID.
+ */
+export function resolveSubscriptionId(prop: string | undefined, env: Record<string, string | undefined>): string | undefined {
+  const [value, from] = prop !== undefined ? [prop, 'subscriptionId'] : [env.ARM_SUBSCRIPTION_ID || undefined, 'ARM_SUBSCRIPTION_ID'];
+  if (value === undefined || Token.isUnresolved(value)) return value;
+  if (!GUID.test(value)) {
+    throw new UsageError(`${from} must be a subscription id (a GUID), got '${value}': copy it from az account show --query id.`);
+  }
+  return value;
+}
+
 /** A stack with the azurerm provider configured and a chosen backend. */
 export class AcrStack extends TerraformStack {
   /** The backend kind in effect. */
   readonly backendKind: 'local' | 'azurerm';
+  /** The subscription the provider is pinned to, or undefined when `ARM_SUBSCRIPTION_ID` is read at plan. */
+  readonly subscriptionId?: string;
 
   constructor(scope: Construct, id: string, props: AcrStackProps = {}) {
     super(scope, id);
+    const env = props.env ?? process.env;
+    this.subscriptionId = resolveSubscriptionId(props.subscriptionId, env);
     new AzurermProvider(this, 'azurerm', {
       features: [{}],
-      ...(props.subscriptionId ? { subscriptionId: props.subscriptionId } : {}),
+      ...(this.subscriptionId ? { subscriptionId: this.subscriptionId } : {}),
     });
-    const backend = resolveBackend(props.backend ?? 'env', props.env ?? process.env);
+    if (!this.subscriptionId) {
+      Annotations.of(this).addWarning(
+        'subscriptionId is not set, got no ARM_SUBSCRIPTION_ID at synth either: terraform plan uses ARM_SUBSCRIPTION_ID from its own environment; set subscriptionId (or ARM_SUBSCRIPTION_ID before cdktf synth) to pin the stack to one subscription.',
+      );
+    }
+    const backend = resolveBackend(props.backend ?? 'env', env);
     if (backend === 'local') {
       this.backendKind = 'local';
       new LocalBackend(this, { path: `terraform.${id}.tfstate` });

@@ -1,6 +1,7 @@
 /**
  * Props of ContainerRegistry and its add-methods.
  */
+import type { ContainerRegistryCredentialSet } from '@cdktf/provider-azurerm/lib/container-registry-credential-set/index.js';
 import type { Tier } from '../catalog/tiers.js';
 import type { IRegistryEncryption } from './customer-managed-key.js';
 
@@ -34,6 +35,12 @@ export interface PrivateEndpointProps {
    * @default - the registry's home region
    */
   readonly location?: string;
+  /**
+   * Name of the endpoint (1-80 letters, digits, `-`, `_` and `.`; azurerm's private link name
+   * rule). Its private service connection is named `psc-<name>`.
+   * @default - `pe-<registry name>-<index>`
+   */
+  readonly name?: string;
 }
 
 /** Network exposure. */
@@ -70,6 +77,11 @@ export interface NetworkProps {
 export interface DiagnosticsProps {
   /** Log Analytics workspace resource id. */
   readonly workspaceId: string;
+  /**
+   * Diagnostic setting name (1-260 characters, none of `< > * % & : \ ? + /`); unique per registry.
+   * @default 'acrkit-all-logs-metrics'
+   */
+  readonly name?: string;
 }
 
 /** Props of {@link ContainerRegistry}. */
@@ -98,7 +110,9 @@ export interface ContainerRegistryProps {
   /**
    * Customer-managed key encryption (Premium, only at creation): a {@link CustomerManagedKey},
    * an existing key from `CustomerManagedKey.fromExistingKey()`, or `'create'` to have the
-   * registry make its own CustomerManagedKey child.
+   * registry make its own CustomerManagedKey child. A CustomerManagedKey is named after the
+   * first registry that uses it, and the registry is created only after the key's role
+   * assignments have had `rbacPropagationWait` (default 10 minutes) to apply.
    * @default - platform-managed keys
    */
   readonly encryption?: IRegistryEncryption | 'create';
@@ -155,7 +169,13 @@ export interface ContainerRegistryProps {
    */
   readonly diagnostics?: DiagnosticsProps;
   /**
-   * Management lock on the registry.
+   * Management lock on the registry. The lock is created after, and destroyed before, every
+   * resource in the stack that references the registry (webhooks, scope maps, tokens, cache
+   * rules, role assignments, private endpoints, diagnostics, soft delete), so it never blocks
+   * their first deploy or a destroy. While it exists it blocks removing those resources (and
+   * replicas) in a later deploy: remove the lock in one deploy, change, then add it back
+   * (docs/deploying.md). Creating or deleting a lock needs Microsoft.Authorization/locks/*
+   * (Owner or User Access Administrator).
    * @default - no lock
    */
   readonly lock?: 'CanNotDelete' | 'ReadOnly';
@@ -173,7 +193,7 @@ export interface WebhookProps {
   /** Actions that trigger it. */
   readonly actions: Array<'push' | 'delete' | 'quarantine' | 'chart_push' | 'chart_delete'>;
   /**
-   * Webhook name (5-50 letters and digits).
+   * Webhook name (5-50 letters and digits; azurerm's rule, checked at synth).
    * @default - the construct id with other characters removed
    */
   readonly name?: string;
@@ -199,7 +219,7 @@ export interface ScopeMapProps {
   /** Actions, e.g. `repositories/app/content/read`. */
   readonly actions: string[];
   /**
-   * Scope map name (5-49 letters, digits, dashes).
+   * Scope map name (5-49 letters, digits and dashes; azurerm's rule, checked at synth).
    * @default - the construct id
    */
   readonly name?: string;
@@ -209,28 +229,62 @@ export interface ScopeMapProps {
    */
   readonly description?: string;
   /**
-   * Names of tokens to create for this scope map.
+   * Names of tokens to create for this scope map (each 5-49 letters, digits and dashes,
+   * starting with a letter; azurerm's rule, checked at synth).
    * @default - none
    */
   readonly tokens?: string[];
 }
 
-/** Props of {@link ContainerRegistry.addCacheRule}. */
+/**
+ * Props of {@link ContainerRegistry.addCacheRule}. A rule from Docker Hub needs credentials:
+ * Docker Hub supports authenticated pulls only (MicrosoftDocs/azure-management-docs
+ * articles/container-registry/artifact-cache-overview.md, "Upstream support", ms.date
+ * 2025-05-12); a Docker Hub rule without `credentialSet` or `credentialSetId` fails synth.
+ */
 export interface CacheRuleProps {
-  /** Upstream repository, e.g. `docker.io/library/nginx`. */
+  /** Upstream repository with its login server, e.g. `docker.io/library/nginx` or `mcr.microsoft.com/dotnet/runtime`. */
   readonly sourceRepo: string;
   /** Repository in this registry, e.g. `mirror/nginx`. */
   readonly targetRepo: string;
   /**
-   * Cache rule name.
+   * Cache rule name (5-49 letters and digits, optionally separated by single dashes; azurerm's
+   * rule, checked at synth).
    * @default - the construct id
    */
   readonly name?: string;
   /**
-   * Credential set id for an authenticated upstream.
-   * @default - anonymous upstream
+   * A credential set made with {@link ContainerRegistry.addCredentialSet}: the rule also waits
+   * for the set's access to its Key Vault secrets.
+   * @default - `credentialSetId`, or anonymous upstream
+   */
+  readonly credentialSet?: ContainerRegistryCredentialSet;
+  /**
+   * Id of a credential set made elsewhere, for an authenticated upstream.
+   * @default - `credentialSet`, or anonymous upstream
    */
   readonly credentialSetId?: string;
+}
+
+/** Props of {@link ContainerRegistry.addCredentialSet}: upstream credentials kept in Key Vault. */
+export interface CredentialSetProps {
+  /** Login server of the upstream registry, e.g. `docker.io`. */
+  readonly loginServer: string;
+  /** Versionless id of the Key Vault secret holding the user name (`https://<vault>.vault.azure.net/secrets/<name>`). */
+  readonly usernameSecretId: string;
+  /** Versionless id of the Key Vault secret holding the password or access token. */
+  readonly passwordSecretId: string;
+  /**
+   * Resource id of the (RBAC) Key Vault holding both secrets: acrkit gives the credential set's
+   * system-assigned identity "Key Vault Secrets User" on it.
+   * @default - no role assignment: give the set's identity read access to the secrets yourself (its principal id is `credentialSet.identity.principalId`)
+   */
+  readonly keyVaultId?: string;
+  /**
+   * Credential set name (5-50 letters, digits and dashes; the Azure API's rule, checked at synth).
+   * @default - the construct id
+   */
+  readonly name?: string;
 }
 
 /** Settings a profile may carry: any registry prop except identity and placement. */

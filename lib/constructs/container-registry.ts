@@ -2,10 +2,22 @@
  * ContainerRegistry: one Azure Container Registry and the resources around it, checked
  * against its tier at synth.
  */
-import { Construct } from 'constructs';
-import { Annotations, Aspects } from 'cdktf';
+import { Construct, type IConstruct } from 'constructs';
+import {
+  Annotations,
+  Aspects,
+  DefaultTokenResolver,
+  StringConcat,
+  TerraformResource,
+  TerraformStack,
+  Token,
+  Tokenization,
+  dependable,
+  type IAspect,
+} from 'cdktf';
 import { ContainerRegistry as L1Registry, type ContainerRegistryGeoreplications } from '@cdktf/provider-azurerm/lib/container-registry/index.js';
 import type { ContainerRegistryCacheRule } from '@cdktf/provider-azurerm/lib/container-registry-cache-rule/index.js';
+import type { ContainerRegistryCredentialSet } from '@cdktf/provider-azurerm/lib/container-registry-credential-set/index.js';
 import type { ContainerRegistryScopeMap } from '@cdktf/provider-azurerm/lib/container-registry-scope-map/index.js';
 import type { ContainerRegistryToken } from '@cdktf/provider-azurerm/lib/container-registry-token/index.js';
 import type { ContainerRegistryWebhook } from '@cdktf/provider-azurerm/lib/container-registry-webhook/index.js';
@@ -14,6 +26,7 @@ import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monit
 import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint/index.js';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment/index.js';
 import { findRegion } from '../catalog/regions.js';
+import { BUILT_IN_ROLES } from '../catalog/roles.js';
 import { tierSupports, type Tier } from '../catalog/tiers.js';
 import { settingValue, tierGateProblem, unsupportedSettings, withoutSetting } from '../model/features.js';
 import { normalizeSpec } from '../model/normalize.js';
@@ -22,12 +35,14 @@ import { validateSpec } from '../model/validate.js';
 import type {
   CacheRuleProps,
   ContainerRegistryProps,
+  CredentialSetProps,
   NetworkProps,
   ReplicaProps,
   ScopeMapProps,
   WebhookProps,
 } from './container-registry-props.js';
 import { CustomerManagedKey, type IRegistryEncryption } from './customer-managed-key.js';
+import { NAME_RULES, nameProblem, type NamedKind } from './names.js';
 import type { ProfileSettings } from './container-registry-props.js';
 import { L1 } from './provider-classes.js';
 import { SoftDeletePolicy } from './soft-delete.js';
@@ -37,9 +52,23 @@ import { compareStrings } from '../order.js';
 import type { Mutable } from '../mutable.js';
 import { ForwardAppPolicyChecks } from './policy-forwarding.js';
 
-/** Built-in role names for registry data-plane access. */
-const ROLE_PULL = 'AcrPull';
-const ROLE_PUSH = 'AcrPush';
+/** Built-in role names for registry data-plane access (lib/catalog/roles.ts). */
+const ROLE_PULL = BUILT_IN_ROLES.AcrPull.value.name;
+const ROLE_PUSH = BUILT_IN_ROLES.AcrPush.value.name;
+/** The role a credential set's identity needs on the vault holding its secrets. */
+const ROLE_SECRETS_USER = BUILT_IN_ROLES['Key Vault Secrets User'].value.name;
+/** Default name of the diagnostic setting. */
+const DIAGNOSTICS_NAME = 'acrkit-all-logs-metrics';
+
+/**
+ * Whether a cache rule's source repository is on Docker Hub: `docker.io/...`,
+ * `registry-1.docker.io/...`, `index.docker.io/...`, or a path without a registry host.
+ */
+export function isDockerHubSource(sourceRepo: string): boolean {
+  const first = sourceRepo.split('/')[0] ?? '';
+  if (/^(docker\.io|registry-1\.docker\.io|index\.docker\.io)$/i.test(first)) return true;
+  return sourceRepo.includes('/') ? !/[.:]/.test(first) && first !== 'localhost' : true;
+}
 
 /**
  * An Azure Container Registry with its tier's features: geo-replicas, customer-managed key,
@@ -73,6 +102,12 @@ export class ContainerRegistry extends Construct {
   private tokenCount = 0;
   private cacheRuleCount = 0;
   private grants = 0;
+  /** Names of the children, checked against the provider's rules at synth. */
+  private readonly names: Array<{ kind: NamedKind; name: string; where: string }> = [];
+  /** Cache rules from Docker Hub without credentials (each a message subject). */
+  private readonly anonymousDockerHubRules: Array<{ where: string; sourceRepo: string }> = [];
+  /** Role assignments that let a credential set read its secrets, by set. */
+  private readonly credentialGrants = new Map<ContainerRegistryCredentialSet, RoleAssignment>();
   /** Settings derived from props and tier once, rendered to Terraform and reported in `spec`. */
   private readonly resolved: {
     readonly publicAccess: boolean;
@@ -107,7 +142,7 @@ export class ContainerRegistry extends Construct {
       bypassAzureServices: network.bypassAzureServices ?? true,
       zoneRedundancy: merged.zoneRedundancy ?? (tierSupports(tier, 'zoneRedundancy') && (findRegion(props.location)?.availabilityZones ?? false)),
     };
-    const { exportEnabled, defaultAction } = this.resolved;
+    const { exportEnabled } = this.resolved;
 
     if (merged.encryption === 'create') {
       this.encryption = new CustomerManagedKey(this, 'cmk', {
@@ -118,6 +153,7 @@ export class ContainerRegistry extends Construct {
     } else if (merged.encryption) {
       this.encryption = merged.encryption;
     }
+    if (this.encryption instanceof CustomerManagedKey) this.encryption.bindRegistry(this, props.name);
 
     this.resource = new L1Registry(this, 'registry', {
       name: props.name,
@@ -129,11 +165,7 @@ export class ContainerRegistry extends Construct {
       exportPolicyEnabled: exportEnabled,
       publicNetworkAccessEnabled: publicAccess,
       networkRuleBypassOption: this.resolved.bypassAzureServices ? 'AzureServices' : 'None',
-      ...(tierSupports(tier, 'networkRules') || ipRules.length > 0 || network.defaultAction !== undefined
-        ? { networkRuleSet: ipRules.length > 0 || defaultAction === 'Deny'
-            ? [{ defaultAction, ipRule: ipRules.map((ipRange) => ({ action: 'Allow', ipRange })) }]
-            : [] }
-        : {}),
+      ...this.renderNetworkRuleSet(network),
       ...(merged.retentionDays ? { retentionPolicyInDays: merged.retentionDays } : {}),
       ...(merged.dataEndpoint ? { dataEndpointEnabled: true } : {}),
       ...(merged.quarantine ? { quarantinePolicyEnabled: true } : {}),
@@ -152,14 +184,21 @@ export class ContainerRegistry extends Construct {
     Aspects.of(this).add(new ForwardAppPolicyChecks(this));
 
     for (const [i, pe] of (network.privateEndpoints ?? []).entries()) {
+      const peName = pe.name ?? `pe-${props.name}-${i}`;
+      const pscName = pe.name ? `psc-${pe.name}` : `psc-${props.name}-${i}`;
+      this.names.push({ kind: 'privateEndpoint', name: peName, where: `network.privateEndpoints[${i}].name` });
+      // The connection's name follows the endpoint's: report it only when the endpoint's passes.
+      if (Token.isUnresolved(peName) || NAME_RULES.privateEndpoint.test(peName)) {
+        this.names.push({ kind: 'privateEndpoint', name: pscName, where: `network.privateEndpoints[${i}] (private service connection name)` });
+      }
       this.privateEndpoints.push(
         new (L1.privateEndpoint())(this, `private-endpoint-${i}`, {
-          name: `pe-${props.name}-${i}`,
+          name: peName,
           resourceGroupName: props.resourceGroupName,
           location: pe.location ?? props.location,
           subnetId: pe.subnetId,
           privateServiceConnection: {
-            name: `psc-${props.name}-${i}`,
+            name: pscName,
             isManualConnection: false,
             privateConnectionResourceId: this.resource.id,
             subresourceNames: ['registry'],
@@ -175,8 +214,10 @@ export class ContainerRegistry extends Construct {
       new SoftDeletePolicy(this, 'soft-delete', { registryId: this.resource.id, days: merged.softDeleteDays });
     }
     if (merged.diagnostics) {
+      const diagName = merged.diagnostics.name ?? DIAGNOSTICS_NAME;
+      this.names.push({ kind: 'diagnosticSetting', name: diagName, where: 'diagnostics.name' });
       this.diagnosticSetting = new (L1.diagnosticSetting())(this, 'diagnostics', {
-        name: 'acrkit-all-logs-metrics',
+        name: diagName,
         targetResourceId: this.resource.id,
         logAnalyticsWorkspaceId: merged.diagnostics.workspaceId,
         enabledLog: [{ categoryGroup: 'allLogs' }],
@@ -184,12 +225,15 @@ export class ContainerRegistry extends Construct {
       });
     }
     if (merged.lock) {
+      this.names.push({ kind: 'managementLock', name: `lock-${props.name}`, where: 'lock name' });
       this.managementLock = new (L1.lock())(this, 'lock', {
         name: `lock-${props.name}`,
         scope: this.resource.id,
         lockLevel: merged.lock,
         notes: 'Managed by acrkit: deleting a registry cannot be undone.',
       });
+      // The lock goes on last and comes off first: see lockAfterDependents.
+      Aspects.of(this).add(new LockAfterDependents(this.resource, this.managementLock));
     }
   }
 
@@ -211,8 +255,10 @@ export class ContainerRegistry extends Construct {
 
   /** Adds a webhook; count limited per tier (2 / 10 / 500). */
   addWebhook(id: string, props: WebhookProps): ContainerRegistryWebhook {
+    const name = props.name ?? id.replace(/[^a-zA-Z0-9]/g, '');
+    this.names.push({ kind: 'webhook', name, where: `addWebhook('${id}')${props.name ? ' name' : ' (name from the id)'}` });
     const hook = new (L1.webhook())(this, id, {
-      name: props.name ?? id.replace(/[^a-zA-Z0-9]/g, ''),
+      name,
       resourceGroupName: this.props.resourceGroupName,
       registryName: this.resource.name,
       location: props.location ?? this.props.location,
@@ -228,8 +274,10 @@ export class ContainerRegistry extends Construct {
 
   /** Adds a scope map and a token for each name in `props.tokens`. */
   addScopeMap(id: string, props: ScopeMapProps): { scopeMap: ContainerRegistryScopeMap; tokens: ContainerRegistryToken[] } {
+    const scopeMapName = props.name ?? id;
+    this.names.push({ kind: 'scopeMap', name: scopeMapName, where: `addScopeMap('${id}')${props.name ? ' name' : ' (name from the id)'}` });
     const scopeMap = new (L1.scopeMap())(this, id, {
-      name: props.name ?? id,
+      name: scopeMapName,
       resourceGroupName: this.props.resourceGroupName,
       containerRegistryName: this.resource.name,
       actions: props.actions,
@@ -238,6 +286,7 @@ export class ContainerRegistry extends Construct {
     this.scopeMapCount++;
     const tokens = (props.tokens ?? []).map((name) => {
       this.tokenCount++;
+      this.names.push({ kind: 'token', name, where: `addScopeMap('${id}') tokens` });
       return new (L1.token())(this, `${id}-token-${name}`, {
         name,
         resourceGroupName: this.props.resourceGroupName,
@@ -248,16 +297,56 @@ export class ContainerRegistry extends Construct {
     return { scopeMap, tokens };
   }
 
-  /** Adds an artifact cache rule (Standard or Premium). */
+  /**
+   * Adds an artifact cache rule (Standard or Premium). A rule from Docker Hub needs a credential
+   * set (Docker Hub supports authenticated pulls only): see {@link addCredentialSet}.
+   */
   addCacheRule(id: string, props: CacheRuleProps): ContainerRegistryCacheRule {
     this.cacheRuleCount++;
+    const name = props.name ?? id;
+    const where = `addCacheRule('${id}')`;
+    this.names.push({ kind: 'cacheRule', name, where: `${where}${props.name ? ' name' : ' (name from the id)'}` });
+    const credentialSetId = props.credentialSet?.id ?? props.credentialSetId;
+    if (!credentialSetId && !Token.isUnresolved(props.sourceRepo) && isDockerHubSource(props.sourceRepo)) {
+      this.anonymousDockerHubRules.push({ where, sourceRepo: props.sourceRepo });
+    }
+    const grant = props.credentialSet ? this.credentialGrants.get(props.credentialSet) : undefined;
     return new (L1.cacheRule())(this, id, {
-      name: props.name ?? id,
+      name,
       containerRegistryId: this.resource.id,
       sourceRepo: props.sourceRepo,
       targetRepo: props.targetRepo,
-      ...(props.credentialSetId ? { credentialSetId: props.credentialSetId } : {}),
+      ...(credentialSetId ? { credentialSetId } : {}),
+      ...(grant ? { dependsOn: [grant] } : {}),
     });
+  }
+
+  /**
+   * Adds a credential set: upstream credentials read from Key Vault secrets by the set's
+   * system-assigned identity, for cache rules from registries that need authentication (Docker
+   * Hub always does). With `keyVaultId`, the identity gets "Key Vault Secrets User" on the vault.
+   */
+  addCredentialSet(id: string, props: CredentialSetProps): ContainerRegistryCredentialSet {
+    const name = props.name ?? id;
+    this.names.push({ kind: 'credentialSet', name, where: `addCredentialSet('${id}')${props.name ? ' name' : ' (name from the id)'}` });
+    const set = new (L1.credentialSet())(this, id, {
+      name,
+      containerRegistryId: this.resource.id,
+      loginServer: props.loginServer,
+      authenticationCredentials: { usernameSecretId: props.usernameSecretId, passwordSecretId: props.passwordSecretId },
+      identity: { type: 'SystemAssigned' },
+    });
+    if (props.keyVaultId) {
+      this.credentialGrants.set(
+        set,
+        new (L1.roleAssignment())(this, `${id}-secrets-user`, {
+          scope: props.keyVaultId,
+          roleDefinitionName: ROLE_SECRETS_USER,
+          principalId: set.identity.principalId,
+        }),
+      );
+    }
+    return set;
   }
 
   /** Lets a principal pull (AcrPull on the registry). */
@@ -328,6 +417,20 @@ export class ContainerRegistry extends Construct {
     });
   }
 
+  /**
+   * The network_rule_set argument. Premium: always one block, as Azure returns it (default
+   * action and IP rules, `[]` for none), so a second plan shows no change and removing the last
+   * IP rule takes effect. Basic and Standard: omitted (azurerm computes it) unless rules or a
+   * default action were asked for, which validation then rejects.
+   */
+  private renderNetworkRuleSet(network: NetworkProps): { networkRuleSet?: Array<{ defaultAction: string; ipRule: Array<{ action: string; ipRange: string }> }> } {
+    const { ipRules, defaultAction } = this.resolved;
+    const block = { defaultAction, ipRule: ipRules.map((ipRange) => ({ action: 'Allow', ipRange })) };
+    if (tierSupports(this.tier, 'networkRules')) return { networkRuleSet: [block] };
+    if (ipRules.length > 0 || network.defaultAction !== undefined) return { networkRuleSet: defaultAction === 'Deny' || ipRules.length > 0 ? [block] : [] };
+    return {};
+  }
+
   /** The georeplications blocks, sorted by location as azurerm wants. */
   private renderReplicas(): ContainerRegistryGeoreplications[] {
     return this.sortedReplicas().map((r) => ({
@@ -338,9 +441,25 @@ export class ContainerRegistry extends Construct {
     }));
   }
 
-  /** Every problem validateSpec finds, plus the construct's own network choice checks. */
+  /**
+   * Every problem validateSpec finds, plus the construct's own checks: network choice, child
+   * names against the provider's rules, Docker Hub cache rules without credentials, and the
+   * problems of a CustomerManagedKey this registry was the first to use.
+   */
   private validate(): string[] {
     const problems = validateSpec(this.spec).filter((d) => d.severity === 'error').map((d) => d.message);
+    for (const n of this.names) {
+      if (Token.isUnresolved(n.name)) continue;
+      const p = nameProblem(n.kind, n.name, n.where);
+      if (p) problems.push(p);
+    }
+    for (const r of this.anonymousDockerHubRules) {
+      problems.push(
+        `${r.where} from Docker Hub needs credentials (Docker Hub supports authenticated pulls only), got sourceRepo '${r.sourceRepo}' and no credential set: ` +
+          `add one with registry.addCredentialSet('dockerhub', { loginServer: 'docker.io', usernameSecretId, passwordSecretId, keyVaultId }) and pass it as credentialSet.`,
+      );
+    }
+    if (this.encryption instanceof CustomerManagedKey && this.encryption.isReportedBy(this)) problems.push(...this.encryption.problems());
     const network = this.props.network ?? {};
     if (tierSupports(this.tier, 'publicAccessDisabled') && network.publicAccess === undefined && !network.privateEndpoints?.length) {
       problems.push(
@@ -404,4 +523,31 @@ function tagsSpec(tags: Record<string, string>): Maybe<Record<string, string>> {
 
 function canonical(location: string): string {
   return findRegion(location)?.name ?? location;
+}
+
+/**
+ * Orders a registry's management lock after every resource in its stack that references the
+ * registry (found by resolving each resource's configuration), so Terraform creates the lock
+ * last and destroys it first: a `ReadOnly` lock does not block siblings still being created, and
+ * a destroy does not race the lock. Runs as an aspect, at synth, so children added after the
+ * lock count too.
+ */
+class LockAfterDependents implements IAspect {
+  constructor(
+    private readonly registry: L1Registry,
+    private readonly lock: ManagementLock,
+  ) {}
+
+  visit(node: IConstruct): void {
+    if (node !== this.lock) return;
+    const stack = TerraformStack.of(this.lock);
+    const address = `${this.registry.terraformResourceType}.${this.registry.friendlyUniqueId}`;
+    const ref = new RegExp(`(^|[^\\w.])${address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`);
+    const resolver = new DefaultTokenResolver(new StringConcat());
+    const dependents = stack.node
+      .findAll()
+      .filter((c): c is TerraformResource => TerraformResource.isTerraformResource(c) && c !== this.lock && c !== this.registry)
+      .filter((r) => ref.test(JSON.stringify(Tokenization.resolve(r.toTerraform(), { scope: r, resolver, preparing: false }))));
+    this.lock.dependsOn = dependents.map((d) => dependable(d));
+  }
 }

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ContainerRegistryCacheRule } from '@cdktf/provider-azurerm/lib/container-registry-cache-rule/index.js';
+import type { ContainerRegistryCredentialSet } from '@cdktf/provider-azurerm/lib/container-registry-credential-set/index.js';
 import type { ContainerRegistryScopeMap } from '@cdktf/provider-azurerm/lib/container-registry-scope-map/index.js';
 import type { ContainerRegistryToken } from '@cdktf/provider-azurerm/lib/container-registry-token/index.js';
 import type { ContainerRegistryWebhook } from '@cdktf/provider-azurerm/lib/container-registry-webhook/index.js';
@@ -27,6 +28,7 @@ function lazy<T>(path: string, name: string): () => T {
 /** Lazily loaded provider classes, by resource. */
 export const L1 = {
   cacheRule: lazy<typeof ContainerRegistryCacheRule>('container-registry-cache-rule', 'ContainerRegistryCacheRule'),
+  credentialSet: lazy<typeof ContainerRegistryCredentialSet>('container-registry-credential-set', 'ContainerRegistryCredentialSet'),
   scopeMap: lazy<typeof ContainerRegistryScopeMap>('container-registry-scope-map', 'ContainerRegistryScopeMap'),
   token: lazy<typeof ContainerRegistryToken>('container-registry-token', 'ContainerRegistryToken'),
   webhook: lazy<typeof ContainerRegistryWebhook>('container-registry-webhook', 'ContainerRegistryWebhook'),

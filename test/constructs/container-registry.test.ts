@@ -91,12 +91,15 @@ describe('ContainerRegistry', () => {
     expect(vault).toMatchObject({ purge_protection_enabled: true, rbac_authorization_enabled: true, soft_delete_retention_days: 90 });
     const [key] = resources(json, 'azurerm_key_vault_key');
     expect(key).toMatchObject({ key_type: 'RSA', key_size: 3072, rotation_policy: { automatic: { time_after_creation: 'P90D' }, expire_after: 'P1Y' } });
-    const roles = resources(json, 'azurerm_role_assignment').map((r) => r.role_definition_name).sort();
-    expect(roles).toEqual(['Key Vault Crypto Officer', 'Key Vault Crypto Service Encryption User']);
+    const roles = resources(json, 'azurerm_role_assignment').map((r) => [r.role_definition_name, r.scope]).sort();
+    expect(roles).toEqual([
+      ['Key Vault Crypto Officer', expect.stringMatching(/^\$\{azurerm_key_vault\.\w+\.id\}$/)],
+      ['Key Vault Crypto Service Encryption User', expect.stringMatching(/^\$\{azurerm_key_vault\.\w+\.id\}$/)],
+    ]);
     const [r] = resources(json, 'azurerm_container_registry');
     expect(r.encryption[0].key_vault_key_id).toMatch(/azurerm_key_vault_key\.\w+\.versionless_id/);
     expect(r.identity).toMatchObject({ type: 'UserAssigned' });
-    expect(r.depends_on[0]).toMatch(/azurerm_role_assignment\./);
+    expect(r.depends_on).toEqual([expect.stringMatching(/^time_sleep\./)]);
   });
 
   test('an existing key: a versioned id is recorded as not versionless', () => {
@@ -133,7 +136,7 @@ describe('ContainerRegistry', () => {
       const r = new ContainerRegistry(s, 'registry', { ...base, tier: 'Standard' });
       r.addWebhook('deployhook', { serviceUri: 'https://deploy.example.com/hook', actions: ['push'] });
       r.addScopeMap('partner-read', { actions: ['repositories/partner/content/read'], tokens: ['partner-ci', 'partner-qa'] });
-      r.addCacheRule('nginx', { sourceRepo: 'docker.io/library/nginx', targetRepo: 'mirror/nginx' });
+      r.addCacheRule('dotnet', { sourceRepo: 'mcr.microsoft.com/dotnet/runtime', targetRepo: 'mirror/dotnet-runtime' });
       r.grantPull('11111111-1111-1111-1111-111111111111');
       r.grantPush('22222222-2222-2222-2222-222222222222');
       expect(r.spec.counts).toEqual({ scopeMaps: 1, tokens: 2, cacheRules: 1 });
@@ -145,7 +148,7 @@ describe('ContainerRegistry', () => {
     const msg = synthError((s) => {
       const r = new ContainerRegistry(s, 'registry', { ...base, tier: 'Basic' });
       for (const id of ['hookone', 'hooktwo', 'hookthree']) r.addWebhook(id, { serviceUri: 'https://x.example.com', actions: ['push'] });
-      r.addCacheRule('nginx', { sourceRepo: 'docker.io/library/nginx', targetRepo: 'mirror/nginx' });
+      r.addCacheRule('dotnet', { sourceRepo: 'mcr.microsoft.com/dotnet/runtime', targetRepo: 'mirror/dotnet-runtime' });
     });
     expect(msg).toContain("webhooks must number at most 2 on tier Basic, got 3: remove webhooks or set tier: 'Standard'.");
     expect(msg).toContain("cache rules need the Standard or Premium tier, got tier Basic");

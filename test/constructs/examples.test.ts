@@ -19,14 +19,14 @@ describe('examples', () => {
     ['team', TeamStack],
     ['premium-geo-cmk', PremiumGeoCmkStack],
   ] as const)('%s synthesizes cleanly and matches its snapshot', (name, Stack) => {
-    const stack = new Stack(Testing.app(), name);
+    const stack = new Stack(Testing.app(), name, { env: {} });
     const json = Testing.synth(stack, true);
     expect(json).toMatchSnapshot();
     for (const spec of registriesOf(stack)) expect(validateSpec(spec)).toEqual([]);
   });
 
   test('premium-geo-cmk: two replicas in two other geographies, CMK, retention 7, private, diagnostics', () => {
-    const stack = new PremiumGeoCmkStack(Testing.app(), 'p');
+    const stack = new PremiumGeoCmkStack(Testing.app(), 'p', { env: {} });
     const [spec] = registriesOf(stack);
     const home = findRegion(spec!.location as string)!;
     const geos = (spec!.replicas as unknown as { location: string }[]).map((r) => findRegion(r.location)!.geography);
@@ -39,7 +39,7 @@ describe('examples', () => {
 
   test('fleet: dev, staging and prod stacks from profiles, written to cdktf.out/stacks/*/cdk.tf.json', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'acrkit-fleet-'));
-    const app = buildFleet(new App({ outdir }));
+    const app = buildFleet(new App({ outdir }), { env: {} });
     app.synth();
     const stacks = readdirSync(join(outdir, 'stacks')).sort();
     expect(stacks).toEqual(['fleet-dev', 'fleet-prod', 'fleet-staging']);

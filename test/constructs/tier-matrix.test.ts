@@ -29,7 +29,7 @@ const ON: Readonly<Record<string, { props?: Partial<ContainerRegistryProps>; add
   anonymousPull: { props: { anonymousPull: true } },
   quarantine: { props: { quarantine: true } },
   zoneRedundancy: { props: { zoneRedundancy: true } },
-  cacheRules: { add: (r) => r.addCacheRule('nginx', { sourceRepo: 'docker.io/library/nginx', targetRepo: 'mirror/nginx' }) },
+  cacheRules: { add: (r) => r.addCacheRule('dotnet', { sourceRepo: 'mcr.microsoft.com/dotnet/runtime', targetRepo: 'mirror/dotnet-runtime' }) },
 };
 
 /** Rows the construct does not expose: content trust is deprecated (the construct always writes false). */
