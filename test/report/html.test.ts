@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The HTML report: self-contained markup (string checks), the CLI's `--format html`, and a
  * real headless Chromium that opens the files and checks every chart drew the marks its data

@@ -3,6 +3,7 @@
  * with every policy pack, and run the default what-if on it.
  */
 import type { Command } from 'commander';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { summarize, type Finding } from '../../policy/finding.js';
 import { counted } from '../../format/counts.js';
@@ -42,7 +43,9 @@ export function registerStart(program: Command, ctx: CliContext): void {
       const { buildFleet } = await import('../../../examples/fleet/main.js');
       const { registriesOf } = await import('../../constructs/registries-of.js');
       const outdir = resolve(io.cwd, opts.outdir);
-      const app = buildFleet(new App({ outdir }));
+      mkdirSync(outdir, { recursive: true }); // cdktf writes into it but does not create it
+      // The demo synthesizes locally and its what-if selects registries by their example names.
+      const app = buildFleet(new App({ outdir }), { nameSuffix: '' });
       app.synth();
       const specs = registriesOf(app);
       io.out(`acrkit: synthesized the fleet example to ${opts.outdir}/stacks (${app.node.children.length} stacks)\n\n`);

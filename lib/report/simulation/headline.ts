@@ -4,6 +4,7 @@
  */
 import { MAX_HORIZON_DAYS } from '../../sim/constants.js';
 import type { SimulationResult } from '../../sim/results/result.js';
+import { counted } from '../../format/counts.js';
 import { usd, formatBytes } from '../../format/numbers.js';
 
 /** Monthly cost, storage at the horizon, first limit day and worst outage exposure, in a few lines. */
@@ -25,7 +26,7 @@ export function headline(r: SimulationResult): string {
     }
   }
   const lines = [
-    `What-if (${r.runs} runs, seed ${r.seed}, ${r.horizonDays} days): fleet cost up to ${usd(cost)} a month (median), ${formatBytes(stored)} stored at the horizon.`,
+    `What-if (${counted(r.runs, 'run')}, seed ${r.seed}, ${r.horizonDays} days): fleet cost up to ${usd(cost)} a month (median), ${formatBytes(stored)} stored at the horizon.`,
     firstIncluded ? `Included storage first exceeded: ${firstIncluded.name} on day ${Math.round(firstIncluded.day)}.` : 'No registry exceeds its included storage.',
     firstLimit
       ? `Storage limit: ${firstLimit.name} would hit it on day ${Math.round(firstLimit.day)}${firstLimit.ex ? ' (linear extrapolation past the horizon)' : ''}.`
