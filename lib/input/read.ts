@@ -1,6 +1,7 @@
 /**
- * Reading an input file: only a regular file, at most {@link MAX_INPUT_BYTES}, as UTF-8, with
- * an {@link InputError} that names the file, what it had to be and the fix when it cannot be.
+ * Reading an input file: only a regular file, at most {@link MAX_INPUT_BYTES}, as UTF-8 (or
+ * UTF-16 with a byte-order mark), with an {@link InputError} that names the file, what it had to
+ * be and the fix when it cannot be.
  */
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -43,6 +44,41 @@ function refusal(st: Stats): string | undefined {
   return undefined;
 }
 
+/**
+ * The text of an input's bytes: UTF-8 (a byte-order mark is dropped), or UTF-16 with its
+ * byte-order mark (what some Windows editors and PowerShell write). Anything else, Latin-1
+ * for instance, is an {@link InputError} that names the encoding problem and the fix, never
+ * text with replacement characters.
+ */
+export function decodeText(bytes: Uint8Array, ctx: Pick<ReadContext, 'shown' | 'what'>): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+  } catch {
+    const at = firstInvalidUtf8(bytes.subarray(start)) + start;
+    const line = bytes.subarray(0, at).reduce((n, b) => n + (b === 0x0a ? 1 : 0), 1);
+    throw new InputError(
+      { file: ctx.shown, line },
+      `${ctx.what} must be UTF-8 text, got byte 0x${bytes[at]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${at}, which UTF-8 does not allow (Latin-1 or another legacy encoding?): save the file as UTF-8.`,
+    );
+  }
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return Math.max(0, b.length - 1);
+}
+
 function failure(ctx: ReadContext, got: string): InputError {
   return new InputError({ file: ctx.shown }, `${ctx.what} must be a readable file, got ${got}: ${ctx.fix}.`);
 }
@@ -61,11 +97,13 @@ export async function readInputText(path: string, ctx: ReadContext): Promise<str
   }
   const no = refusal(st);
   if (no) throw failure(ctx, no);
+  let bytes: Buffer;
   try {
-    return await readFile(abs, 'utf8');
+    bytes = await readFile(abs);
   } catch (e) {
     throw failure(ctx, errnoText(e));
   }
+  return decodeText(bytes, ctx);
 }
 
 /** {@link readInputText}, synchronously (for the few callers whose API is synchronous). */
@@ -79,9 +117,11 @@ export function readInputTextSync(path: string, ctx: ReadContext): string {
   }
   const no = refusal(st);
   if (no) throw failure(ctx, no);
+  let bytes: Buffer;
   try {
-    return readFileSync(abs, 'utf8');
+    bytes = readFileSync(abs);
   } catch (e) {
     throw failure(ctx, errnoText(e));
   }
+  return decodeText(bytes, ctx);
 }

@@ -49,6 +49,11 @@ export interface SchemaProblem {
   readonly pointer: string;
   /** `<where> <requirement> (rule <keyword>), got <value>: <fix>.` */
   readonly reason: string;
+  /**
+   * Whether this is the closing line that counts the problems not listed.
+   * @default false
+   */
+  readonly summary?: boolean;
 }
 
 /** How {@link schemaProblems} words the messages of one kind of document. */
@@ -76,20 +81,27 @@ export interface SchemaWording {
 export function schemaProblems(errors: readonly ErrorObject[], doc: unknown, wording: SchemaWording): SchemaProblem[] {
   const seen = new Set<string>();
   const out: SchemaProblem[] = [];
+  let more = 0;
   for (const e of relevant(errors)) {
     const p = describe(e, doc, wording);
-    if (p && !seen.has(p.reason)) {
-      seen.add(p.reason);
-      out.push(p);
-    }
+    if (!p || seen.has(p.reason)) continue;
+    seen.add(p.reason);
+    if (out.length < MAX_SCHEMA_PROBLEMS) out.push(p);
+    else more++;
+  }
+  if (more) {
+    out.push({ pointer: '', summary: true, reason: `${wording.subject} has ${more} more ${more === 1 ? 'problem' : 'problems'} of the same kinds (the first ${MAX_SCHEMA_PROBLEMS} are listed): fix those and run again.` });
   }
   return out;
 }
 
+/** How many schema problems are listed one by one; the rest are counted in one line. */
+export const MAX_SCHEMA_PROBLEMS = 50;
+
 function describe(e: ErrorObject, doc: unknown, w: SchemaWording): SchemaProblem | undefined {
   const ptr = e.instancePath;
   const where = ptr === '' ? w.subject : ptr;
-  const got = preview(valueAt(doc, ptr));
+  const got = (): string => preview(valueAt(doc, ptr));
   const params = e.params as Record<string, unknown>;
   const say = (pointer: string, requirement: string, value: string, fix: string): SchemaProblem => ({
     pointer,
@@ -103,30 +115,30 @@ function describe(e: ErrorObject, doc: unknown, w: SchemaWording): SchemaProblem
       return say(at, `has no field '${name}'`, preview(valueAt(doc, at)), known.length ? `remove it or use one of ${known.join(', ')}` : 'remove it');
     }
     case 'required':
-      return say(ptr, `must have '${String(params.missingProperty)}'`, got, `add ${String(params.missingProperty)}`);
+      return say(ptr, `must have '${String(params.missingProperty)}'`, got(), `add ${String(params.missingProperty)}`);
     case 'enum':
-      return say(ptr, `must be one of ${(params.allowedValues as unknown[]).map(preview).join(', ')}`, got, 'use one of them');
+      return say(ptr, `must be one of ${(params.allowedValues as unknown[]).map(preview).join(', ')}`, got(), 'use one of them');
     case 'const':
-      return say(ptr, `must be ${preview(params.allowedValue)}`, got, 'change it');
+      return say(ptr, `must be ${preview(params.allowedValue)}`, got(), 'change it');
     case 'pattern': {
       const pattern = String(params.pattern);
       const fix = Object.entries(w.fixByPattern ?? {}).find(([k]) => pattern.startsWith(k))?.[1] ?? `match ${pattern}`;
-      return say(ptr, 'must match the expected format', got, fix);
+      return say(ptr, 'must match the expected format', got(), fix);
     }
     case 'format':
-      return say(ptr, `must be a ${String(params.format)}`, got, params.format === 'date' ? 'write it as YYYY-MM-DD' : `write a valid ${String(params.format)}`);
+      return say(ptr, `must be a ${String(params.format)}`, got(), params.format === 'date' ? 'write it as YYYY-MM-DD' : `write a valid ${String(params.format)}`);
     case 'type':
-      return say(ptr, `must be ${String(params.type)}`, got, `write a ${String(params.type)}`);
+      return say(ptr, `must be ${String(params.type)}`, got(), `write a ${String(params.type)}`);
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return say(ptr, `must be ${String(params.comparison)} ${String(params.limit)}`, got, `use a value ${String(params.comparison)} ${String(params.limit)}`);
+      return say(ptr, `must be ${String(params.comparison)} ${String(params.limit)}`, got(), `use a value ${String(params.comparison)} ${String(params.limit)}`);
     case 'minItems':
     case 'maxItems':
-      return say(ptr, e.message ?? 'has the wrong length', got, `give ${String(params.limit)} items`);
+      return say(ptr, e.message ?? 'has the wrong length', got(), `give ${String(params.limit)} items`);
     case 'minLength':
-      return say(ptr, `must be at least ${String(params.limit)} characters`, got, 'fill it in');
+      return say(ptr, `must be at least ${String(params.limit)} characters`, got(), 'fill it in');
     case 'discriminator': {
       const kinds = ((e.parentSchema as { oneOf?: Array<{ properties?: { kind?: { const?: string } } }> } | undefined)?.oneOf ?? [])
         .map((o) => o.properties?.kind?.const)
@@ -137,7 +149,7 @@ function describe(e: ErrorObject, doc: unknown, w: SchemaWording): SchemaProblem
     case 'oneOf':
       return undefined; // reported through its branches (see relevant)
     default:
-      return say(ptr, e.message ?? 'is not valid', got, `fix the value (see ${w.schemaName})`);
+      return say(ptr, e.message ?? 'is not valid', got(), `fix the value (see ${w.schemaName})`);
   }
 }
 
@@ -145,9 +157,11 @@ function describe(e: ErrorObject, doc: unknown, w: SchemaWording): SchemaProblem
 function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   const out: ErrorObject[] = [];
+  // Errors other than oneOf/type, looked up by path, so a document with many problems stays linear.
+  const others = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'type');
   for (const p of oneOfPaths) {
     const here = errors.filter((e) => e.instancePath === p && e.keyword === 'type');
-    const deeper = errors.some((e) => e.keyword !== 'oneOf' && e.keyword !== 'type' && (e.instancePath === p || e.instancePath.startsWith(`${p}/`)));
+    const deeper = others.some((e) => e.instancePath === p || e.instancePath.startsWith(`${p}/`));
     if (!deeper && here.length) {
       const types = [...new Set(here.map((e) => (e.params as { type: string }).type))].join(' or ');
       out.push({ ...here[0]!, params: { type: types } });

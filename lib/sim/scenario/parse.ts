@@ -65,6 +65,25 @@ const WORDING: SchemaWording = {
   },
 };
 
+/** Keys repeated within one mapping, with the offset of the repeat; iterative, linear in the document. */
+function duplicateKeys(doc: Document): Array<{ key: string; offset: number }> {
+  const out: Array<{ key: string; offset: number }> = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (seen.has(key)) out.push({ key, offset: (pair.key as { range?: [number] } | null)?.range?.[0] ?? 0 });
+        seen.add(key);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) stack.push(...node.items);
+  }
+  return out;
+}
+
 /**
  * Parses and schema-validates scenario text (YAML or JSON; JSON is YAML). Throws
  * {@link InputErrors} with every syntax or schema problem, each with file, line and pointer.
@@ -77,12 +96,20 @@ export function parseScenario(text: string, file: string): ScenarioDocument {
   let doc: Document;
   let data: unknown;
   try {
-    doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+    // yaml's own uniqueKeys check compares every key with every other (quadratic): duplicates
+    // are found below with a set per mapping instead.
+    doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
     // maxAliasCount bounds what aliases can expand to (a "billion laughs" document stops here).
     data = doc.errors.length ? undefined : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const why = e instanceof RangeError ? 'nesting deeper than the parser can follow' : e instanceof ReferenceError ? 'aliases that expand beyond what a scenario needs' : (e as Error).message;
     throw new InputErrors([new InputError({ file }, `scenario must be plain YAML or JSON, got ${why}: write the values out instead of through deep nesting or aliases.`)]);
+  }
+  const duplicates = doc.errors.length ? [] : duplicateKeys(doc);
+  if (duplicates.length) {
+    throw new InputErrors(
+      duplicates.map((d) => new InputError({ file, line: counter.linePos(d.offset).line }, `scenario keys must be unique in a mapping, got '${d.key}' twice: keep one of them`)),
+    );
   }
   if (doc.errors.length) {
     throw new InputErrors(
@@ -97,8 +124,12 @@ export function parseScenario(text: string, file: string): ScenarioDocument {
   }
   const problems = schemaProblems(validate(data), data, WORDING);
   if (problems.length) {
-    const errors = problems.map((d) => new InputError({ file, line: lineOf(doc, counter, d.pointer), pointer: d.pointer }, d.reason));
-    throw new InputErrors(errors.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0)));
+    const errors = problems
+      .filter((d) => !d.summary)
+      .map((d) => new InputError({ file, line: lineOf(doc, counter, d.pointer), pointer: d.pointer }, d.reason))
+      .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
+    for (const d of problems.filter((x) => x.summary)) errors.push(new InputError({ file }, d.reason));
+    throw new InputErrors(errors);
   }
   return { file, input: data as ScenarioInput, line: (pointer) => lineOf(doc, counter, pointer) };
 }
