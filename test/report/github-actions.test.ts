@@ -79,7 +79,7 @@ describe('GitHub Actions workflow commands', () => {
     expect(commands.every((c) => c.props.file === 'test/fixtures/tf/multi/main.tf')).toBe(true);
     // ACR-SEC-001 on .dev is suppressed by a comment in the fixture: not emitted.
     expect(commands.some((c) => c.props.title?.startsWith('ACR-SEC-001') && c.message.startsWith('azurerm_container_registry.dev:'))).toBe(false);
-    expect(commands.find((c) => c.props.title === 'ACR-SEC-003 PublicAccessRestricted' && c.message.startsWith('azurerm_container_registry.dev:'))).toMatchObject({ level: 'error', props: { line: '8' } });
+    expect(commands.find((c) => c.props.title === 'ACR-SEC-003 PublicAccessRestricted' && c.message.startsWith('azurerm_container_registry.dev:'))).toMatchObject({ level: 'warning', props: { line: '8' } }); // Basic cannot restrict the network: a warning
     const s = await runCli(['check', '-', '--format', 'github'], { cwd: mkdtempSync(join(tmpdir(), 'acrkit-gh-')), stdin: readFileSync(join(root, 'test/fixtures/plan/replace.json'), 'utf8') });
     expect(s.code).toBe(1);
     const fromStdin = s.stdout.trimEnd().split('\n').slice(0, -1).map(parseCommand);

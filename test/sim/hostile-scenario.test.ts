@@ -41,10 +41,10 @@ test('nestingDepth ignores brackets inside strings and counts real ones', () => 
   expect(nestingDepth("x: '{{{'")).toBe(0);
 });
 
-test('80,000 unknown keys: the first 50 problems and a count, in linear time', () => {
-  const text = `horizon: P5D\n${Array.from({ length: 80_000 }, (_, i) => `u${i}: 1`).join('\n')}\n`;
+test('40,000 unknown keys: the first 50 problems and a count, in linear time', () => {
+  const text = `horizon: P5D\n${Array.from({ length: 40_000 }, (_, i) => `u${i}: 1`).join('\n')}\n`;
   const lines = errorOf(text).split('\n');
   expect(lines).toHaveLength(51);
   expect(lines[0]).toMatch(/^s\.yaml:2#\/u0: the scenario has no field 'u0'/);
-  expect(lines[50]).toBe('s.yaml: the scenario has 79950 more problems of the same kinds (the first 50 are listed): fix those and run again.');
+  expect(lines[50]).toBe('s.yaml: the scenario has 39950 more problems of the same kinds (the first 50 are listed): fix those and run again.');
 });
