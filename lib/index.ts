@@ -16,6 +16,10 @@ export type { BillingAssumptions, PriceFacts } from './catalog/prices.js';
 export { REGIONS, REGIONS_SOURCE, closeRegionNames, distanceKm, findRegion, resolveRegion } from './catalog/regions.js';
 export type { RegionFacts } from './catalog/regions.js';
 export type { Fact, Source } from './catalog/fact.js';
+export { BUILT_IN_ROLES, builtInRoleById, builtInRoleByName } from './catalog/roles.js';
+export type { BuiltInRole, BuiltInRoleName } from './catalog/roles.js';
+export { LEGACY_DATA_PLANE_ROLES, PERMISSIONS_MODES, REPOSITORY_ROLES, ROLE_ASSIGNMENT_MODE, conditionRepositories, parseRepositoryPattern, repositoryCondition } from './catalog/abac.js';
+export type { LegacyRole, PermissionsMode, RepositoryPattern } from './catalog/abac.js';
 export { isUnknown, known, unknown } from './model/unknown.js';
 export type { Maybe, Unknown } from './model/unknown.js';
 export type {
@@ -31,6 +35,8 @@ export type {
   RegistrySpec,
   RegistrySpecInput,
   ReplicaSpec,
+  RoleAssignmentScope,
+  RoleAssignmentSpec,
   SourceLocation,
   WebhookSpec,
 } from './model/registry-spec.js';
@@ -46,7 +52,9 @@ export { loadInputs } from './workflows/load-inputs.js';
 export type { InputKind, LoadedInputs, LoadInputsOptions } from './workflows/load-inputs.js';
 export { STDIN_NAME, STDIN_PATH } from './sources/stdin.js';
 export { planChanges } from './sources/from-plan.js';
-export type { PlanAction, PlanResourceChange } from './sources/from-plan.js';
+export { armShape, fromArm, isArmJson } from './sources/from-arm.js';
+export type { ArmShape, ArmSourceResult } from './sources/from-arm.js';
+export type { PlanAction, PlanChanges, PlanResourceChange } from './sources/from-plan.js';
 
 // Policy: rules, packs, engine, suppressions, config.
 export { runCheck } from './workflows/check.js';
@@ -113,6 +121,8 @@ export type { ReviewInputs, ReviewOptions } from './workflows/review.js';
 export { simulationDelta } from './workflows/review-forecast.js';
 export type { SimulationDeltaOptions } from './workflows/review-forecast.js';
 export { FORCE_NEW, actionOf, classifyCompanion, classifyRegistry, diffRegistries, registryKey } from './review/diff.js';
-export type { AttributeChange, ChangeAction, ChangeReason, ResourceChange } from './review/diff.js';
-export type { CostDelta, FindingsDelta, RegistryCost, ReviewResult, SimulationDelta, SimulationDeltaRow } from './review/review-types.js';
+export type { AttributeChange, ChangeAction, ChangeReason, ClassifyOptions, ResourceChange } from './review/diff.js';
+export type { AssertionDelta, AssertionOutcome, CostDelta, FindingsDelta, ForecastDelta, ForecastStorage, RegistryCost, ReviewResult, SimulationDelta, SimulationDeltaRow, VerdictReason } from './review/review-types.js';
+export { itemText, listItemChanges } from './review/lists.js';
+export type { ItemField, ItemOp, ItemTextOptions, ListItemChange } from './review/lists.js';
 export { REVIEW_SCHEMA } from './review/review-schema.js';

@@ -2,7 +2,8 @@
  * premium-geo-cmk: a Premium registry in West Europe replicated to East US and Southeast Asia
  * (three geographies), encrypted with a customer-managed key that rotates, untagged manifests
  * deleted after 7 days, reachable only through a private endpoint, all logs and metrics to
- * Log Analytics, export off, locked against deletion.
+ * Log Analytics, export off, locked against deletion, repository permissions with ABAC and only
+ * ACR-scoped Entra tokens accepted.
  *
  * The Key Vault is named after the registry (`kv-<registry>-<hash>`), so it is as unique as the
  * registry name: set ACRKIT_NAME_SUFFIX (examples/shared/settings.ts) before deploying. The first
@@ -40,6 +41,8 @@ export class PremiumGeoCmkStack extends AcrStack {
       },
       diagnostics: { workspaceId: zone.workspaceId },
       lock: 'CanNotDelete',
+      permissionsMode: 'rbac-abac',
+      armAudienceAuth: false,
       tags: { env: 'prod' },
     });
   }

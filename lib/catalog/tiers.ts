@@ -28,7 +28,10 @@ export type FeatureId =
   | 'cacheRules'
   | 'agentPools'
   | 'connectedRegistries'
-  | 'artifactStreaming';
+  | 'artifactStreaming'
+  | 'abacRepositoryPermissions'
+  | 'armAudienceAuthDisabled'
+  | 'metadataSearch';
 
 /** Lifecycle status of a feature in the tiers that support it. */
 export type FeatureStatus = 'ga' | 'preview' | 'deprecated';
@@ -106,6 +109,20 @@ export const FEATURES: Readonly<Record<FeatureId, FeatureFacts>> = {
     id: 'connectedRegistries', title: 'connected registries', tiers: P, status: 'ga', source: amd('intro-connected-registry.md'),
   },
   artifactStreaming: { id: 'artifactStreaming', title: 'artifact streaming', tiers: P, status: 'ga', source: INC_2026 },
+  abacRepositoryPermissions: {
+    id: 'abacRepositoryPermissions', title: 'ABAC repository permissions (role assignment mode rbac-abac)', tiers: ALL, status: 'ga',
+    source: INC_2026,
+    note: 'Generally available since November 2025 on every tier ("You can enable ABAC for any registry, regardless of its SKU": container-registry-rbac-abac-repository-permissions.md).',
+  },
+  armAudienceAuthDisabled: {
+    id: 'armAudienceAuthDisabled', title: 'ARM-audience token authentication disabled', tiers: ALL, status: 'ga',
+    source: amd('container-registry-disable-authentication-as-arm.md', 'ms.date 02/06/2026: a registry policy with no tier requirement; Azure Policy 42781ec6 audits it on every registry.'),
+  },
+  metadataSearch: {
+    id: 'metadataSearch', title: 'metadata search', tiers: ALL, status: 'preview',
+    source: { ref: 'learn.microsoft.com/azure/templates/microsoft.containerregistry/registries (API 2025-05-01-preview, properties.metadataSearch Enabled | Disabled)', asOf: '2025-05-01', confirmed: true },
+    note: 'A preview ARM property ("whether registry artifacts are indexed for metadata search"); no tier requirement is documented, so acrkit gates it on none.',
+  },
 };
 
 /** An inclusive range of whole days. */

@@ -20,3 +20,8 @@ export function collectPack(value: string, previous: string[] | undefined): stri
   }
   return [...(previous ?? []), value];
 }
+
+/** A commander parser for a repeatable option kept in order (`--var-file a --var-file b`). */
+export function collectInOrder(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

@@ -2,6 +2,7 @@
  * Props of ContainerRegistry and its add-methods.
  */
 import type { ContainerRegistryCredentialSet } from '@cdktf/provider-azurerm/lib/container-registry-credential-set/index.js';
+import type { PermissionsMode } from '../catalog/abac.js';
 import type { Tier } from '../catalog/tiers.js';
 import type { IRegistryEncryption } from './customer-managed-key.js';
 
@@ -164,6 +165,46 @@ export interface ContainerRegistryProps {
    */
   readonly zoneRedundancy?: boolean;
   /**
+   * Role assignment permissions mode (ARM `roleAssignmentMode`, all tiers): `'rbac'`
+   * (LegacyRegistryPermissions: AcrPull, AcrPush and AcrDelete grant registry-wide access) or
+   * `'rbac-abac'` (AbacRepositoryPermissions: only the Container Registry Repository roles grant
+   * data-plane access, optionally limited to repositories; AcrPull/AcrPush/AcrDelete grant
+   * nothing and Owner/Contributor/Reader give control-plane access only). `grantPull`,
+   * `grantPush` and `grantDelete` follow the mode. Switching an existing registry to
+   * `'rbac-abac'` cuts off every legacy assignment: assign the repository roles in an earlier
+   * deploy (`acrkit review` flags each principal that would lose access).
+   *
+   * Written through the AzAPI provider (API 2025-11-01): the pinned bindings (azurerm 4.55) have
+   * no argument for it. azurerm 4.81 added `role_assignment_mode`; when the bindings carry it,
+   * acrkit writes the native argument instead and the AzAPI resource goes.
+   * @default - not written: Azure's default, 'rbac'
+   * @see https://learn.microsoft.com/azure/container-registry/container-registry-rbac-abac-repository-permissions
+   */
+  readonly permissionsMode?: PermissionsMode;
+  /**
+   * Whether the registry accepts Entra tokens with the Azure Resource Manager audience
+   * (`policies.azureADAuthenticationAsArmPolicy`, all tiers). `false` accepts only ACR-scoped
+   * tokens (`az login --scope https://containerregistry.azure.net/.default`), which Microsoft
+   * recommends; some Azure services and integrations still use ARM-scoped tokens, so test first.
+   * Written through the AzAPI provider, like `permissionsMode` (azurerm 4.81 added
+   * `azuread_authentication_as_arm_policy_enabled`).
+   * @default - not written: Azure's default, true
+   */
+  readonly armAudienceAuth?: boolean;
+  /**
+   * Index artifacts for metadata search (preview ARM property `metadataSearch`, API
+   * 2025-05-01-preview; no tier requirement documented). Written through the AzAPI provider.
+   * @default - not written: off
+   */
+  readonly metadataSearch?: boolean;
+  /**
+   * Whether the repository-scoped tokens of `addScopeMap` can authenticate. `false` creates
+   * every token disabled (Azure Policy ff05e24e, "repository scoped access token disabled"):
+   * the scope maps stay, and a token is turned on by setting this back to true.
+   * @default true
+   */
+  readonly tokensEnabled?: boolean;
+  /**
    * Send all logs and metrics to a Log Analytics workspace.
    * @default - no diagnostic setting
    */
@@ -184,6 +225,22 @@ export interface ContainerRegistryProps {
    * @default - none
    */
   readonly tags?: Record<string, string>;
+}
+
+/** Options of {@link ContainerRegistry.grantPull}, `grantPush` and `grantDelete`. */
+export interface GrantOptions {
+  /**
+   * Construct id of the role assignment.
+   * @default - `pull-<n>`, `push-<n>` or `delete-<n>`
+   */
+  readonly id?: string;
+  /**
+   * Repositories the grant is limited to: a repository (`base/nginx`) or a namespace
+   * (`team-a/*`, every repository under `team-a/`). Written as an ABAC condition on the role
+   * assignment, so it needs `permissionsMode: 'rbac-abac'` (synth fails otherwise).
+   * @default - every repository of the registry
+   */
+  readonly repositories?: string[];
 }
 
 /** Props of {@link ContainerRegistry.addWebhook}. */

@@ -7,6 +7,7 @@ import {
   Annotations,
   Aspects,
   DefaultTokenResolver,
+  Fn,
   StringConcat,
   TerraformResource,
   TerraformStack,
@@ -26,16 +27,26 @@ import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monit
 import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint/index.js';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment/index.js';
 import { findRegion } from '../catalog/regions.js';
-import { BUILT_IN_ROLES } from '../catalog/roles.js';
+import {
+  CONDITION_VERSION,
+  DEFAULT_PERMISSIONS_MODE,
+  parseRepositoryPattern,
+  REPOSITORY_DATA_ACTIONS,
+  repositoryCondition,
+  type PermissionsMode,
+  type RepositoryPattern,
+} from '../catalog/abac.js';
+import { BUILT_IN_ROLES, builtInRoleByName, type BuiltInRole, type BuiltInRoleName } from '../catalog/roles.js';
 import { tierSupports, type Tier } from '../catalog/tiers.js';
 import { settingValue, tierGateProblem, unsupportedSettings, withoutSetting } from '../model/features.js';
 import { normalizeSpec } from '../model/normalize.js';
-import type { RegistrySpec, ReplicaSpec, WebhookSpec } from '../model/registry-spec.js';
+import type { RegistrySpec, ReplicaSpec, RoleAssignmentSpec, WebhookSpec } from '../model/registry-spec.js';
 import { validateSpec } from '../model/validate.js';
 import type {
   CacheRuleProps,
   ContainerRegistryProps,
   CredentialSetProps,
+  GrantOptions,
   NetworkProps,
   ReplicaProps,
   ScopeMapProps,
@@ -45,6 +56,7 @@ import { CustomerManagedKey, type IRegistryEncryption } from './customer-managed
 import { NAME_RULES, nameProblem, type NamedKind } from './names.js';
 import type { ProfileSettings } from './container-registry-props.js';
 import { L1 } from './provider-classes.js';
+import { RegistrySettings } from './registry-settings.js';
 import { SoftDeletePolicy } from './soft-delete.js';
 import { fromToken } from './tokens.js';
 import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
@@ -52,9 +64,18 @@ import { compareStrings } from '../order.js';
 import type { Mutable } from '../mutable.js';
 import { ForwardAppPolicyChecks } from './policy-forwarding.js';
 
-/** Built-in role names for registry data-plane access (lib/catalog/roles.ts). */
-const ROLE_PULL = BUILT_IN_ROLES.AcrPull.value.name;
-const ROLE_PUSH = BUILT_IN_ROLES.AcrPush.value.name;
+/**
+ * The built-in role each grant assigns in each permissions mode (lib/catalog/roles.ts): the
+ * legacy roles, or the repository roles that replace them in ABAC mode. AcrDelete has no
+ * delete-only repository role: Contributor also reads and writes.
+ */
+const GRANT_ROLES: Readonly<Record<GrantKind, Readonly<Record<PermissionsMode, BuiltInRoleName>>>> = {
+  pull: { rbac: 'AcrPull', 'rbac-abac': 'Container Registry Repository Reader' },
+  push: { rbac: 'AcrPush', 'rbac-abac': 'Container Registry Repository Writer' },
+  delete: { rbac: 'AcrDelete', 'rbac-abac': 'Container Registry Repository Contributor' },
+};
+/** What `grantPull`, `grantPush` and `grantDelete` grant. */
+type GrantKind = 'pull' | 'push' | 'delete';
 /** The role a credential set's identity needs on the vault holding its secrets. */
 const ROLE_SECRETS_USER = BUILT_IN_ROLES['Key Vault Secrets User'].value.name;
 /** Default name of the diagnostic setting. */
@@ -73,7 +94,8 @@ export function isDockerHubSource(sourceRepo: string): boolean {
 /**
  * An Azure Container Registry with its tier's features: geo-replicas, customer-managed key,
  * retention, soft delete, private endpoints, diagnostics, lock, webhooks, scope maps with
- * tokens and cache rules.
+ * tokens and cache rules, and the permissions mode its grants follow (legacy roles, or the
+ * repository roles with ABAC conditions).
  *
  * Secure by default: admin user and anonymous pull off, export off where the tier allows it.
  * Every setting the tier cannot use fails synth, all at once, with the prop, the value, the
@@ -102,6 +124,10 @@ export class ContainerRegistry extends Construct {
   private tokenCount = 0;
   private cacheRuleCount = 0;
   private grants = 0;
+  /** Role assignments on the registry, for the spec. */
+  private readonly roleGrants: Array<{ assignment: RoleAssignment; principalId: string; role: BuiltInRole | { readonly name: string }; condition?: string }> = [];
+  /** Grants with repositories the mode cannot take, or repositories that are not repository names (each a message). */
+  private readonly grantProblems: string[] = [];
   /** Names of the children, checked against the provider's rules at synth. */
   private readonly names: Array<{ kind: NamedKind; name: string; where: string }> = [];
   /** Cache rules from Docker Hub without credentials (each a message subject). */
@@ -210,8 +236,15 @@ export class ContainerRegistry extends Construct {
         }),
       );
     }
-    if (merged.softDeleteDays) {
-      new SoftDeletePolicy(this, 'soft-delete', { registryId: this.resource.id, days: merged.softDeleteDays });
+    const softDelete = merged.softDeleteDays ? new SoftDeletePolicy(this, 'soft-delete', { registryId: this.resource.id, days: merged.softDeleteDays }) : undefined;
+    if (merged.permissionsMode !== undefined || merged.armAudienceAuth !== undefined || merged.metadataSearch !== undefined) {
+      new RegistrySettings(this, 'settings', {
+        registryId: this.resource.id,
+        ...(merged.permissionsMode !== undefined ? { permissionsMode: merged.permissionsMode } : {}),
+        ...(merged.armAudienceAuth !== undefined ? { armAudienceAuth: merged.armAudienceAuth } : {}),
+        ...(merged.metadataSearch !== undefined ? { metadataSearch: merged.metadataSearch } : {}),
+        ...(softDelete ? { after: [softDelete] } : {}),
+      });
     }
     if (merged.diagnostics) {
       const diagName = merged.diagnostics.name ?? DIAGNOSTICS_NAME;
@@ -292,6 +325,7 @@ export class ContainerRegistry extends Construct {
         resourceGroupName: this.props.resourceGroupName,
         containerRegistryName: this.resource.name,
         scopeMapId: scopeMap.id,
+        ...(this.props.tokensEnabled === false ? { enabled: false } : {}),
       });
     });
     return { scopeMap, tokens };
@@ -349,27 +383,90 @@ export class ContainerRegistry extends Construct {
     return set;
   }
 
-  /** Lets a principal pull (AcrPull on the registry). */
-  grantPull(principalId: string, id = `pull-${this.grants}`): RoleAssignment {
-    return this.grant(id, principalId, ROLE_PULL);
+  /** The permissions mode in effect: the prop (or profile), else Azure's default. */
+  get permissionsMode(): PermissionsMode {
+    return this.props.permissionsMode ?? DEFAULT_PERMISSIONS_MODE.value;
   }
 
-  /** Lets a principal push and pull (AcrPush on the registry). */
-  grantPush(principalId: string, id = `push-${this.grants}`): RoleAssignment {
-    return this.grant(id, principalId, ROLE_PUSH);
+  /**
+   * Lets a principal pull: AcrPull in `rbac` mode, Container Registry Repository Reader in
+   * `rbac-abac` mode, limited to `options.repositories` with an ABAC condition (`rbac-abac` only).
+   * The role definition id comes from the catalog. A string second argument is the construct id.
+   */
+  grantPull(principalId: string, options: GrantOptions | string = {}): RoleAssignment {
+    return this.grantData('pull', principalId, options);
   }
 
-  /** Assigns any built-in or custom role on the registry. */
+  /**
+   * Lets a principal push and pull: AcrPush in `rbac` mode, Container Registry Repository Writer
+   * in `rbac-abac` mode (repositories as for {@link grantPull}).
+   */
+  grantPush(principalId: string, options: GrantOptions | string = {}): RoleAssignment {
+    return this.grantData('push', principalId, options);
+  }
+
+  /**
+   * Lets a principal delete: AcrDelete in `rbac` mode; in `rbac-abac` mode Container Registry
+   * Repository Contributor, which also reads and writes (there is no delete-only repository
+   * role). Repositories as for {@link grantPull}.
+   */
+  grantDelete(principalId: string, options: GrantOptions | string = {}): RoleAssignment {
+    return this.grantData('delete', principalId, options);
+  }
+
+  /** Assigns any built-in or custom role on the registry, by name. */
   grant(id: string, principalId: string, roleDefinitionName: string): RoleAssignment {
     this.grants++;
-    return new (L1.roleAssignment())(this, id, { scope: this.resource.id, roleDefinitionName, principalId });
+    const assignment = new (L1.roleAssignment())(this, id, { scope: this.resource.id, roleDefinitionName, principalId });
+    this.roleGrants.push({ assignment, principalId, role: builtInRoleByName(roleDefinitionName) ?? { name: roleDefinitionName } });
+    return assignment;
+  }
+
+  /** A data-plane grant in the registry's mode, by role definition id, with the repositories' condition. */
+  private grantData(kind: GrantKind, principalId: string, options: GrantOptions | string): RoleAssignment {
+    const opts: GrantOptions = typeof options === 'string' ? { id: options } : options;
+    const id = opts.id ?? `${kind}-${this.grants}`;
+    const mode = this.permissionsMode;
+    const role = BUILT_IN_ROLES[GRANT_ROLES[kind][mode]].value;
+    const method = `grant${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+    const call = `${method}('${id}')`;
+    let condition: string | undefined;
+    if (opts.repositories !== undefined) {
+      const patterns: RepositoryPattern[] = [];
+      for (const r of opts.repositories) {
+        const p = parseRepositoryPattern(r);
+        if ('problem' in p) this.grantProblems.push(`${call} ${p.problem}: write 'team-a/app' for a repository or 'team-a/*' for a namespace.`);
+        else patterns.push(p);
+      }
+      if (opts.repositories.length === 0) {
+        this.grantProblems.push(`${call} repositories must list at least one repository or namespace, got []: leave repositories out for the whole registry, or list them ('team-a/*').`);
+      } else if (mode === 'rbac') {
+        this.grantProblems.push(
+          `${call} repositories need permissionsMode 'rbac-abac', got 'rbac' (${role.name} cannot be limited to repositories): set permissionsMode: 'rbac-abac' on the registry (assign the repository roles first on a registry in use), or leave repositories out.`,
+        );
+      } else if (patterns.length === opts.repositories.length) {
+        condition = repositoryCondition(REPOSITORY_DATA_ACTIONS.value[role.name]!, patterns);
+      }
+    }
+    this.grants++;
+    // A subscription-scoped role definition id, as Azure returns it: a tenant-scoped one makes azurerm replace the assignment on every plan.
+    const subscription = Fn.join('/', Fn.slice(Fn.split('/', this.resource.id), 0, 3));
+    const assignment = new (L1.roleAssignment())(this, id, {
+      scope: this.resource.id,
+      roleDefinitionId: `${subscription}/providers/Microsoft.Authorization/roleDefinitions/${role.id}`,
+      principalId,
+      ...(condition !== undefined ? { condition, conditionVersion: CONDITION_VERSION.value } : {}),
+    });
+    this.roleGrants.push({ assignment, principalId, role, ...(condition !== undefined ? { condition } : {}) });
+    return assignment;
   }
 
   /** The registry as the model sees it, reflecting every add-method call so far. */
   get spec(): RegistrySpec {
     const p = this.props;
     const r = this.resolved;
-    const replicas: ReplicaSpec[] = this.sortedReplicas().map((x) => ({
+    // In the order the user wrote them, so `replicas[i]` in a message is their i-th replica.
+    const replicas: ReplicaSpec[] = this.replicaList.map((x) => ({
       location: fromToken(x.location, 'replicas.location'),
       zoneRedundant: this.replicaZoneRedundant(x),
       globalRouting: x.globalRouting ?? true,
@@ -407,6 +504,18 @@ export class ContainerRegistry extends Construct {
       dataEndpoint: p.dataEndpoint ?? false,
       quarantine: p.quarantine ?? false,
       trust: false,
+      permissionsMode: this.permissionsMode,
+      armAudienceAuth: p.armAudienceAuth ?? true,
+      metadataSearch: p.metadataSearch ?? false,
+      roleAssignments: this.roleGrants.map((g): RoleAssignmentSpec => ({
+        address: g.assignment.node.path,
+        principalId: fromToken(g.principalId, 'principalId'),
+        roleName: g.role.name,
+        ...('id' in g.role ? { roleId: g.role.id } : {}),
+        condition: g.condition ?? null,
+        scope: 'registry',
+      })),
+      enabledTokens: p.tokensEnabled === false ? 0 : this.tokenCount,
       ...(p.tags !== undefined ? { tags: tagsSpec(p.tags) } : {}),
       webhooks,
       diagnosticSettings: this.diagnosticSetting
@@ -459,6 +568,7 @@ export class ContainerRegistry extends Construct {
           `add one with registry.addCredentialSet('dockerhub', { loginServer: 'docker.io', usernameSecretId, passwordSecretId, keyVaultId }) and pass it as credentialSet.`,
       );
     }
+    problems.push(...this.grantProblems);
     if (this.encryption instanceof CustomerManagedKey && this.encryption.isReportedBy(this)) problems.push(...this.encryption.problems());
     const network = this.props.network ?? {};
     if (tierSupports(this.tier, 'publicAccessDisabled') && network.publicAccess === undefined && !network.privateEndpoints?.length) {

@@ -10,6 +10,7 @@ export type {
   ContainerRegistryProps,
   CredentialSetProps,
   DiagnosticsProps,
+  GrantOptions,
   NetworkProps,
   PrivateEndpointProps,
   ReplicaProps,
@@ -21,6 +22,8 @@ export type { CustomerManagedKeyProps, ExistingKeyProps, IRegistryEncryption } f
 export { RegistryProfile } from './profiles.js';
 export type { ProductionProfileOptions, ProfileSettings } from './profiles.js';
 export { SoftDeletePolicy, SOFT_DELETE_API_VERSION } from './soft-delete.js';
+export { RegistrySettings, REGISTRY_SETTINGS_API_VERSION, METADATA_SEARCH_API_VERSION, registrySettingsBody } from './registry-settings.js';
+export type { RegistrySettingsProps } from './registry-settings.js';
 export { TimeProvider, TimeSleep, TIME_PROVIDER_VERSION, isGoDuration } from './time-sleep.js';
 export type { TimeSleepProps } from './time-sleep.js';
 export { NAME_RULES, keyVaultNameFor, nameProblem } from './names.js';

@@ -119,7 +119,7 @@ export const RESOURCE_PERMISSIONS: Readonly<Record<string, DeployPermission>> = 
     actions: ['Microsoft.ContainerRegistry/registries/write'],
     roles: CONTRIBUTOR,
     source: OPERATIONS,
-    note: 'Soft delete is set through the AzAPI provider (azurerm has no argument for it).',
+    note: 'Soft delete, the permissions mode (permissionsMode), ARM-audience tokens (armAudienceAuth) and metadata search are set through the AzAPI provider (azurerm 4.55 has no argument for them).',
   },
   time_sleep: {
     actions: [],

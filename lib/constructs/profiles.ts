@@ -51,7 +51,20 @@ export class RegistryProfile implements IRegistryProfile {
 
   /**
    * Premium, geo-replicated, customer-managed key, retention 7 days, private (public access
-   * off, export off), zone redundant, locked against deletion.
+   * off, export off), zone redundant, locked against deletion, with 2026's access defaults:
+   *
+   * - `permissionsMode: 'rbac-abac'`: repository permissions with ABAC. Microsoft says this mode
+   *   will become the default and recommends it (container-registry-rbac-abac-repository-permissions.md,
+   *   GA November 2025, every tier); grants can be limited to repositories, and Owner,
+   *   Contributor and Reader on the subscription no longer read images. A registry created
+   *   with it never has legacy assignments to migrate. For a registry already in use with
+   *   AcrPull/AcrPush assignments, set `permissionsMode: 'rbac'` until the repository roles are
+   *   assigned (acrkit review flags every principal that would lose access).
+   * - `armAudienceAuth: false`: only ACR-scoped Entra tokens authenticate, as Microsoft recommends
+   *   and Azure Policy 42781ec6 audits (container-registry-disable-authentication-as-arm.md,
+   *   02/06/2026). A client that signs in with an ARM-scoped token (plain `az login`) must ask for
+   *   `--scope https://containerregistry.azure.net/.default`; set `armAudienceAuth: true` for
+   *   an integration that cannot.
    */
   static production(options: ProductionProfileOptions): RegistryProfile {
     return new RegistryProfile('production', 'Premium', {
@@ -64,6 +77,8 @@ export class RegistryProfile implements IRegistryProfile {
       anonymousPull: false,
       zoneRedundancy: true,
       lock: 'CanNotDelete',
+      permissionsMode: 'rbac-abac',
+      armAudienceAuth: false,
       ...(options.workspaceId ? { diagnostics: { workspaceId: options.workspaceId } } : {}),
     });
   }

@@ -21,7 +21,8 @@ class AzapiProvider extends TerraformProvider {
   }
 }
 
-function azapiProvider(scope: Construct): AzapiProvider {
+/** The stack's `azure/azapi` provider, created on first use. */
+export function azapiProvider(scope: Construct): TerraformProvider {
   const stack = TerraformStack.of(scope);
   const existing = stack.node.tryFindChild('acrkit-azapi');
   return (existing as AzapiProvider | undefined) ?? new AzapiProvider(stack, 'acrkit-azapi');

@@ -141,6 +141,21 @@ const settings: TierGatedSetting[] = [
     subject: () => ['cache rules need', 'azurerm_container_registry_cache_rule needs'],
     off: { value: 0, construct: 'remove the cache rules', terraform: 'remove the azurerm_container_registry_cache_rule resources' },
   },
+  // Settings every tier supports: rows so the tier matrix, the docs and any future tier limit follow the table.
+  {
+    field: 'permissionsMode', attribute: 'role_assignment_mode', feature: 'abacRepositoryPermissions', uses: (m) => m === 'rbac-abac',
+    subject: () => ["permissionsMode 'rbac-abac' needs", 'role_assignment_mode = "AbacRepositoryPermissions" needs'],
+    off: { value: 'rbac', construct: "set permissionsMode: 'rbac'", terraform: 'remove role_assignment_mode' },
+  },
+  {
+    field: 'armAudienceAuth', attribute: 'azuread_authentication_as_arm_policy_enabled', feature: 'armAudienceAuthDisabled', uses: (a) => a === false,
+    subject: () => ['armAudienceAuth false needs', 'azuread_authentication_as_arm_policy_enabled = false needs'],
+    off: { value: true, construct: 'set armAudienceAuth: true', terraform: 'remove azuread_authentication_as_arm_policy_enabled' },
+  },
+  {
+    field: 'metadataSearch', attribute: 'metadataSearch (ARM)', feature: 'metadataSearch', uses: isOn,
+    off: { value: false, construct: 'set metadataSearch: false', terraform: 'remove metadataSearch from the AzAPI body' },
+  },
 ];
 
 /** The tier-gated settings, in the order messages report them. */

@@ -1,6 +1,7 @@
 /**
  * Fills in the defaults azurerm 4.x applies and canonicalizes region names.
  */
+import { ARM_AUDIENCE_AUTH_DEFAULT, DEFAULT_PERMISSIONS_MODE } from '../catalog/abac.js';
 import { findRegion } from '../catalog/regions.js';
 import type { RegistrySpec, RegistrySpecInput, ReplicaSpec } from './registry-spec.js';
 import { isUnknown, type Maybe } from './unknown.js';
@@ -8,7 +9,8 @@ import { isUnknown, type Maybe } from './unknown.js';
 /**
  * Builds a complete {@link RegistrySpec} from a partial one: provider defaults for missing
  * values (admin off, public access on, export on, default action Allow, trusted services
- * bypass on, platform encryption, no replicas, retention and soft delete off), and canonical
+ * bypass on, platform encryption, no replicas, retention and soft delete off, legacy
+ * permissions mode, ARM-audience tokens accepted, metadata search off, every token enabled), and canonical
  * region names (`West Europe` becomes `westeurope`). A region the catalog does not know is
  * kept as written, for `validateSpec` to report with close matches.
  */
@@ -38,6 +40,11 @@ export function normalizeSpec(input: RegistrySpecInput): RegistrySpec {
     dataEndpoint: input.dataEndpoint ?? false,
     quarantine: input.quarantine ?? false,
     trust: input.trust ?? false,
+    permissionsMode: input.permissionsMode ?? DEFAULT_PERMISSIONS_MODE.value,
+    armAudienceAuth: input.armAudienceAuth ?? ARM_AUDIENCE_AUTH_DEFAULT.value,
+    metadataSearch: input.metadataSearch ?? false,
+    roleAssignments: input.roleAssignments ?? [],
+    enabledTokens: input.enabledTokens ?? input.counts?.tokens ?? 0,
     tags: input.tags ?? {},
     webhooks: input.webhooks ?? [],
     diagnosticSettings: input.diagnosticSettings ?? [],

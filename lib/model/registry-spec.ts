@@ -2,14 +2,39 @@
  * RegistrySpec: the framework-free model every acrkit input becomes and every
  * rule, simulation and review reads. Plain data: JSON-serializable, no classes.
  */
+import type { PermissionsMode } from '../catalog/abac.js';
 import type { Tier } from '../catalog/tiers.js';
 import type { Location } from '../input/location.js';
 import type { Maybe } from './unknown.js';
 
 /** Where a spec (or part of one) came from: a {@link Location} with the kind of input. */
 export interface SourceLocation extends Location {
-  /** Input kind. */
-  readonly kind: 'construct' | 'cdk-tf-json' | 'plan' | 'hcl' | 'inline';
+  /**
+   * Input kind: `arm-template` is an ARM template or `az bicep build` output, `live` an export
+   * of a registry as it runs (`az acr show`, `az acr replication list`, `az resource list`).
+   */
+  readonly kind: 'construct' | 'cdk-tf-json' | 'plan' | 'hcl' | 'inline' | 'arm-template' | 'live';
+  /**
+   * Major version of the azurerm provider the input was written for (a plan's provider_config,
+   * or the arguments present), so messages name that version's arguments.
+   * @default - not known: messages use the 4.x names
+   */
+  readonly azurermMajor?: number;
+  /**
+   * Where each argument is written, by Terraform argument path (`sku`,
+   * `georeplications.0.location`): findings and input errors point at the argument's line. A
+   * value passed into a module points at the caller's argument, a `.tfvars` value at its line.
+   * @default - not known: messages point at the resource
+   */
+  readonly arguments?: Readonly<Record<string, ArgumentLocation>>;
+}
+
+/** Where one argument is written. */
+export interface ArgumentLocation {
+  /** File, as the user gave it. */
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
 }
 
 /** One geo-replica (a region besides the home region). */
@@ -108,6 +133,31 @@ export interface LockSpec {
   readonly level: Maybe<'CanNotDelete' | 'ReadOnly'>;
 }
 
+/** Where a role assignment applies: the registry itself, or a scope that contains it. */
+export type RoleAssignmentScope = 'registry' | 'resource-group' | 'subscription' | 'management-group';
+
+/** A role assignment that applies to the registry. */
+export interface RoleAssignmentSpec {
+  /** Terraform address, construct path, or ARM resource (`Microsoft.Authorization/roleAssignments/<name>`). */
+  readonly address: string;
+  /** Object id of the principal (user, group, service principal or managed identity). */
+  readonly principalId: Maybe<string>;
+  /**
+   * Role name, as Azure spells it (`AcrPull`): written, or looked up in the catalog by id.
+   * @default - not known: a custom role, or an id acrkit does not know
+   */
+  readonly roleName?: Maybe<string>;
+  /**
+   * Role definition id: the GUID, lowercase (the end of `role_definition_id`, or the catalog's id for a known name).
+   * @default - not known: a role given by a name acrkit does not know
+   */
+  readonly roleId?: Maybe<string>;
+  /** The ABAC condition limiting the assignment to repositories; `null` for none (registry-wide). */
+  readonly condition: Maybe<string> | null;
+  /** The scope it is assigned at. */
+  readonly scope: Maybe<RoleAssignmentScope>;
+}
+
 /** Counts of companion resources limited per tier. */
 export interface CompanionCounts {
   /** Scope maps. */
@@ -154,6 +204,26 @@ export interface RegistrySpec {
   readonly quarantine: Maybe<boolean>;
   /** Content trust (deprecated). */
   readonly trust: Maybe<boolean>;
+  /**
+   * Role assignment permissions mode (`role_assignment_mode`, ARM `roleAssignmentMode`): `rbac`
+   * (LegacyRegistryPermissions, Azure's default) or `rbac-abac` (AbacRepositoryPermissions: only
+   * the repository roles grant data-plane access, optionally limited to repositories).
+   */
+  readonly permissionsMode: Maybe<PermissionsMode>;
+  /**
+   * Whether Entra tokens with the Azure Resource Manager audience are accepted
+   * (`azuread_authentication_as_arm_policy_enabled`, ARM `policies.azureADAuthenticationAsArmPolicy`); true by default.
+   */
+  readonly armAudienceAuth: Maybe<boolean>;
+  /** Metadata search (preview, ARM `metadataSearch`); false by default. */
+  readonly metadataSearch: Maybe<boolean>;
+  /** Role assignments that apply to the registry (at its scope, or one that contains it). */
+  readonly roleAssignments: readonly RoleAssignmentSpec[];
+  /**
+   * Repository-scoped tokens that can authenticate (status enabled), of `counts.tokens`: Unknown
+   * when a token's status is not known statically.
+   */
+  readonly enabledTokens: Maybe<number>;
   /** Tags. */
   readonly tags: Maybe<Readonly<Record<string, string>>>;
   /** Webhooks. */

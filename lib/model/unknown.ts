@@ -39,3 +39,12 @@ export function show(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
   return JSON.stringify(v) ?? String(v);
 }
+
+/**
+ * Whether two values are the same Unknown: both Unknown with the same expression, evaluated in
+ * the same place (a source tags an expression with its module or instance where they differ).
+ * `var.location` as the home region and as a replica's region is one value, whatever it is.
+ */
+export function sameUnknown(a: unknown, b: unknown): boolean {
+  return isUnknown(a) && isUnknown(b) && a.expression !== undefined && a.expression === b.expression;
+}

@@ -8,7 +8,7 @@ import { counted } from '../format/counts.js';
 import type { Diagnostic } from './diagnostics.js';
 import { COUNTED_THINGS, countLimit, settingValue, tierGateProblem, tierHolding, TIER_GATED_SETTINGS } from './features.js';
 import type { RegistrySpec } from './registry-spec.js';
-import { isUnknown, known, show, type Maybe } from './unknown.js';
+import { isUnknown, known, sameUnknown, show, type Maybe } from './unknown.js';
 
 const setTier = (t: Tier): readonly [string, string] => [`set tier: '${t}'`, `set sku = "${t}"`];
 
@@ -46,6 +46,8 @@ export function validateSpec(spec: RegistrySpec): Diagnostic[] {
 
   // Tier gating.
   for (const setting of TIER_GATED_SETTINGS) {
+    // A setting every tier supports fits whatever the tier (or its value) is.
+    if (TIERS.every((t) => tierSupports(t, setting.feature))) continue;
     const value = settingValue(spec, setting);
     if (value === undefined) continue;
     const unknownValue = isUnknown(value);
@@ -83,6 +85,15 @@ export function validateSpec(spec: RegistrySpec): Diagnostic[] {
     spec.replicas.forEach((r, i) => {
       const f = `replicas[${i}].location`;
       const a = `georeplications[${i}].location`;
+      if (sameUnknown(r.location, spec.location)) {
+        // The same expression as the home region: the same region, whatever its value.
+        const expr = (r.location as { expression?: string }).expression ?? '';
+        push({
+          code: 'replica-home-region', field: f, attribute: a,
+          message: `${f} must differ from the home region, got the same value as location (${expr}): remove this replica (the home region always holds the registry).`,
+          terraformMessage: `${a} must differ from location, got the same expression as location (${expr}): remove this georeplications block (the home region always holds the registry).`,
+        });
+      }
       if (isUnknown(r.location)) return;
       regionCheck(r.location, f, a, push);
       if (!isUnknown(spec.location) && r.location === spec.location) {
@@ -156,6 +167,18 @@ export function validateSpec(spec: RegistrySpec): Diagnostic[] {
         code: 'cmk-identity', field: 'encryption.identityClientId', attribute: 'encryption.identity_client_id',
         message: `encryption.identityClientId is required for a customer-managed key, got none: pass the client id of a user-assigned identity that can use the key.`,
         terraformMessage: `encryption.identity_client_id is required, got none: set it to the client id of a user-assigned identity listed in identity.identity_ids.`,
+      });
+    }
+  }
+
+  // ABAC conditions need the ABAC permissions mode.
+  if (spec.permissionsMode === 'rbac') {
+    for (const ra of spec.roleAssignments) {
+      if (ra.condition === null || isUnknown(ra.condition)) continue;
+      push({
+        code: 'abac-condition', field: 'permissionsMode', attribute: 'role_assignment_mode',
+        message: `a repository condition on ${ra.address} needs permissionsMode 'rbac-abac', got 'rbac' (legacy mode takes no ABAC conditions): set permissionsMode: 'rbac-abac', or grant without repositories.`,
+        terraformMessage: `condition on ${ra.address} needs role_assignment_mode = "AbacRepositoryPermissions", got "LegacyRegistryPermissions" (legacy mode takes no ABAC conditions): set role_assignment_mode = "AbacRepositoryPermissions" (azurerm >= 4.81), or remove the condition.`,
       });
     }
   }

@@ -4,9 +4,11 @@
  */
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { summarize, type Finding, type FindingLocation, type FindingSummary } from './finding.js';
-import { PACK_NAMES, type PackOptions, type Rule, type RuleFinding } from './rule.js';
+import { PACK_NAMES, type PackOptions, type Rule, type RuleFinding, type Severity } from './rule.js';
 import { rulesOf } from './packs/index.js';
 import { covers, type Suppression } from './suppressions.js';
+import { findingArgument } from './finding-argument.js';
+import { inProviderNames } from '../sources/provider-version.js';
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
@@ -69,12 +71,18 @@ export function locationOf(spec: RegistrySpec): FindingLocation {
 }
 
 /** Runs one rule on one spec; a throw becomes a single `error` finding. */
-export function runRule(rule: Rule, spec: RegistrySpec, options: PackOptions = {}): Array<Pick<Finding, 'status' | 'message'>> {
+export function runRule(rule: Rule, spec: RegistrySpec, options: PackOptions = {}): Array<Pick<Finding, 'status' | 'message'> & { readonly severity?: Severity }> {
   const terraform = spec.source.kind !== 'construct' && spec.source.kind !== 'inline';
   try {
     const r = rule.check(spec, { options });
     if (r === 'compliant' || r === 'not-applicable') return [];
-    return r.map((f: RuleFinding) => ({ status: f.status, message: terraform ? (f.terraformMessage ?? f.message) : f.message }));
+    // Terraform inputs get the argument names of the azurerm version they were written for.
+    const major = spec.source.azurermMajor;
+    return r.map((f: RuleFinding) => ({
+      status: f.status,
+      message: terraform ? inProviderNames(f.terraformMessage ?? f.message, major) : f.message,
+      ...(f.severity !== undefined ? { severity: f.severity } : {}),
+    }));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return [{ status: 'error', message: `rule ${rule.id} (${rule.name}) must evaluate, got an exception: ${why}; report this to acrkit with the input.` }];
@@ -93,17 +101,19 @@ export function evaluate(registries: readonly RegistrySpec[], opts: EvaluateOpti
     for (const rule of rules) {
       for (const f of runRule(rule, spec, opts.options)) {
         const s = suppressions.length ? suppressions.find((x) => covers(x, rule.id, spec.address, spec.source.constructPath, spec.source.file)) : undefined;
-        const finding: Finding = {
+        let finding: Finding = {
           ruleId: rule.id,
           ruleName: rule.name,
           pack: rule.pack,
-          severity: f.status === 'error' ? 'error' : rule.severity,
+          severity: f.status === 'error' ? 'error' : (f.severity ?? rule.severity),
           status: f.status,
           address: spec.address,
           message: f.message,
           location,
           suppressed: s !== undefined,
         };
+        const argument = findingArgument(spec, f.message);
+        if (argument) finding = { ...finding, argument };
         findings.push(s ? { ...finding, reason: s.reason, suppression: { kind: s.kind, origin: s.origin } } : finding);
       }
     }

@@ -14,6 +14,8 @@ export type FeatureUse = { readonly features: readonly FeatureId[] } | { readonl
 export function featuresUsed(spec: RegistrySpec): FeatureUse {
   const f: FeatureId[] = [];
   for (const setting of TIER_GATED_SETTINGS) {
+    // Settings every tier supports never decide a tier.
+    if (TIERS.every((t) => tierSupports(t, setting.feature))) continue;
     const use = settingUse(spec, setting);
     if (isUnknown(use)) return { unknown: use, field: setting.field };
     if (use && !f.includes(setting.feature)) f.push(setting.feature);

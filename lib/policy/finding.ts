@@ -3,6 +3,7 @@
  */
 import type { Location } from '../input/location.js';
 import type { PackName, Severity } from './rule.js';
+import type { FindingArgument } from './finding-argument.js';
 
 /** Outcome of one rule on one registry that a report shows. */
 export type FindingStatus =
@@ -54,6 +55,12 @@ export interface Finding {
    * @default - not suppressed
    */
   readonly suppression?: SuppressionInfo;
+  /**
+   * The argument the finding is about and where it is written (`.tf` inputs): annotations point
+   * at this line; `location` stays the registry's.
+   * @default - not known (the finding points at the registry)
+   */
+  readonly argument?: FindingArgument;
 }
 
 /** Counts of a report. Severities count unsuppressed non-compliant and error findings. */

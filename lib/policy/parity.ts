@@ -73,7 +73,7 @@ export const PEER_CHECKS: readonly PeerCheck[] = [
   { tool: 'azure-policy', id: 'e8eef0a8-67cf-4eb4-9386-14b0e78733d4', checks: 'private link used', rule: 'ACR-SEC-004' },
   { tool: 'azure-policy', id: 'e9585a95-5b8c-4d03-b193-dc7eb5ac4c32', checks: 'private DNS zone for private endpoints', rule: 'ACR-SEC-015' },
   { tool: 'azure-policy', id: 'ff05e24e-195c-447e-b322-5e90c9f9f366', checks: 'repository-scoped tokens disabled', rule: 'ACR-SEC-013' },
-  { tool: 'azure-policy', id: '42781ec6-6127-4c30-bdfa-fb423a0047d3', checks: 'ARM audience token authentication disabled', divergence: 'The setting (azureADAuthenticationAsArmPolicy) has no argument in azurerm 4.55, the provider version acrkit models; it comes with the ARM and AzAPI readers.' },
+  { tool: 'azure-policy', id: '42781ec6-6127-4c30-bdfa-fb423a0047d3', checks: 'ARM audience token authentication disabled', rule: 'ACR-SEC-019', divergence: 'Info, not audit-as-error: some Azure integrations still sign in with ARM-scoped tokens. acrkit reads the setting from azuread_authentication_as_arm_policy_enabled (azurerm >= 4.81), AzAPI bodies and ARM/Bicep/live inputs.' },
 ];
 
 /** The peer checks a rule covers, for its documentation. */

@@ -6,7 +6,10 @@ import { findRegion } from '../catalog/regions.js';
 import { tierSupports } from '../catalog/tiers.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { isUnknown, known } from '../model/unknown.js';
-import { display, rawAttributes, registryAttributes, same, type AttributeValue } from './attributes.js';
+import { accessReasons } from './access.js';
+import { driftMessage, isLive } from './drift.js';
+import { argumentOf, display, holdsSensitive, isProviderDefault, rawAttributes, registryAttributes, same, SENSITIVE, SHOWN_ATTRIBUTES, type AttributeValue } from './attributes.js';
+import { listItemChanges, type ListItemChange } from './lists.js';
 
 /** What happens to a resource. */
 export type ChangeAction = 'create' | 'update' | 'replace' | 'delete' | 'no-op';
@@ -19,12 +22,30 @@ export interface AttributeChange {
   readonly before: AttributeValue;
   /** Value after (`null` when absent). */
   readonly after: AttributeValue;
+  /**
+   * The value is marked sensitive in the plan: both sides show `(sensitive)`, and the entry
+   * says that it changed.
+   * @default false
+   */
+  readonly sensitive?: boolean;
+  /**
+   * For a list or map attribute, its elements that are added, removed or changed, keyed by
+   * what identifies them (a replica by location, an IP rule by range, a tag by name): what
+   * reports show instead of the two whole values.
+   * @default - not a list or map, or its elements do not identify themselves: show before and after
+   */
+  readonly items?: readonly ListItemChange[];
 }
 
 /** Why a change is flagged. */
 export interface ChangeReason {
-  /** `destructive`: data is deleted; `irreversible`: cannot be undone later; `rejected`: Azure refuses it at apply. */
-  readonly kind: 'destructive' | 'irreversible' | 'rejected';
+  /**
+   * `destructive`: data is deleted; `irreversible`: cannot be undone later; `rejected`: Azure
+   * refuses it at apply; `access-loss`: principals lose access (a permissions mode switch);
+   * `access-widened`: principals gain access; `drift`: the registry as it runs differs from the
+   * configuration (a review with a live export on one side).
+   */
+  readonly kind: 'destructive' | 'irreversible' | 'rejected' | 'access-loss' | 'access-widened' | 'drift';
   /** What happens and what to do instead. */
   readonly message: string;
 }
@@ -33,6 +54,12 @@ export interface ChangeReason {
 export interface ResourceChange {
   /** Address as the user knows it: construct path for cdktf inputs, Terraform address otherwise. */
   readonly address: string;
+  /**
+   * The Terraform address, when {@link address} is a construct path (reports show it as a
+   * detail: the generated logical id is the same in every stack).
+   * @default - `address` is the Terraform address
+   */
+  readonly terraformAddress?: string;
   /** Resource type. */
   readonly type: string;
   /** Action. */
@@ -41,8 +68,25 @@ export interface ResourceChange {
   readonly destructive: boolean;
   /** Whether the change cannot be undone (or can only be made at creation). */
   readonly irreversible: boolean;
-  /** Attributes that change. */
+  /**
+   * Whether principals lose access to the registry's data (a switch to the ABAC permissions mode
+   * while legacy role assignments exist): each is an `access-loss` reason.
+   * @default false
+   */
+  readonly accessLoss?: boolean;
+  /** Attributes that change (for a created or deleted registry: those not at the provider default). */
   readonly attributes: readonly AttributeChange[];
+  /**
+   * A created or deleted registry's attributes at the provider default (shown behind a detail).
+   * @default []
+   */
+  readonly defaults?: readonly AttributeChange[];
+  /**
+   * Attributes that change but are not shown: of a resource type acrkit does not model, or
+   * not among the attributes it shows for the type (they may hold keys, passwords or headers).
+   * @default 0
+   */
+  readonly hiddenAttributes?: number;
   /** Why it is flagged, one line each. */
   readonly reasons: readonly ChangeReason[];
 }
@@ -55,7 +99,8 @@ const KEY_TYPES = new Set(['azurerm_key_vault', 'azurerm_key_vault_key', 'azurer
 
 /** The identity two inputs share for the same registry: stack plus address for cdktf, else the address. */
 export function registryKey(spec: RegistrySpec): string {
-  const stack = spec.source.kind === 'cdk-tf-json' || spec.source.kind === 'construct' ? spec.source.constructPath?.split('/')[0] : undefined;
+  // A live registry matched to a cdktf one carries its construct path (lib/review/drift.ts).
+  const stack = spec.source.kind === 'cdk-tf-json' || spec.source.kind === 'construct' || spec.source.kind === 'live' ? spec.source.constructPath?.split('/')[0] : undefined;
   return stack ? `${stack}:${spec.address}` : spec.address;
 }
 
@@ -64,42 +109,106 @@ export function displayAddress(spec: RegistrySpec): string {
   return spec.source.constructPath ?? spec.address;
 }
 
-/** Values that say nothing when a whole registry appears or goes (provider defaults). */
-function isDefault(v: AttributeValue | undefined): boolean {
-  return (
-    v === undefined || v === null || v === false || v === 0 || v === 'platform-managed' || v === 'Allow' || v === 'AzureServices' ||
-    (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0)
-  );
+/** Options of {@link classifyRegistry} and {@link classifyCompanion}. */
+export interface ClassifyOptions {
+  /**
+   * Top-level Terraform arguments with a sensitive part that changes (from the plan): listed
+   * as changed with `(sensitive)` on both sides.
+   * @default []
+   */
+  readonly sensitiveChanged?: readonly string[];
+}
+
+/** A sensitive attribute that changes: the values are never shown. */
+function sensitiveChange(name: string, before: boolean, after: boolean): AttributeChange {
+  return { name, before: before ? SENSITIVE : null, after: after ? SENSITIVE : null, sensitive: true };
 }
 
 /**
  * Attribute changes between two registries (either may be absent). For a registry that
- * appears or goes, provider defaults are left out so the list shows what matters.
+ * appears or goes, attributes at the provider default go to `defaults`, so `attributes`
+ * shows what the configuration sets (a non-default `false` included).
  */
-export function attributeChanges(before: RegistrySpec | undefined, after: RegistrySpec | undefined): AttributeChange[] {
+export function registryAttributeChanges(
+  before: RegistrySpec | undefined,
+  after: RegistrySpec | undefined,
+  options: ClassifyOptions = {},
+): { attributes: AttributeChange[]; defaults: AttributeChange[] } {
   const b = new Map(before ? registryAttributes(before) : []);
   const a = new Map(after ? registryAttributes(after) : []);
   const names = [...new Set([...b.keys(), ...a.keys()])];
   const whole = !before || !after;
-  return names
-    .filter((n) => !same(b.get(n), a.get(n)) && !(whole && isDefault(b.get(n)) && isDefault(a.get(n))))
-    .map((name) => ({ name, before: b.get(name) ?? null, after: a.get(name) ?? null }));
+  const sensitive = new Set(options.sensitiveChanged ?? []);
+  const attributes: AttributeChange[] = [];
+  const defaults: AttributeChange[] = [];
+  for (const name of names) {
+    const bv = b.get(name);
+    const av = a.get(name);
+    if (sensitive.has(argumentOf(name))) {
+      attributes.push(sensitiveChange(name, before !== undefined, after !== undefined));
+      continue;
+    }
+    if (same(bv, av)) continue;
+    const secret = bv === SENSITIVE || av === SENSITIVE;
+    const change = withItems({ name, before: bv ?? null, after: av ?? null, ...(secret ? { sensitive: true } : {}) });
+    if (whole && isProviderDefault(name, before ? bv : av)) defaults.push(change);
+    else attributes.push(change);
+  }
+  return { attributes, defaults };
 }
 
-/** Attribute changes between two raw value maps. */
-export function rawAttributeChanges(before: Readonly<Record<string, unknown>> | undefined, after: Readonly<Record<string, unknown>> | undefined): AttributeChange[] {
+/** Attribute changes between two registries; for a registry that appears or goes, without those at the provider default. */
+export function attributeChanges(before: RegistrySpec | undefined, after: RegistrySpec | undefined): AttributeChange[] {
+  return registryAttributeChanges(before, after).attributes;
+}
+
+/**
+ * Attribute changes between two raw value maps of a companion of `type`: only the attributes
+ * acrkit shows for the type ({@link SHOWN_ATTRIBUTES}), sensitive ones as `(sensitive)`; the
+ * others that change are counted in `hidden`.
+ */
+export function rawAttributeChanges(
+  before: Readonly<Record<string, unknown>> | undefined,
+  after: Readonly<Record<string, unknown>> | undefined,
+  type?: string,
+  options: ClassifyOptions = {},
+): { attributes: AttributeChange[]; hidden: number } {
   const b = rawAttributes(before);
   const a = rawAttributes(after);
+  const shown = type === undefined ? undefined : new Set(SHOWN_ATTRIBUTES[type] ?? []);
+  const sensitive = new Set(options.sensitiveChanged ?? []);
   const names = [...new Set([...b.keys(), ...a.keys()])].sort();
-  return names.filter((n) => !same(b.get(n), a.get(n))).map((name) => ({ name, before: b.get(name) ?? null, after: a.get(name) ?? null }));
+  const attributes: AttributeChange[] = [];
+  let hidden = 0;
+  for (const name of names) {
+    const secret = sensitive.has(name) || holdsSensitive(before?.[name]) || holdsSensitive(after?.[name]);
+    const changed = sensitive.has(name) || !same(b.get(name), a.get(name));
+    if (!changed) continue;
+    if (shown && !shown.has(name)) hidden++;
+    else if (secret) attributes.push(sensitiveChange(name, before?.[name] !== undefined && before?.[name] !== null, after?.[name] !== undefined && after?.[name] !== null));
+    else attributes.push(withItems({ name, before: b.get(name) ?? null, after: a.get(name) ?? null }));
+  }
+  return { attributes, hidden };
+}
+
+/** `change` with its list items when it is a list or map whose elements identify themselves. */
+function withItems(change: AttributeChange): AttributeChange {
+  if (change.sensitive) return change;
+  const items = listItemChanges(change.name, change.before, change.after);
+  return items?.length ? { ...change, items } : change;
 }
 
 /**
  * Classifies a registry change. `terraformActions` (from a plan) wins over acrkit's own
  * inference from ForceNew arguments.
  */
-export function classifyRegistry(before: RegistrySpec | undefined, after: RegistrySpec | undefined, terraformActions?: readonly string[]): Omit<ResourceChange, 'address' | 'type'> {
-  const attributes = attributeChanges(before, after);
+export function classifyRegistry(
+  before: RegistrySpec | undefined,
+  after: RegistrySpec | undefined,
+  terraformActions?: readonly string[],
+  options: ClassifyOptions = {},
+): Omit<ResourceChange, 'address' | 'type'> {
+  const { attributes, defaults } = registryAttributeChanges(before, after, options);
   const reasons: ChangeReason[] = [];
   let action: ChangeAction;
   const forced = attributes.filter((c) => FORCE_NEW.includes(c.name));
@@ -118,10 +227,12 @@ export function classifyRegistry(before: RegistrySpec | undefined, after: Regist
     const why = forced.length ? forced.map((c) => `${c.name} ${display(c.before)} -> ${display(c.after)}`).join(', ') : 'Terraform plans to replace it';
     reasons.push({ kind: 'destructive', message: `replacing registry ${name} (${why}) deletes it with every image, and deleted data cannot be recovered: create the new registry beside the old one and import the images before removing it.` });
   }
-  if (before && after) reasons.push(...updateReasons(before, after));
+  if (before && after) reasons.push(...updateReasons(before, after), ...accessReasons(before, after));
+  if (before && after && isLive(before) !== isLive(after) && attributes.length) reasons.push({ kind: 'drift', message: driftMessage(attributes.map((a) => a.name), isLive(before)) });
   const destructive = reasons.some((r) => r.kind === 'destructive');
   const irreversible = destructive || reasons.some((r) => r.kind === 'irreversible');
-  return { action, destructive, irreversible, attributes, reasons };
+  const accessLoss = reasons.some((r) => r.kind === 'access-loss');
+  return { action, destructive, irreversible, ...(accessLoss ? { accessLoss } : {}), attributes, ...(defaults.length ? { defaults } : {}), reasons };
 }
 
 function updateReasons(before: RegistrySpec, after: RegistrySpec): ChangeReason[] {
@@ -204,15 +315,16 @@ export function classifyCompanion(
   before: Readonly<Record<string, unknown>> | undefined,
   after: Readonly<Record<string, unknown>> | undefined,
   deps: KeyDependencies = { keyIds: [], identities: [] },
+  options: ClassifyOptions = {},
 ): Omit<ResourceChange, 'address' | 'type'> {
   const action = actionOf(actions);
-  const attributes = rawAttributeChanges(before, after);
+  const { attributes, hidden } = rawAttributeChanges(before, after, type, options);
   const reasons: ChangeReason[] = [];
   if ((action === 'delete' || action === 'replace') && KEY_TYPES.has(type) && keyDependency(type, before, deps)) {
     reasons.push({ kind: 'destructive', message: `${action === 'delete' ? 'deleting' : 'replacing'} a ${type} that a customer-managed key depends on makes the registry's encrypted data unreadable: keep it (and keep purge protection on).` });
   }
   const destructive = reasons.some((r) => r.kind === 'destructive');
-  return { action, destructive, irreversible: destructive, attributes, reasons };
+  return { action, destructive, irreversible: destructive, attributes, ...(hidden ? { hiddenAttributes: hidden } : {}), reasons };
 }
 
 /** Maps Terraform's action list to one action. */
@@ -232,6 +344,8 @@ export function diffRegistries(base: readonly RegistrySpec[], head: readonly Reg
   return keys.map((k) => {
     const before = b.get(k);
     const after = h.get(k);
-    return { address: displayAddress((after ?? before)!), type: 'azurerm_container_registry', ...classifyRegistry(before, after) };
+    const spec = (after ?? before)!;
+    const address = displayAddress(spec);
+    return { address, ...(address !== spec.address ? { terraformAddress: spec.address } : {}), type: 'azurerm_container_registry', ...classifyRegistry(before, after) };
   });
 }

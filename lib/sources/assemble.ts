@@ -2,7 +2,8 @@
  * Turns the resources of one configuration (any source) into RegistrySpecs: each
  * `azurerm_container_registry` instance with the companion resources that reference it
  * (private endpoints, diagnostic settings, locks, webhooks, scope maps, tokens, cache rules,
- * the soft-delete `azapi_update_resource`) and the Key Vault behind its customer-managed key.
+ * role assignments, the `azapi_update_resource` that sets soft delete, the permissions mode,
+ * ARM-audience tokens or metadata search) and the Key Vault behind its customer-managed key.
  */
 import type { InputError } from '../errors.js';
 import { normalizeSpec } from '../model/normalize.js';
@@ -15,16 +16,23 @@ import type {
   PrivateEndpointSpec,
   RegistrySpec,
   RegistrySpecInput,
+  RoleAssignmentScope,
+  RoleAssignmentSpec,
   WebhookSpec,
 } from '../model/registry-spec.js';
+import { builtInRoleById, builtInRoleByName } from '../catalog/roles.js';
 import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
 import type { RawResource } from './raw-resource.js';
-import { registryFields } from './registry-fields.js';
+import { permissionsMode, registryFields } from './registry-fields.js';
+import { redactUri } from '../format/uri.js';
 import { asBool, asNumber, asString, asStringList, block, blocks, isPlainObject, referencesIn, type ValueSite } from './values.js';
 import type { Mutable } from '../mutable.js';
 
 /** Resource type of a registry. */
 export const REGISTRY_TYPE = 'azurerm_container_registry';
+
+/** Resource type of a role assignment. */
+export const ROLE_ASSIGNMENT_TYPE = 'azurerm_role_assignment';
 
 /** The site (file, line, pointer, address) of a resource for error messages. */
 export function siteOf(res: RawResource, errors: InputError[]): ValueSite {
@@ -32,6 +40,7 @@ export function siteOf(res: RawResource, errors: InputError[]): ValueSite {
   const site: Mutable<ValueSite> = { file, address: res.address, errors };
   if (line !== undefined) site.line = line;
   if (pointer !== undefined) site.pointer = pointer;
+  if (res.source.arguments !== undefined) site.arguments = res.source.arguments;
   return site;
 }
 
@@ -57,7 +66,9 @@ class ResourceIndex {
       for (const refText of from.refs[a] ?? []) {
         for (const ref of referencesIn(refText)) {
           if (ref.type !== type) continue;
-          const base = `${from.module ? `${from.module}.` : ''}${ref.type}.${ref.name}`;
+          // Relative references start at the referrer's module; .tf ones are absolute already.
+          const scope = from.refsFromRoot ? (ref.module ?? '') : [from.module, ref.module].filter(Boolean).join('.');
+          const base = `${scope ? `${scope}.` : ''}${ref.type}.${ref.name}`;
           const targets = this.resolve(base, ref.index, from.instanceKey);
           for (const res of targets) if (!out.some((o) => o.res === res)) out.push({ res, ...(ref.attribute ? { attribute: ref.attribute } : {}) });
         }
@@ -110,9 +121,10 @@ export function assemble(resources: readonly RawResource[], errors: InputError[]
   for (const reg of registries) linked.set(reg, []);
 
   for (const c of companions) {
-    const targets = new Set(index.referenced(c, REGISTRY_TYPE).map((t) => t.res));
-    if (c.type === 'azurerm_management_lock') {
-      // A lock on the registry's resource group protects the registry too.
+    // A role assignment belongs to the registry it is scoped to, not to one whose identity it names.
+    const targets = new Set(index.referenced(c, REGISTRY_TYPE, c.type === ROLE_ASSIGNMENT_TYPE ? ['scope'] : undefined).map((t) => t.res));
+    if (c.type === 'azurerm_management_lock' || c.type === ROLE_ASSIGNMENT_TYPE) {
+      // A lock (or a role) on the registry's resource group applies to the registry too.
       for (const rg of index.referenced(c, 'azurerm_resource_group', ['scope'])) {
         for (const reg of registries) {
           if (index.referenced(reg, 'azurerm_resource_group', ['resource_group_name']).some((x) => x.res === rg.res)) targets.add(reg);
@@ -133,6 +145,8 @@ export function assemble(resources: readonly RawResource[], errors: InputError[]
     const locks: LockSpec[] = [];
     const hooks: WebhookSpec[] = [];
     const counts = { scopeMaps: 0, tokens: 0, cacheRules: 0 };
+    const roles: RoleAssignmentSpec[] = [];
+    let enabledTokens: Maybe<number> = 0;
     let softDeleteDays: Maybe<number> | undefined;
     for (const c of linked.get(reg) ?? []) {
       const cs = siteOf(c, errors);
@@ -156,28 +170,42 @@ export function assemble(resources: readonly RawResource[], errors: InputError[]
         case 'azurerm_container_registry_webhook':
           hooks.push({
             address: c.address,
-            serviceUri: asString(c.values.service_uri, cs, 'service_uri') ?? unknown('service_uri is missing'),
+            serviceUri: redacted(asString(c.values.service_uri, cs, 'service_uri')) ?? unknown('service_uri is missing'),
             actions: asStringList(c.values.actions, cs, 'actions') ?? [],
           });
           break;
         case 'azurerm_container_registry_scope_map':
           counts.scopeMaps++;
           break;
-        case 'azurerm_container_registry_token':
+        case 'azurerm_container_registry_token': {
           counts.tokens++;
+          const enabled = asBool(c.values.enabled, cs, 'enabled') ?? true;
+          if (isUnknown(enabledTokens)) break;
+          if (isUnknown(enabled)) enabledTokens = enabled;
+          else if (enabled) enabledTokens++;
+          break;
+        }
+        case ROLE_ASSIGNMENT_TYPE:
+          roles.push(roleAssignment(c, cs, scopeOf(c, reg, index)));
           break;
         case 'azurerm_container_registry_cache_rule':
           counts.cacheRules++;
           break;
-        case 'azapi_update_resource':
-          softDeleteDays = softDelete(c, cs) ?? softDeleteDays;
+        case 'azapi_update_resource': {
+          const body = registryBody(c, cs);
+          if (body === undefined) break;
+          softDeleteDays = softDelete(body, cs) ?? softDeleteDays;
+          Object.assign(fields, bodySettings(body, cs));
           break;
+        }
         default:
           break;
       }
     }
     network.privateEndpoints = pes;
     if (softDeleteDays !== undefined) fields.softDeleteDays = softDeleteDays;
+    fields.roleAssignments = roles;
+    fields.enabledTokens = enabledTokens;
     const line = options?.lineOf?.(reg.address);
     const input: RegistrySpecInput = Object.assign(fields, {
       address: reg.address,
@@ -191,6 +219,11 @@ export function assemble(resources: readonly RawResource[], errors: InputError[]
     });
     return normalizeSpec(input);
   });
+}
+
+/** A webhook URI without userinfo, query and fragment (they carry credentials): no report shows them. */
+function redacted(uri: Maybe<string> | undefined): Maybe<string> | undefined {
+  return uri === undefined || isUnknown(uri) ? uri : redactUri(uri);
 }
 
 /** Whether a companion names the registry by a known value (plans with ids already known). */
@@ -229,10 +262,113 @@ function enabledAny(v: unknown, site: ValueSite, attribute: string, byPresence: 
   return list.some((b) => asBool(b.enabled, site, `${attribute}.enabled`) !== false);
 }
 
-function softDelete(c: RawResource, site: ValueSite): Maybe<number> | undefined {
-  const body = c.values.body;
+/**
+ * The body of an `azapi_update_resource` of a registry (`type` Microsoft.ContainerRegistry/registries@...):
+ * an object, or a JSON string (`jsonencode(...)` of azapi 1.x); Unknown when not known statically,
+ * `undefined` for another resource type or no body.
+ */
+function registryBody(c: RawResource, site: ValueSite): Maybe<Record<string, unknown>> | undefined {
+  const type = asString(c.values.type, site, 'type');
+  if (typeof type === 'string' && !/^microsoft\.containerregistry\/registries@/i.test(type)) return undefined;
+  let body = c.values.body;
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
   if (isUnknown(body)) return body;
-  if (!isPlainObject(body)) return undefined;
+  return isPlainObject(body) ? body : undefined;
+}
+
+/** Settings an AzAPI body of a registry sets besides soft delete: permissions mode, ARM-audience tokens, metadata search. */
+function bodySettings(body: Maybe<Record<string, unknown>>, site: ValueSite): Partial<Pick<RegistrySpecInput, 'permissionsMode' | 'armAudienceAuth' | 'metadataSearch'>> {
+  if (isUnknown(body)) return {};
+  const props = body.properties;
+  if (isUnknown(props)) return { permissionsMode: props, armAudienceAuth: props, metadataSearch: props };
+  if (!isPlainObject(props)) return {};
+  const out: Mutable<Partial<Pick<RegistrySpecInput, 'permissionsMode' | 'armAudienceAuth' | 'metadataSearch'>>> = {};
+  const mode = asString(props.roleAssignmentMode, site, 'body.properties.roleAssignmentMode');
+  if (mode !== undefined) out.permissionsMode = permissionsMode(mode, site, 'body.properties.roleAssignmentMode');
+  const policies = props.policies;
+  const arm = isPlainObject(policies) ? policies.azureADAuthenticationAsArmPolicy : isUnknown(policies) ? policies : undefined;
+  if (isUnknown(arm)) out.armAudienceAuth = arm;
+  else if (isPlainObject(arm)) {
+    const status = asString(arm.status, site, 'body.properties.policies.azureADAuthenticationAsArmPolicy.status');
+    if (status !== undefined) out.armAudienceAuth = isUnknown(status) ? status : status.toLowerCase() === 'enabled';
+  }
+  const search = asString(props.metadataSearch, site, 'body.properties.metadataSearch');
+  if (search !== undefined) out.metadataSearch = isUnknown(search) ? search : search.toLowerCase() === 'enabled';
+  return out;
+}
+
+/** Where a role assignment linked to `reg` applies: the registry, or a scope that contains it. */
+function scopeOf(c: RawResource, reg: RawResource, index: ResourceIndex): Maybe<RoleAssignmentScope> {
+  if (index.referenced(c, REGISTRY_TYPE, ['scope']).some((t) => t.res === reg)) return 'registry';
+  if (index.referenced(c, 'azurerm_resource_group', ['scope']).length) return 'resource-group';
+  const scope = c.values.scope;
+  return typeof scope === 'string' ? scopeKind(scope) : unknown('the scope is not known statically');
+}
+
+/** The kind of scope an Azure resource id names. */
+export function scopeKind(id: string): RoleAssignmentScope {
+  if (/\/providers\/microsoft\.containerregistry\/registries\//i.test(id)) return 'registry';
+  if (/\/resourcegroups\/[^/]+\/?$/i.test(id)) return 'resource-group';
+  if (/^\/?providers\/microsoft\.management\/managementgroups\//i.test(id)) return 'management-group';
+  return /^\/subscriptions\/[^/]+\/?$/i.test(id) ? 'subscription' : 'registry';
+}
+
+/** A role assignment (azurerm names): role by name or id, principal, condition, at `scope`. */
+function roleAssignment(c: RawResource, site: ValueSite, scope: Maybe<RoleAssignmentScope>): RoleAssignmentSpec {
+  const v = c.values;
+  const name = asString(v.role_definition_name, site, 'role_definition_name');
+  const id = roleDefinitionGuid(v.role_definition_id);
+  const condition = asString(v.condition, site, 'condition');
+  return roleAssignmentSpec({ address: c.address, name, id, principalId: asString(v.principal_id, site, 'principal_id') ?? unknown('principal_id is missing'), condition, scope });
+}
+
+/**
+ * The GUID at the end of a role definition id: of a known string, or of an expression's text
+ * (`${...}/providers/Microsoft.Authorization/roleDefinitions/<guid>`); Unknown when neither.
+ */
+export function roleDefinitionGuid(v: unknown): Maybe<string> | undefined {
+  if (v === undefined || v === null) return undefined;
+  const text = isUnknown(v) ? (v.expression ?? '') : typeof v === 'string' ? v : '';
+  const guid = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})['"\]\)}\s]*$/i.exec(text)?.[1];
+  if (guid) return guid.toLowerCase();
+  return isUnknown(v) ? v : unknown(`role definition id ${JSON.stringify(text)} does not end in a GUID`);
+}
+
+/**
+ * A {@link RoleAssignmentSpec} from what a source read: the role's name and id completed from
+ * the catalog where it knows the other, the condition `null` when there is none.
+ */
+export function roleAssignmentSpec(r: {
+  readonly address: string;
+  readonly name?: Maybe<string> | undefined;
+  readonly id?: Maybe<string> | undefined;
+  readonly principalId: Maybe<string>;
+  readonly condition?: Maybe<string> | undefined;
+  readonly scope: Maybe<RoleAssignmentScope>;
+}): RoleAssignmentSpec {
+  const byId = typeof r.id === 'string' ? builtInRoleById(r.id) : undefined;
+  const byName = typeof r.name === 'string' ? builtInRoleByName(r.name) : undefined;
+  const roleName = byId?.name ?? (typeof r.name === 'string' ? (byName?.name ?? r.name) : r.name);
+  const roleId = typeof r.id === 'string' ? r.id.toLowerCase() : (byName?.id ?? r.id);
+  const condition = r.condition === undefined || r.condition === '' ? null : r.condition;
+  return {
+    address: r.address,
+    principalId: r.principalId,
+    ...(roleName !== undefined ? { roleName } : {}),
+    ...(roleId !== undefined ? { roleId } : {}),
+    condition,
+    scope: r.scope,
+  };
+}
+
+function softDelete(body: Maybe<Record<string, unknown>>, site: ValueSite): Maybe<number> | undefined {
+  if (isUnknown(body)) return body;
   const sd = (((body.properties as Record<string, unknown> | undefined)?.policies as Record<string, unknown> | undefined)?.softDeletePolicy) as unknown;
   if (isUnknown(sd)) return sd;
   if (!isPlainObject(sd)) return undefined;

@@ -1,11 +1,15 @@
 /**
- * Static evaluation of the little of Terraform's expression language that a check can
- * know without running Terraform: literal values, variables with literal defaults,
- * `count.index`, `each.key`/`each.value`, and `dynamic` blocks over literal collections.
- * Everything else becomes {@link Unknown} with the expression kept, never a guess.
+ * Static evaluation of Terraform JSON strings (`*.tf.json`, cdktf's `cdk.tf.json`): each
+ * `${...}` template goes through the HCL evaluator (lib/sources/hcl) with variables that have
+ * literal defaults, `count.index`, `each.key`/`each.value` and `dynamic` iterators; `count`,
+ * `for_each` and `dynamic` blocks expand over known collections. Everything else becomes
+ * {@link Unknown} with the expression kept, never a guess and never a literal `${...}`.
  */
 import { isUnknown, unknown, type Unknown } from '../model/unknown.js';
 import { isPlainObject } from './values.js';
+import type { Expr } from './hcl/ast.js';
+import { evaluate, identity, type EvalEnv, type Resolved, type Resolver, type Step } from './hcl/evaluate.js';
+import { HclSyntaxError, parseTemplate } from './hcl/parse.js';
 
 /** What an expression can see. */
 export interface Scope {
@@ -28,61 +32,49 @@ export interface Scope {
   readonly iterators?: ReadonlyMap<string, { readonly key: unknown; readonly value: unknown }>;
 }
 
-const WHOLE = /^\$\{([^{}]*)\}$/;
-const PART = /\$\{([^{}]*)\}/g;
-
-/** The value of one simple expression (`var.x`, `count.index`, ...), or undefined when not static. */
-function lookup(expr: string, scope: Scope): { value: unknown } | undefined {
-  const e = expr.trim();
-  let m = /^var\.([A-Za-z_][\w-]*)$/.exec(e);
-  if (m) return scope.vars.has(m[1]!) ? { value: scope.vars.get(m[1]!) } : undefined;
-  if (e === 'count.index' && scope.countIndex !== undefined) return { value: scope.countIndex };
-  if (scope.each) {
-    if (e === 'each.key') return { value: scope.each.key };
-    if (e === 'each.value') return { value: scope.each.value };
-    m = /^each\.value\.([A-Za-z_]\w*)$/.exec(e);
-    if (m && isPlainObject(scope.each.value) && m[1]! in scope.each.value) return { value: scope.each.value[m[1]!] };
-  }
-  m = /^([A-Za-z_][\w-]*)\.(key|value)$/.exec(e);
-  if (m && scope.iterators?.has(m[1]!)) return { value: scope.iterators.get(m[1]!)![m[2] as 'key' | 'value'] };
-  // Literal JSON inside an interpolation, e.g. ${["a","b"]} or ${toset(["a","b"])}.
-  const inner = /^(?:toset|tolist)\((.*)\)$/s.exec(e)?.[1] ?? e;
-  if (/^[[{"\d-]/.test(inner) || inner === 'true' || inner === 'false') {
-    try {
-      return { value: JSON.parse(inner) };
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+/** Unknown for a name the JSON scope does not hold, with the reason the old reader gave. */
+function opaque(root: string, steps: readonly Step[], at: Expr, env: EvalEnv): Resolved {
+  const first = steps[0]?.kind === 'attr' ? steps[0].name : '';
+  const second = steps[1]?.kind === 'attr' ? steps[1].name : undefined;
+  let reason: string;
+  if (root === 'var') reason = `var.${first} has no literal default`;
+  else if (root === 'local') reason = `local.${first} is a local value acrkit does not evaluate`;
+  else if (root === 'data' || /^[a-z]+_[a-z0-9_]*$/.test(root)) reason = `${[root, first, ...(second !== undefined ? [second] : [])].join('.')} is a reference resolved at apply time`;
+  else reason = `${root}${first ? `.${first}` : ''} is not known statically`;
+  const n = Math.min(steps.length, root === 'data' ? 3 : 2);
+  return { value: unknown(reason, identity(n === 0 ? at : steps[n - 1]!.node, env)), consumed: n };
 }
 
-function why(expr: string): string {
-  const e = expr.trim();
-  if (/^var\./.test(e)) return `${e} has no literal default`;
-  if (/^local\./.test(e)) return `${e} is a local value acrkit does not evaluate`;
-  if (/^(data\.)?[a-z]+_[a-z0-9_]*\./.test(e)) return `${e.split(/[.[]/).slice(0, 3).join('.')} is a reference resolved at apply time`;
-  return `\${${e}} is not a literal`;
+/** The names of a JSON {@link Scope} for the HCL evaluator. */
+function resolverOf(scope: Scope): Resolver {
+  return {
+    resolve(root, steps, at, env): Resolved | undefined {
+      const first = steps[0]?.kind === 'attr' ? steps[0].name : undefined;
+      if (root === 'var' && first !== undefined && scope.vars.has(first)) return { value: scope.vars.get(first), consumed: 1 };
+      if (root === 'count' && first === 'index' && scope.countIndex !== undefined) return { value: scope.countIndex, consumed: 1 };
+      if (root === 'each' && scope.each && (first === 'key' || first === 'value')) return { value: scope.each[first], consumed: 1 };
+      return opaque(root, steps, at, env);
+    },
+  };
 }
 
-/** Resolves one string: literal, a single interpolation, or a template. */
+/**
+ * Resolves one string: a literal, or a template (`${...}`, `%{...}`) evaluated with the HCL
+ * evaluator (functions, operators, conditionals included). What it cannot know is Unknown;
+ * a string that is no valid template is Unknown too, never kept as a literal.
+ */
 export function resolveString(s: string, scope: Scope): unknown {
-  if (!s.includes('${')) return s;
-  const whole = WHOLE.exec(s);
-  if (whole) {
-    const hit = lookup(whole[1]!, scope);
-    return hit ? hit.value : unknown(why(whole[1]!), s);
+  if (!s.includes('${') && !s.includes('%{')) return s;
+  let parsed: ReturnType<typeof parseTemplate>;
+  try {
+    parsed = parseTemplate(s);
+  } catch (e) {
+    if (e instanceof HclSyntaxError) return unknown(`${JSON.stringify(s)} is not a valid Terraform template (${e.summary})`, s);
+    throw e;
   }
-  let missing: string | undefined;
-  const out = s.replace(PART, (all, expr: string) => {
-    const hit = lookup(expr, scope);
-    if (!hit || (typeof hit.value === 'object' && hit.value !== null) || isUnknown(hit.value)) {
-      missing ??= expr;
-      return all;
-    }
-    return String(hit.value);
-  });
-  return missing === undefined ? out : unknown(why(missing), s);
+  const names = new Map<string, unknown>();
+  for (const [k, v] of scope.iterators ?? []) names.set(k, { key: v.key, value: v.value });
+  return evaluate(parsed.expr, { source: parsed.source, resolver: resolverOf(scope), names });
 }
 
 /** Resolves every string in a JSON value. */

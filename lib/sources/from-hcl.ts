@@ -1,16 +1,27 @@
 /**
- * Terraform `.tf` files to RegistrySpecs through @cdktf/hcl2json. The files of one
- * directory form one module: variables declared in any of them apply to all. Literal
- * values and literal variable defaults are used; anything else is Unknown. `count`,
- * `for_each` and `dynamic` blocks expand when their collection is literal.
+ * Terraform `.tf` files to RegistrySpecs. The files of one folder form one module; a root
+ * module gets its variable values from `.tfvars` files, a local child module
+ * (`source = "./modules/acr"`) from its caller's arguments. Values are evaluated statically
+ * (lib/sources/hcl): literals, variables, locals, resource attributes written as values,
+ * conditionals, `for` expressions, the common functions, `count`/`for_each` and `dynamic`
+ * blocks; anything else is Unknown, never a guess. What `terraform validate` would reject is
+ * an input error at its line; every argument keeps its line for findings.
  */
 import { InputError } from '../errors.js';
-import { assemble } from './assemble.js';
-import { expandDynamic, instances, resolveDeep, type Scope } from './expressions.js';
-import { literalDefaults, refsOf, type SourceResult } from './from-tf-json.js';
+import type { RegistrySpec } from '../model/registry-spec.js';
+import { assemble, REGISTRY_TYPE } from './assemble.js';
+import type { SourceResult } from './from-tf-json.js';
+import { attributesOf, blocksOf } from './hcl/ast.js';
+import { allResourceInstances, ConfigEvaluation, HclModule, ModuleInstance, rawResource, type ModuleLookup, type ResourceInstance } from './hcl/module.js';
+import { parseHcl, type HclSyntaxError, type ParsedHcl } from './hcl/parse.js';
+import { azurermVersions, singleMajor } from './hcl/provider-constraint.js';
+import { validateModule, type Reported } from './hcl/terraform-validate.js';
+import { readVarFiles, type VarFile } from './hcl/tfvars.js';
+import { majorFromRegistryValues } from './provider-version.js';
 import type { RawResource } from './raw-resource.js';
-import { commentsFor, resourceLine, type SourceSuppression } from './suppression-comments.js';
-import { isPlainObject } from './values.js';
+import { commentsFor, type SourceSuppression } from './suppression-comments.js';
+
+export type { VarFile } from './hcl/tfvars.js';
 
 /** One `.tf` file's name and text. */
 export interface HclFile {
@@ -18,6 +29,20 @@ export interface HclFile {
   readonly file: string;
   /** File contents. */
   readonly text: string;
+  /**
+   * Read for its values only (a file beside one the user named): its resources are not
+   * reported and its problems are not the user's question.
+   * @default false
+   */
+  readonly context?: boolean;
+}
+
+/** A `.tf` file after parsing: parse each file once and share the result across modules and roots. */
+export interface ParsedHclFile {
+  /** The file. */
+  readonly file: HclFile;
+  /** Its parse. */
+  readonly parsed: ParsedHcl;
 }
 
 /** Registries, problems and in-source suppressions of one module. */
@@ -26,64 +51,189 @@ export interface HclResult extends SourceResult {
   readonly suppressions: SourceSuppression[];
 }
 
-/** Turns an hcl2json error (`file:line,col-col: summary; detail`) into an {@link InputError}. */
-export function hclError(file: string, e: unknown): InputError {
-  const msg = e instanceof Error ? e.message : String(e);
-  const m = /:(\d+),(\d+)(?:-\d+)?: ([^;\]]*)(?:;\s*([^\]]*))?/.exec(msg);
-  if (m) {
-    const detail = m[4] ? ` (${m[4].trim().replace(/\.$/, '')})` : '';
-    return new InputError({ file, line: Number(m[1]) }, `HCL must parse, got a syntax error at column ${m[2]}: ${m[3]!.trim().replace(/\.$/, '')}${detail}; fix the syntax (terraform validate shows the same error).`);
-  }
-  return new InputError({ file }, `HCL must parse, got: ${msg.replace(/^parse config:\s*/, '')}; fix the syntax (terraform validate shows the same error).`);
+/** Parses one `.tf` file (never throws: a syntax error is kept in the result). */
+export function parseHclFile(file: HclFile): ParsedHclFile {
+  return { file, parsed: parseHcl(file.file, file.text) };
 }
 
-/** Reads the `.tf` files of one module. */
-export async function fromHcl(files: readonly HclFile[]): Promise<HclResult> {
-  const errors: InputError[] = [];
-  const parsed: Array<{ f: HclFile; doc: Record<string, unknown> }> = [];
-  // Loaded on first use: checks of plans and JSON never pay for the HCL parser.
-  const { parse } = await import('@cdktf/hcl2json');
-  for (const f of files) {
-    try {
-      const doc = (await parse(f.file, f.text)) as unknown;
-      if (isPlainObject(doc)) parsed.push({ f, doc });
-    } catch (e) {
-      errors.push(hclError(f.file, e));
+/** A syntax error as an {@link InputError} at its line, with Terraform's summary. */
+export function syntaxError(file: string, e: HclSyntaxError): InputError {
+  return new InputError({ file, line: e.line }, `HCL must parse, got a syntax error at column ${e.column}: ${e.summary} (${e.detail.replace(/\.$/, '')}); fix the syntax (terraform validate shows the same error).`);
+}
+
+/** A `module` block's `source` when it is a local path (`./x`, `../x`), with where it is written. */
+export interface LocalModuleSource {
+  /** The source as written. */
+  readonly source: string;
+  /** File of the module block. */
+  readonly file: string;
+  /** Line of the `source` argument. */
+  readonly line: number;
+}
+
+/** The local module sources the files call (Terraform reads `./` and `../` paths from disk). */
+export function localModuleSources(files: readonly ParsedHclFile[]): LocalModuleSource[] {
+  const out: LocalModuleSource[] = [];
+  for (const { file, parsed } of files) {
+    for (const item of parsed.body.items) {
+      if (item.kind !== 'block' || item.type !== 'module') continue;
+      const src = attributesOf(item.body).get('source');
+      const v = src?.expr.kind === 'literal' ? src.expr.value : undefined;
+      if (typeof v === 'string' && /^\.\.?\//.test(v)) out.push({ source: v, file: file.file, line: src!.line });
     }
   }
-  const vars = new Map<string, unknown>();
-  for (const { doc } of parsed) for (const [k, v] of literalDefaults(doc.variable)) vars.set(k, v);
-  const scope: Scope = { vars };
-  const resources: RawResource[] = [];
-  const suppressions: SourceSuppression[] = [];
-  for (const { f, doc } of parsed) {
-    if (!isPlainObject(doc.resource)) continue;
-    for (const [type, byName] of Object.entries(doc.resource)) {
-      if (!isPlainObject(byName)) continue;
-      for (const [name, bodies] of Object.entries(byName)) {
-        const body = Array.isArray(bodies) ? bodies[0] : bodies;
-        if (!isPlainObject(body)) continue;
-        const line = resourceLine(f.text, type, name);
-        const clean: Record<string, unknown> = { ...body };
-        for (const k of ['count', 'for_each', 'lifecycle', 'depends_on', 'provider', 'provisioner', 'connection']) delete clean[k];
-        const comments = line !== undefined ? commentsFor(f.text, line) : [];
-        for (const inst of instances(body, scope)) {
-          const values = resolveDeep(expandDynamic(clean, inst.scope), inst.scope) as Record<string, unknown>;
-          const address = `${type}.${name}${inst.key ?? ''}`;
-          resources.push({
-            type,
-            name,
-            address,
-            module: '',
-            ...(inst.key !== undefined ? { instanceKey: inst.key } : {}),
-            values,
-            refs: refsOf(values),
-            source: { kind: 'hcl', file: f.file, ...(line !== undefined ? { line } : {}) },
-          });
-          for (const c of comments) suppressions.push({ ruleId: c.ruleId, reason: c.reason, address, file: f.file, line: c.line });
-        }
+  return out;
+}
+
+/** One root module to evaluate. */
+export interface HclRoot {
+  /** Key of its module in {@link HclConfig.modules}. */
+  readonly module: string;
+  /**
+   * Variable definitions files in Terraform's precedence order (`terraform.tfvars`,
+   * `terraform.tfvars.json`, `*.auto.tfvars(.json)` by name, then `--var-file` in order).
+   * @default []
+   */
+  readonly varFiles?: readonly VarFile[];
+  /**
+   * `.terraform.lock.hcl` of the root: its azurerm version decides which removed arguments are errors.
+   * @default - none: the version constraints decide
+   */
+  readonly lockFile?: VarFile;
+}
+
+/** Modules (parsed files by key), the roots to evaluate and how module sources resolve. */
+export interface HclConfig {
+  /** Every module: its parsed files, by key (the workflow's name for its folder). */
+  readonly modules: ReadonlyMap<string, readonly ParsedHclFile[]>;
+  /** Root modules to report. */
+  readonly roots: readonly HclRoot[];
+  /**
+   * The child module key for `${parentKey}\u0000${source}`.
+   * @default - no child module is read
+   */
+  readonly children?: ReadonlyMap<string, string>;
+}
+
+/** Key of {@link HclConfig.children}. */
+export function childKey(parentKey: string, source: string): string {
+  return `${parentKey}\u0000${source}`;
+}
+
+/**
+ * Reads a configuration: every root module with the child modules it calls, evaluated
+ * statically; syntax errors, what `terraform validate` would reject and invalid values as
+ * input errors; registries with the line of each argument.
+ */
+export function fromHclConfig(config: HclConfig): HclResult {
+  const errors: InputError[] = [];
+  const reported: Reported = new Set();
+  const contextFiles = new Set<string>();
+  const modules = new Map<string, HclModule>();
+  for (const [key, files] of config.modules) {
+    for (const { file, parsed } of files) {
+      if (file.context) {
+        contextFiles.add(file.file);
+        continue;
+      }
+      if (parsed.error) errors.push(syntaxError(file.file, parsed.error));
+      for (const r of parsed.redefined) {
+        errors.push(new InputError({ file: file.file, line: r.line }, `argument ${r.name} must be set once per block, got it again (first at line ${r.first}): remove one of them.`));
       }
     }
+    modules.set(key, new HclModule(key, files.map((f) => ({ parsed: f.parsed, context: f.file.context === true }))));
   }
-  return { registries: assemble(resources, errors), errors, suppressions };
+  const lookup: ModuleLookup = (parent, source) => {
+    const k = config.children?.get(childKey(parent.key, source));
+    return k === undefined ? undefined : modules.get(k);
+  };
+  const registries: RegistrySpec[] = [];
+  const suppressions: SourceSuppression[] = [];
+  const varErrors = new Map<string, InputError>();
+  for (const root of config.roots) {
+    const module = modules.get(root.module);
+    if (!module) continue;
+    const tree = moduleTree(module, lookup);
+    const versions = azurermVersions(tree, root.lockFile);
+    for (const m of tree) validateModule(m, versions, errors, reported);
+    const found: InputError[] = [];
+    const vars = readVarFiles(root.varFiles ?? [], found);
+    for (const e of found) varErrors.set(e.message, e);
+    const top = new ModuleInstance(new ConfigEvaluation(lookup), module, '', undefined, vars);
+    const resources: RawResource[] = [];
+    const hidden = new Set<string>();
+    const major = singleMajor(versions);
+    for (const { instance, res } of allResourceInstances(top)) {
+      const raw = rawResource(instance, res);
+      const m = major ?? (res.decl.type === REGISTRY_TYPE ? majorFromRegistryValues(raw.values) : undefined);
+      resources.push(m === undefined ? raw : { ...raw, source: { ...raw.source, azurermMajor: m } });
+      if (res.decl.context) {
+        hidden.add(raw.address);
+        continue;
+      }
+      if (res.decl.type === REGISTRY_TYPE) keyVaultKeyCheck(instance, res, errors, reported);
+      for (const c of commentsFor(res.decl.source.text, res.decl.block.line)) {
+        suppressions.push({ ruleId: c.ruleId, reason: c.reason, address: raw.address, file: res.decl.source.file, line: c.line, ...(c.tool ? { tool: c.tool } : {}) });
+      }
+    }
+    const assembleErrors: InputError[] = [];
+    const specs = assemble(resources, assembleErrors);
+    for (const e of assembleErrors) {
+      const key = e.message;
+      if (contextFiles.has(e.location.file) || reported.has(key)) continue;
+      reported.add(key);
+      errors.push(e);
+    }
+    registries.push(...specs.filter((s) => !hidden.has(s.address)));
+  }
+  errors.push(...varErrors.values());
+  return { registries, errors, suppressions };
+}
+
+/** A module and every module it calls (each once). */
+function moduleTree(root: HclModule, lookup: ModuleLookup): HclModule[] {
+  const out: HclModule[] = [];
+  const visit = (m: HclModule): void => {
+    if (out.includes(m)) return;
+    out.push(m);
+    for (const call of m.calls.values()) {
+      const child = call.sourcePath !== undefined ? lookup(m, call.sourcePath) : undefined;
+      if (child) visit(child);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/** `encryption.key_vault_key_id` that refers to a Key Vault (not a key in it): the provider rejects the vault's id. */
+function keyVaultKeyCheck(instance: ModuleInstance, res: ResourceInstance, errors: InputError[], reported: Reported): void {
+  const env = instance.env(res.decl.source, res.iter, undefined, res.address);
+  for (const enc of blocksOf(res.decl.block.body, 'encryption')) {
+    const attr = attributesOf(enc.body).get('key_vault_key_id');
+    if (!attr) continue;
+    const refs = new Set<string>();
+    instance.referencesOf(attr.expr, env, res.iter, refs, new Set());
+    // `azurerm_key_vault.<name>` (or its data source), not `azurerm_key_vault_key.<name>`.
+    const vault = [...refs].find((r) => /(^|\.)azurerm_key_vault\.[^.[]+/.test(r));
+    if (!vault) continue;
+    const at = instance.argumentAt(attr, res.decl.source, res.iter);
+    const key = `${at.file}:${at.line}:kv`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    errors.push(
+      new InputError(
+        at,
+        `${res.address}: encryption.key_vault_key_id must be the id of a Key Vault key, got ${vault} (a vault, not a key): point it at azurerm_key_vault_key.<name>.versionless_id.`,
+      ),
+    );
+  }
+}
+
+/**
+ * Reads the `.tf` files of one module (no `.tfvars`, no child modules): the files are parsed,
+ * checked and evaluated as one root module.
+ */
+export async function fromHcl(files: readonly HclFile[]): Promise<HclResult> {
+  const parsed = files.map(parseHclFile);
+  return fromHclConfig({ modules: new Map([['.', parsed]]), roots: [{ module: '.' }] });
 }

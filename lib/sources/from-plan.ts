@@ -2,18 +2,26 @@
  * Terraform plan JSON (`terraform show -json plan.tfplan`) to RegistrySpecs, following
  * Terraform's documented JSON output format: `planned_values` (root module and child
  * modules, recursively) for the registries after apply, `resource_changes` for actions and
- * `after_unknown` (values known only after apply become Unknown), and `configuration` for
- * the references that link companion resources to their registry.
+ * `after_unknown` (values known only after apply become Unknown, unless the tier or the
+ * configuration decides them: plan-decide.ts), and `configuration` for the references that
+ * link companion resources to their registry and for the azurerm version the plan was made
+ * with. Values the plan marks sensitive are masked before anything reads them, and no text
+ * this module produces contains one (plan-sensitive.ts).
  */
 import { InputError } from '../errors.js';
-import type { RegistrySpec } from '../model/registry-spec.js';
-import { unknown } from '../model/unknown.js';
+import type { RegistrySpec, SourceLocation } from '../model/registry-spec.js';
+import { isUnknown, unknown } from '../model/unknown.js';
 import { assemble, REGISTRY_TYPE, type AssembleOptions } from './assemble.js';
 import type { SourceResult } from './from-tf-json.js';
 import { pointer } from '../input/pointer.js';
 import type { RawResource } from './raw-resource.js';
 import { isPlainObject, preview } from './values.js';
 import type { Mutable } from '../mutable.js';
+import { configKey, configRefs, readConfiguration, type PlanConfiguration } from './plan-config.js';
+import { decideRegistryUnknowns, type DecidedValue } from './plan-decide.js';
+import { anySensitive, maskSensitive, scrubber, sensitiveStrings, sensitiveTrees, SENSITIVE_TEXT, subtree, type SensitiveTree } from './plan-sensitive.js';
+import { registryScope } from './plan-scope.js';
+import { majorFromProviderConfig, majorFromRegistryValues } from './provider-version.js';
 
 /** A Terraform plan action. */
 export type PlanAction = 'no-op' | 'create' | 'read' | 'update' | 'delete' | 'forget';
@@ -41,15 +49,55 @@ export interface PlanResourceChange {
    */
   readonly after?: RegistrySpec;
   /**
-   * Attribute values before the change, as the plan gives them (any resource type).
+   * Attribute values before the change, as the plan gives them (any resource type), with
+   * sensitive values masked (an Unknown with the reason of lib/sources/plan-sensitive.ts).
    * @default - nothing before (a create)
    */
   readonly beforeValues?: Readonly<Record<string, unknown>>;
   /**
-   * Attribute values after the change, with values known only after apply as Unknown.
+   * Attribute values after the change, with values known only after apply as Unknown and
+   * sensitive values masked.
    * @default - nothing after (a delete)
    */
   readonly afterValues?: Readonly<Record<string, unknown>>;
+  /**
+   * Top-level attributes with a sensitive part whose value changes (their values are masked
+   * on both sides, so this is the only way to tell).
+   * @default []
+   */
+  readonly sensitiveChanged?: readonly string[];
+  /**
+   * The registries this resource belongs to (a registry: itself; a companion: the registries
+   * it serves, found through the configuration's references or known ids).
+   * @default - none: a resource a review counts but does not show
+   */
+  readonly registries?: readonly string[];
+  /**
+   * Registry values known only after apply that the tier or the configuration decided
+   * (registries only).
+   * @default []
+   */
+  readonly decided?: readonly DecidedValue[];
+  /** Whether this is a data source read (`mode: "data"`): never a change to review. */
+  readonly data: boolean;
+}
+
+/** What {@link planChanges} returns. */
+export interface PlanChanges {
+  /** Every resource change, in plan order. */
+  readonly changes: PlanResourceChange[];
+  /** Problems found, sensitive values scrubbed. */
+  readonly errors: InputError[];
+  /**
+   * Replaces every sensitive value of the plan in a text with `(sensitive)`: apply it to
+   * anything printed from the plan.
+   */
+  readonly scrub: (text: string) => string;
+  /**
+   * The azurerm major version the plan was made with (provider_config or the attributes present).
+   * @default - not known
+   */
+  readonly azurermMajor?: number;
 }
 
 /** Whether a parsed JSON document is a Terraform plan. */
@@ -60,8 +108,40 @@ export function isPlanJson(doc: unknown): boolean {
 interface Ctx {
   readonly file: string;
   readonly errors: InputError[];
+  readonly config: PlanConfiguration;
   readonly refs: Map<string, Record<string, string[]>>;
   readonly unknowns: Map<string, unknown>;
+  /** Values before the change, by address (an update keeps what the configuration leaves out). */
+  readonly befores: Map<string, Record<string, unknown>>;
+  /** Sensitivity trees, by address. */
+  readonly sensitive: Map<string, SensitiveTree>;
+  /** azurerm major from the configuration's provider_config. */
+  readonly configMajor: number | undefined;
+  /** Decisions made on registries, by address. */
+  readonly decided: Map<string, DecidedValue[]>;
+}
+
+function context(d: Record<string, unknown>, file: string, errors: InputError[]): Ctx {
+  const config = readConfiguration(d.configuration);
+  return {
+    file,
+    errors,
+    config,
+    refs: configRefs(config),
+    unknowns: new Map(),
+    befores: new Map(),
+    sensitive: sensitiveTrees(d),
+    configMajor: majorFromProviderConfig(d.configuration),
+    decided: new Map(),
+  };
+}
+
+/** Errors with every sensitive value of the plan replaced. */
+function scrubErrors(errors: readonly InputError[], scrub: (s: string) => string): InputError[] {
+  return errors.map((e) => {
+    const reason = scrub(e.reason);
+    return reason === e.reason ? e : new InputError(e.location, reason);
+  });
 }
 
 /**
@@ -79,9 +159,12 @@ export function fromPlan(doc: unknown, file: string, options?: AssembleOptions):
   if (typeof d.format_version !== 'string') {
     errors.push(new InputError({ file, pointer: '/format_version' }, `format_version must be a string such as "1.2", got ${preview(d.format_version)}: pass the output of terraform show -json.`));
   }
-  const ctx: Ctx = { file, errors, refs: configRefs(d.configuration), unknowns: new Map() };
+  const ctx = context(d, file, errors);
   const changes = changeList(d, ctx);
-  for (const c of changes) if (c.afterUnknown !== undefined) ctx.unknowns.set(c.address, c.afterUnknown);
+  for (const c of changes) {
+    if (c.afterUnknown !== undefined) ctx.unknowns.set(c.address, c.afterUnknown);
+    if (c.before !== undefined) ctx.befores.set(c.address, c.before);
+  }
   let resources: RawResource[];
   if (d.planned_values !== undefined) {
     if (!isPlainObject(d.planned_values)) {
@@ -95,43 +178,87 @@ export function fromPlan(doc: unknown, file: string, options?: AssembleOptions):
   } else {
     resources = changes.filter((c) => c.after !== undefined).map((c) => raw(c.address, c.type, c.name, c.module, c.index, c.after!, c.pointer, ctx, c.afterUnknown));
   }
-  return { registries: assemble(resources, errors, options), errors };
+  const registries = assemble(resources, errors, options);
+  return { registries, errors: errors.length ? scrubErrors(errors, scrubber(sensitiveStrings(d))) : errors };
 }
 
 /**
  * Every `resource_changes` entry with its actions, and for registries the spec before and
  * after the change (companions of the same configuration linked in both).
  */
-export function planChanges(doc: unknown, file: string): { changes: PlanResourceChange[]; errors: InputError[] } {
+export function planChanges(doc: unknown, file: string): PlanChanges {
   const errors: InputError[] = [];
   if (!isPlanJson(doc)) {
     errors.push(new InputError({ file, pointer: '' }, `a Terraform plan must be an object with format_version and resource_changes, got ${preview(doc)}: pass the output of terraform show -json plan.tfplan.`));
-    return { changes: [], errors };
+    return { changes: [], errors, scrub: (text) => text };
   }
   const d = doc as Record<string, unknown>;
-  const ctx: Ctx = { file, errors, refs: configRefs(d.configuration), unknowns: new Map() };
-  const list = changeList(d, ctx);
-  const beforeRes = list.filter((c) => c.before !== undefined).map((c) => raw(c.address, c.type, c.name, c.module, c.index, c.before!, c.pointer, ctx, undefined));
-  const afterRes = list.filter((c) => c.after !== undefined).map((c) => raw(c.address, c.type, c.name, c.module, c.index, c.after!, c.pointer, ctx, c.afterUnknown));
+  const scrub = scrubber(sensitiveStrings(d));
+  const ctx = context(d, file, errors);
+  const list = changeList(d, ctx, true);
+  for (const c of list) if (c.before !== undefined) ctx.befores.set(c.address, c.before);
+  const managed = list.filter((c) => !c.data);
+  const beforeRes = managed.filter((c) => c.before !== undefined).map((c) => raw(c.address, c.type, c.name, c.module, c.index, c.before!, c.pointer, ctx, undefined, 'before'));
+  const afterRes = managed.filter((c) => c.after !== undefined).map((c) => raw(c.address, c.type, c.name, c.module, c.index, c.after!, c.pointer, ctx, c.afterUnknown));
   const before = new Map(assemble(beforeRes, errors).map((s) => [s.address, s]));
   const after = new Map(assemble(afterRes, errors).map((s) => [s.address, s]));
+  const beforeValues = new Map(beforeRes.map((r) => [r.address, r.values]));
+  const afterValues = new Map(afterRes.map((r) => [r.address, r.values]));
+  const scope = registryScope(
+    managed.map((c) => ({
+      address: c.address,
+      type: c.type,
+      name: c.name,
+      module: c.module,
+      ...(instanceKeyOf(c.index) !== undefined ? { instanceKey: instanceKeyOf(c.index) } : {}),
+      ...(c.before ? { before: c.before } : {}),
+      ...(c.after ? { after: c.after } : {}),
+    })),
+    ctx.config,
+  );
+  let azurermMajor = ctx.configMajor;
   const changes = list.map((c): PlanResourceChange => {
-    const isReg = c.type === REGISTRY_TYPE;
+    const isReg = c.type === REGISTRY_TYPE && !c.data;
     const b = isReg ? before.get(c.address) : undefined;
     const a = isReg ? after.get(c.address) : undefined;
+    if (isReg) azurermMajor ??= majorFromRegistryValues(c.after ?? c.before);
+    const sensitiveChanged = changedSensitive(c.before, c.after, ctx.sensitive.get(c.address));
+    const registries = c.data ? undefined : scope.get(c.address);
+    const decided = ctx.decided.get(c.address);
+    const bv = beforeValues.get(c.address);
+    const av = afterValues.get(c.address);
     return {
       address: c.address,
       type: c.type,
       actions: c.actions,
       replace: c.actions.includes('delete') && c.actions.includes('create'),
       pointer: c.pointer,
+      data: c.data,
       ...(b ? { before: b } : {}),
       ...(a ? { after: a } : {}),
-      ...(c.before ? { beforeValues: c.before } : {}),
-      ...(c.after ? { afterValues: markUnknown(c.after, c.afterUnknown, '') as Record<string, unknown> } : {}),
+      ...(bv ? { beforeValues: bv } : {}),
+      ...(av ? { afterValues: av } : {}),
+      ...(sensitiveChanged.length ? { sensitiveChanged } : {}),
+      ...(registries?.size ? { registries: [...registries].sort() } : {}),
+      ...(decided?.length ? { decided } : {}),
     };
   });
-  return { changes, errors };
+  return { changes, errors: scrubErrors(errors, scrub), scrub, ...(azurermMajor !== undefined ? { azurermMajor } : {}) };
+}
+
+/** Top-level attributes with a sensitive part that differs between `before` and `after`. */
+function changedSensitive(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined, tree: SensitiveTree): string[] {
+  if (!anySensitive(tree)) return [];
+  const out: string[] = [];
+  for (const k of new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])) {
+    if (!anySensitive(subtree(tree, k))) continue;
+    if (JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after?.[k] ?? null)) out.push(k);
+  }
+  return out.sort();
+}
+
+function instanceKeyOf(index: unknown): string | undefined {
+  return typeof index === 'number' ? `[${index}]` : typeof index === 'string' ? `[${JSON.stringify(index)}]` : undefined;
 }
 
 interface Change {
@@ -145,11 +272,13 @@ interface Change {
   readonly after?: Record<string, unknown>;
   readonly afterUnknown?: unknown;
   readonly pointer: string;
+  /** A data source read. */
+  readonly data: boolean;
 }
 
 const ACTIONS: readonly PlanAction[] = ['no-op', 'create', 'read', 'update', 'delete', 'forget'];
 
-function changeList(d: Record<string, unknown>, ctx: Ctx): Change[] {
+function changeList(d: Record<string, unknown>, ctx: Ctx, withData = false): Change[] {
   const rc = d.resource_changes;
   if (rc === undefined) return [];
   if (!Array.isArray(rc)) {
@@ -163,7 +292,7 @@ function changeList(d: Record<string, unknown>, ctx: Ctx): Change[] {
       ctx.errors.push(new InputError({ file: ctx.file, pointer: ptr }, `each resource change must have address, type, name and change, got ${preview(c)}: pass the output of terraform show -json.`));
       return;
     }
-    if (c.mode === 'data') return;
+    if (c.mode === 'data' && !withData) return;
     const actions = c.change.actions;
     if (!Array.isArray(actions) || !actions.every((a) => ACTIONS.includes(a as PlanAction))) {
       ctx.errors.push(new InputError({ file: ctx.file, pointer: `${ptr}/change/actions` }, `${c.address}: change.actions must be a list of ${ACTIONS.join(', ')}, got ${preview(actions)}: pass the output of terraform show -json.`));
@@ -182,6 +311,7 @@ function changeList(d: Record<string, unknown>, ctx: Ctx): Change[] {
       ...(isPlainObject(after) ? { after } : {}),
       ...(c.change.after_unknown !== undefined ? { afterUnknown: c.change.after_unknown } : {}),
       pointer: ptr,
+      data: c.mode === 'data',
     });
   });
   return out;
@@ -222,15 +352,63 @@ function walkModule(mod: unknown, ptr: string, ctx: Ctx, out: RawResource[]): vo
   }
 }
 
-function raw(address: string, type: string, name: string, module: string, index: unknown, values: Record<string, unknown>, ptr: string, ctx: Ctx, afterUnknown: unknown): RawResource {
-  const instanceKey = typeof index === 'number' ? `[${index}]` : typeof index === 'string' ? `[${JSON.stringify(index)}]` : undefined;
-  const configKey = `${module.replace(/\[[^\]]*\]/g, '')}${module ? '.' : ''}${type}.${name}`;
-  const refs = ctx.refs.get(configKey) ?? {};
-  const merged = markUnknown(values, afterUnknown, '') as Record<string, unknown>;
-  const source = { kind: 'plan', file: ctx.file, pointer: ptr } as const;
+/**
+ * One resource instance for assemble: for a registry after the change, the unknowns the tier
+ * or the configuration decides are filled in; every value marked sensitive is masked.
+ */
+function raw(address: string, type: string, name: string, module: string, index: unknown, values: Record<string, unknown>, ptr: string, ctx: Ctx, afterUnknown: unknown, side: 'before' | 'after' = 'after'): RawResource {
+  const instanceKey = instanceKeyOf(index);
+  const key = configKey(module, type, name);
+  const refs = ctx.refs.get(key) ?? {};
+  let vals = values;
+  let au = afterUnknown;
+  if (type === REGISTRY_TYPE && side === 'after' && au !== undefined) {
+    const expressions = ctx.config.present ? ctx.config.resources.get(key)?.expressions : undefined;
+    const before = ctx.befores.get(address);
+    const d = decideRegistryUnknowns({ values, afterUnknown: au, ...(expressions ? { expressions } : {}), ...(before ? { before } : {}) });
+    vals = d.values;
+    au = d.afterUnknown;
+    if (d.decided.length) ctx.decided.set(address, [...d.decided]);
+  }
+  const merged = maskSensitive(markUnknown(vals, au, ''), topLevel(ctx.sensitive.get(address)), (path, v) => maskOf(type, path, v)) as Record<string, unknown>;
+  const source: Mutable<SourceLocation> = { kind: 'plan', file: ctx.file, pointer: ptr };
+  if (type === REGISTRY_TYPE) {
+    const major = majorFromRegistryValues(values) ?? ctx.configMajor;
+    if (major !== undefined) source.azurermMajor = major;
+  }
   const res: Mutable<RawResource> = { type, name, address, module, values: merged, refs, source };
   if (instanceKey) res.instanceKey = instanceKey;
   return res;
+}
+
+/**
+ * A sensitivity tree cut to top-level attributes: an attribute with any sensitive part is
+ * masked whole (a map with one sensitive entry, a block with one sensitive argument), so
+ * nothing downstream reads a half-masked value as an ordinary unknown.
+ */
+function topLevel(tree: SensitiveTree): SensitiveTree {
+  if (tree === true || !isPlainObject(tree)) return tree;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(tree)) {
+    if (!anySensitive(tree[k])) continue;
+    // A map of tags keeps its other entries: only the sensitive values are replaced.
+    out[k] = k === 'tags' && isPlainObject(tree[k]) ? tree[k] : true;
+  }
+  return out;
+}
+
+/**
+ * What stands for a sensitive value: a tag value becomes the text `(sensitive)` (the other
+ * tags stay readable), a webhook's service URI keeps its scheme (the HTTPS rule reads only
+ * that), everything else becomes an Unknown no report prints.
+ */
+function maskOf(type: string, path: string, v: unknown): unknown {
+  if (/^\.tags\.[^.]+$/.test(path)) return SENSITIVE_TEXT;
+  if (type === 'azurerm_container_registry_webhook' && path === '.service_uri' && typeof v === 'string' && !isUnknown(v)) {
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(v)?.[1];
+    return scheme ? `${scheme}://${SENSITIVE_TEXT}` : undefined;
+  }
+  return undefined;
 }
 
 /** Overlays `after_unknown` (true where a value is known only after apply) on `values`. */
@@ -253,39 +431,4 @@ function markUnknown(values: unknown, au: unknown, path: string): unknown {
     return obj;
   }
   return values;
-}
-
-/** References per attribute for each configured resource, keyed `module.a.type.name`. */
-function configRefs(configuration: unknown): Map<string, Record<string, string[]>> {
-  const out = new Map<string, Record<string, string[]>>();
-  const walk = (mod: unknown, prefix: string): void => {
-    if (!isPlainObject(mod)) return;
-    if (Array.isArray(mod.resources)) {
-      for (const r of mod.resources) {
-        if (!isPlainObject(r) || typeof r.type !== 'string' || typeof r.name !== 'string' || !isPlainObject(r.expressions)) continue;
-        const refs: Record<string, string[]> = {};
-        for (const attr of Object.keys(r.expressions)) {
-          const found = collectReferences(r.expressions[attr], []);
-          if (found.length) refs[attr] = found;
-        }
-        out.set(`${prefix}${r.type}.${r.name}`, refs);
-      }
-    }
-    if (isPlainObject(mod.module_calls)) {
-      for (const [name, call] of Object.entries(mod.module_calls)) {
-        if (isPlainObject(call)) walk(call.module, `${prefix}module.${name}.`);
-      }
-    }
-  };
-  if (isPlainObject(configuration)) walk(configuration.root_module, '');
-  return out;
-}
-
-function collectReferences(e: unknown, acc: string[]): string[] {
-  if (Array.isArray(e)) for (const x of e) collectReferences(x, acc);
-  else if (isPlainObject(e)) {
-    if (Array.isArray(e.references)) for (const r of e.references) if (typeof r === 'string') acc.push(r);
-    for (const k of Object.keys(e)) if (k !== 'references') collectReferences(e[k], acc);
-  }
-  return acc;
 }

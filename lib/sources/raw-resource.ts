@@ -26,6 +26,13 @@ export interface RawResource {
    * (`azurerm_container_registry.main.id`), relative to the resource's module.
    */
   readonly refs: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Whether `refs` are absolute addresses with their module path
+   * (`module.acr.azurerm_container_registry.main.id`) rather than relative to `module`: the .tf
+   * source follows references through module inputs and outputs.
+   * @default false
+   */
+  readonly refsFromRoot?: boolean;
   /** Where it came from. */
   readonly source: SourceLocation;
 }

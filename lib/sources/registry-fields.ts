@@ -2,6 +2,7 @@
  * Maps the arguments of one `azurerm_container_registry` (azurerm 2.x, 3.x and 4.x syntax)
  * to the model's fields.
  */
+import { modeOfRoleAssignmentMode, ROLE_ASSIGNMENT_MODE, type PermissionsMode } from '../catalog/abac.js';
 import { isTier } from '../catalog/tiers.js';
 import type { RegistrySpecInput, ReplicaSpec } from '../model/registry-spec.js';
 import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
@@ -32,6 +33,11 @@ export function registryFields(res: RawResource, site: ValueSite): Writable<Regi
   set('quarantine', asBool(v.quarantine_policy_enabled, site, 'quarantine_policy_enabled'));
   set('zoneRedundancy', asBool(v.zone_redundancy_enabled, site, 'zone_redundancy_enabled'));
   set('tags', asStringMap(v.tags, site, 'tags'));
+
+  // azurerm >= 4.81: the permissions mode and the ARM-audience token policy.
+  const mode = asString(v.role_assignment_mode, site, 'role_assignment_mode');
+  if (mode !== undefined) set('permissionsMode', permissionsMode(mode, site, 'role_assignment_mode'));
+  set('armAudienceAuth', asBool(v.azuread_authentication_as_arm_policy_enabled, site, 'azuread_authentication_as_arm_policy_enabled'));
 
   // Content trust: 4.x trust_policy_enabled, 2.x/3.x trust_policy { enabled }.
   const trust = asBool(v.trust_policy_enabled, site, 'trust_policy_enabled');
@@ -118,4 +124,14 @@ function replicas(v: Readonly<Record<string, unknown>>, site: ValueSite): Maybe<
     return locs.map((location) => ({ location, zoneRedundant: false, globalRouting: true }));
   }
   return undefined;
+}
+
+/**
+ * The permissions mode of a `role_assignment_mode` (or ARM `roleAssignmentMode`) value at
+ * `attribute`; anything but the two values is an input error and Unknown.
+ */
+export function permissionsMode(v: Maybe<string>, site: ValueSite, attribute: string): Maybe<PermissionsMode> {
+  if (isUnknown(v)) return v;
+  const { rbac, 'rbac-abac': abac } = ROLE_ASSIGNMENT_MODE.value;
+  return modeOfRoleAssignmentMode(v) ?? invalid(site, attribute, `must be "${abac}" or "${rbac}"`, v, `use "${abac}" for repository permissions (ABAC) or "${rbac}"`);
 }

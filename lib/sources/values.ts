@@ -6,6 +6,31 @@
 import { InputError } from '../errors.js';
 import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
 import type { Mutable } from '../mutable.js';
+import type { ArgumentLocation } from '../model/registry-spec.js';
+
+/**
+ * Where the argument at `path` is written (`georeplications[0].location`,
+ * `encryption.key_vault_key_id`, `network_rule_set.ip_rule.0.ip_range`): the argument itself,
+ * else its nearest enclosing block that is written. Paths may leave out the `.0` of a block
+ * that appears once. `undefined` when nothing of it is written.
+ */
+export function argumentAt(args: Readonly<Record<string, ArgumentLocation>> | undefined, path: string): ArgumentLocation | undefined {
+  if (!args) return undefined;
+  const segs = path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .replace(/\["([^"]*)"\]/g, '.$1')
+    .split('.')
+    .filter((x) => x !== '');
+  for (let n = segs.length; n > 0; n--) {
+    const head = segs.slice(0, n);
+    // The same path with `.0` after each block name written without an index.
+    const indexed = head.flatMap((x, i) => (i < head.length - 1 && !/^\d+$/.test(x) && !/^\d+$/.test(head[i + 1]!) ? [x, '0'] : [x]));
+    for (const candidate of [head.join('.'), indexed.join('.')]) {
+      if (Object.hasOwn(args, candidate)) return args[candidate];
+    }
+  }
+  return undefined;
+}
 
 /** Where a value sits, for error messages. */
 export interface ValueSite {
@@ -23,6 +48,11 @@ export interface ValueSite {
   readonly pointer?: string;
   /** Terraform address of the enclosing resource. */
   readonly address: string;
+  /**
+   * Where each argument is written (`.tf` inputs): a problem points at its argument's line.
+   * @default - the resource's line
+   */
+  readonly arguments?: Readonly<Record<string, ArgumentLocation>>;
   /** Sink for problems found. */
   readonly errors: InputError[];
 }
@@ -30,9 +60,10 @@ export interface ValueSite {
 /** Records an invalid value (rule broken, value seen, fix) and returns an Unknown in its place. */
 export function invalid<T>(site: ValueSite, attribute: string, rule: string, v: unknown, fix: string): Maybe<T> {
   const ptr = site.pointer !== undefined ? `${site.pointer}/${attribute.replace(/\./g, '/')}` : undefined;
+  const at = argumentAt(site.arguments, attribute);
   site.errors.push(
     new InputError(
-      { file: site.file, ...(site.line !== undefined ? { line: site.line } : {}), ...(ptr !== undefined ? { pointer: ptr } : {}) },
+      at ?? { file: site.file, ...(site.line !== undefined ? { line: site.line } : {}), ...(ptr !== undefined ? { pointer: ptr } : {}) },
       `${site.address}: ${attribute} ${rule}, got ${preview(v)}: ${fix}.`,
     ),
   );
@@ -149,6 +180,12 @@ export interface Reference {
   /** Resource name. */
   readonly name: string;
   /**
+   * Module path written before it, e.g. `module.acr` or `module.acr[0]` (absolute references
+   * of `.tf` inputs).
+   * @default - none
+   */
+  readonly module?: string;
+  /**
    * Instance key as written, e.g. `[0]` or `["a"]`.
    * @default - none
    */
@@ -160,15 +197,16 @@ export interface Reference {
   readonly attribute?: string;
 }
 
-const REF_RE = /(?<![\w.])(azurerm_[a-z0-9_]+|azapi_[a-z0-9_]+)\.([A-Za-z_][\w-]*)((?:\[[^\]]*\])?)(?:\.([a-z_][a-z0-9_]*))?/g;
+const REF_RE = /(?<![\w.])((?:module\.[A-Za-z_][\w-]*(?:\[[^\]]*\])?\.)*)(azurerm_[a-z0-9_]+|azapi_[a-z0-9_]+)\.([A-Za-z_][\w-]*)((?:\[[^\]]*\])?)(?:\.([a-z_][a-z0-9_]*))?/g;
 
 /** The managed-resource references in an expression or reference string. */
 export function referencesIn(expression: string): Reference[] {
   const out: Reference[] = [];
   for (const m of expression.matchAll(REF_RE)) {
-    const ref: Mutable<Reference> = { type: m[1]!, name: m[2]! };
-    if (m[3]) ref.index = m[3];
-    if (m[4]) ref.attribute = m[4];
+    const ref: Mutable<Reference> = { type: m[2]!, name: m[3]! };
+    if (m[1]) ref.module = m[1].slice(0, -1);
+    if (m[4]) ref.index = m[4];
+    if (m[5]) ref.attribute = m[5];
     out.push(ref);
   }
   return out;

@@ -11,7 +11,8 @@ import { configFor } from './load-config.js';
 import { evaluate } from '../policy/engine.js';
 import { failing, type FailOn } from '../policy/finding.js';
 import { PACK_NAMES, type PackOptions } from '../policy/rule.js';
-import { ambiguousSuppressions, suppressionProblem, type Suppression } from '../policy/suppressions.js';
+import { ambiguousSuppressions, MIN_REASON_LENGTH, suppressionProblem, type Suppression } from '../policy/suppressions.js';
+import { PEER_CHECKS } from '../policy/parity.js';
 
 /** Options of {@link runCheck}. */
 export interface CheckOptions {
@@ -45,6 +46,11 @@ export interface CheckOptions {
    * @default - `-` is an input error
    */
   readonly readStdin?: () => Promise<string>;
+  /**
+   * Variable definitions files for `.tf` inputs (see {@link LoadInputsOptions.varFiles}).
+   * @default []
+   */
+  readonly varFiles?: readonly string[];
 }
 
 /** What {@link runCheck} returns. */
@@ -62,11 +68,23 @@ export interface CheckRun {
   readonly config?: PolicyConfig;
 }
 
-/** Validates `# acrkit:ignore` comments; invalid ones become input errors at their line. */
+/**
+ * Validates `# acrkit:ignore` comments (invalid ones become input errors at their line) and maps
+ * `#checkov:skip=<id>:<reason>` to the acrkit rule that makes the same decision.
+ */
 export function commentSuppressions(list: readonly SourceSuppression[], errors: InputError[]): Suppression[] {
   const out: Suppression[] = [];
   const reported = new Set<string>();
-  for (const s of list) {
+  for (const raw of list) {
+    let s = raw;
+    if (raw.tool === 'checkov') {
+      // Checkov's skip comment: the acrkit rule that makes the same decision, if any (its other
+      // checks are Checkov's business and are left alone).
+      const rule = PEER_CHECKS.find((p) => p.tool === 'checkov' && p.id === raw.ruleId)?.rule;
+      // A skip without a reason is valid for Checkov but not enough for acrkit: no suppression.
+      if (!rule || raw.reason.trim().length < MIN_REASON_LENGTH) continue;
+      s = { ...raw, ruleId: rule, reason: `${raw.reason.trim()} (checkov:skip=${raw.ruleId})` };
+    }
     const problem = suppressionProblem({ id: s.ruleId, reason: s.reason });
     if (problem) {
       // One comment covers every instance of a counted resource: report it once.
@@ -88,7 +106,7 @@ export function commentSuppressions(list: readonly SourceSuppression[], errors: 
 export async function runCheck(paths: readonly string[], options: CheckOptions = {}): Promise<CheckRun> {
   const cwd = options.cwd ?? process.cwd();
   const config = configFor(options.configFile, cwd);
-  const loaded = await loadInputs(paths, { cwd, ...(options.readStdin ? { readStdin: options.readStdin } : {}) });
+  const loaded = await loadInputs(paths, { cwd, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.varFiles ? { varFiles: options.varFiles } : {}) });
   const errors = [...loaded.errors];
   const suppressions = [...(config?.suppressions ?? []), ...commentSuppressions(loaded.suppressions, errors)];
   const packs = options.packs && options.packs.length ? options.packs : (config?.packs ?? PACK_NAMES);

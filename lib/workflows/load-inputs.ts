@@ -3,12 +3,13 @@
  * input error without letting one bad file hide the registries of the others.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
-import type { HclFile } from '../sources/from-hcl.js';
+import type { HclFile, HclRoot, LocalModuleSource, ParsedHclFile, VarFile } from '../sources/from-hcl.js';
 import { fromPlan, isPlanJson } from '../sources/from-plan.js';
 import { fromTfJson, isTfJson } from '../sources/from-tf-json.js';
+import { fromArm, isArmJson } from '../sources/from-arm.js';
 import { synthesizeApp } from './synth-app.js';
 import type { SourceSuppression } from '../sources/suppression-comments.js';
 import { STDIN_NAME, STDIN_PATH, stdinCount } from '../sources/stdin.js';
@@ -18,7 +19,7 @@ import { tokensOf } from '../input/pointer.js';
 import { readInputText } from '../input/read.js';
 
 /** The kind of input a file holds. */
-export type InputKind = 'plan' | 'tf-json' | 'hcl';
+export type InputKind = 'plan' | 'tf-json' | 'hcl' | 'arm';
 
 /** Everything read from the paths: registries, errors and in-source suppressions. */
 export interface LoadedInputs {
@@ -37,6 +38,7 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'dist']);
 /** Whether a directory entry is an input file when walking folders. */
 function kindByName(name: string): InputKind | 'json' | undefined {
   if (name.endsWith('.tf')) return 'hcl';
+  if (/\.tfvars(\.json)?$/.test(name)) return undefined; // read with its root module
   if (name.endsWith('.tf.json')) return 'tf-json';
   if (/plan.*\.json$/i.test(name)) return 'json';
   return undefined;
@@ -72,10 +74,27 @@ export interface LoadInputsOptions {
    * @default - `-` is an input error that asks for this option
    */
   readonly readStdin?: () => Promise<string>;
+  /**
+   * Variable definitions files (`--var-file`, relative to `cwd`) for the root modules of `.tf`
+   * inputs, applied in order after `terraform.tfvars` and `*.auto.tfvars`, as Terraform does.
+   * @default []
+   */
+  readonly varFiles?: readonly string[];
 }
 
 /** One input file to read: on disk, or standard input. */
 type Candidate = { readonly abs: string; readonly explicit: boolean; readonly stdin?: true };
+
+/** Whether a file name is a variable definitions file Terraform loads by itself (`terraform.tfvars`, `*.auto.tfvars`, and their `.json`). */
+function isAutoVarFile(name: string): boolean {
+  return name === 'terraform.tfvars' || name === 'terraform.tfvars.json' || /\.auto\.tfvars(\.json)?$/.test(name);
+}
+
+/** Terraform's order of the automatic variable files of a folder: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) by name. */
+function autoVarFileOrder(a: string, b: string): number {
+  const rank = (n: string): number => (n === 'terraform.tfvars' ? 0 : n === 'terraform.tfvars.json' ? 1 : 2);
+  return rank(a) - rank(b) || compareStrings(a, b);
+}
 
 /**
  * Reads every path (files or directories, recursively; `-` for standard input) and returns
@@ -96,6 +115,8 @@ export async function loadInputs(paths: readonly string[], options?: LoadInputsO
   };
 
   const candidates: Candidate[] = [];
+  // Folders the user named: a root module even when another module calls it.
+  const hclDirsGiven = new Set<string>();
   const dashes = stdinCount(paths);
   if (dashes > 1) errors.push(new InputError({ file: STDIN_NAME }, `'-' (standard input) must be given at most once, got it ${dashes} times: save all but one input to a file and pass its path.`));
   for (const p of paths) {
@@ -126,11 +147,14 @@ export async function loadInputs(paths: readonly string[], options?: LoadInputsO
         errors.push(new InputError({ file: p }, `directory must hold .tf, *.tf.json, cdk.tf.json or *plan*.json files, got none: pass a Terraform folder, a cdktf.out folder or a plan JSON file.`));
       }
       for (const f of found) candidates.push({ abs: f, explicit: false });
+    } else if (/\.tfvars(\.json)?$/.test(abs)) {
+      errors.push(new InputError({ file: p }, `a variable definitions file must be given with --var-file, got it as an input path: run acrkit with --var-file ${p} and the folder of .tf files as the input.`));
     } else candidates.push({ abs, explicit: true });
+    if (st.isDirectory()) hclDirsGiven.add(abs);
   }
 
   // .tf files of one directory form one module.
-  const hclByDir = new Map<string, HclFile[]>();
+  const hclByDir = new Map<string, { files: HclFile[]; walked: boolean }>();
   const seen = new Set<string>();
   for (const { abs, explicit, stdin } of candidates) {
     if (seen.has(abs)) continue;
@@ -150,25 +174,137 @@ export async function loadInputs(paths: readonly string[], options?: LoadInputsO
     }
     if (abs.endsWith('.tf')) {
       const dir = dirname(abs);
-      const list = hclByDir.get(dir) ?? [];
-      list.push({ file, text });
-      hclByDir.set(dir, list);
+      const group = hclByDir.get(dir) ?? { files: [], walked: false };
+      group.files.push({ file, text });
+      if (!explicit) group.walked = true;
+      hclByDir.set(dir, group);
       continue;
     }
     readJson(file, text, explicit, { registries, errors, files });
   }
   if (hclByDir.size) {
-    // Loaded only for .tf inputs, so plan and JSON runs never load the HCL reader.
-    const { fromHcl } = await import('../sources/from-hcl.js');
-    for (const list of hclByDir.values()) {
-      const r = await fromHcl(list);
-      registries.push(...r.registries);
-      errors.push(...r.errors);
-      suppressions.push(...r.suppressions);
-      for (const f of list) files.push({ file: f.file, kind: 'hcl' });
-    }
+    const r = await loadHcl(hclByDir, hclDirsGiven, { cwd, shown, varFiles: options?.varFiles ?? [] });
+    registries.push(...r.registries);
+    errors.push(...r.errors);
+    suppressions.push(...r.suppressions);
+    files.push(...r.files);
   }
   return { registries, errors, suppressions, files };
+}
+
+/** The `.tf` files of a folder, sorted by name (none when it cannot be listed). */
+async function tfFilesIn(dir: string): Promise<string[] | undefined> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile() && e.name.endsWith('.tf'))
+      .map((e) => e.name)
+      .sort(compareStrings);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a file as text, or records an input error and returns undefined. */
+async function readText(abs: string, shownName: string, errors: InputError[], what: string, fix: string): Promise<string | undefined> {
+  try {
+    return await readInputText(abs, { cwd: '/', shown: shownName, what, fix });
+  } catch (e) {
+    errors.push(e as InputError);
+    return undefined;
+  }
+}
+
+/**
+ * Reads the `.tf` inputs: each folder is a module, parsed once (a file beside a named file is
+ * read for its values); local child modules are read from disk; each root module gets its
+ * `terraform.tfvars`, `*.auto.tfvars`, the `--var-file` files and `.terraform.lock.hcl`.
+ */
+async function loadHcl(
+  hclByDir: ReadonlyMap<string, { files: HclFile[]; walked: boolean }>,
+  dirsGiven: ReadonlySet<string>,
+  opts: { cwd: string; shown: (abs: string) => string; varFiles: readonly string[] },
+): Promise<{ registries: RegistrySpec[]; errors: InputError[]; suppressions: SourceSuppression[]; files: Array<{ file: string; kind: InputKind }> }> {
+  // Loaded only for .tf inputs, so plan and JSON runs never load the HCL reader.
+  const { childKey, fromHclConfig, localModuleSources, parseHclFile } = await import('../sources/from-hcl.js');
+  const errors: InputError[] = [];
+  const files: Array<{ file: string; kind: InputKind }> = [];
+  const modules = new Map<string, ParsedHclFile[]>();
+  for (const [dir, group] of hclByDir) {
+    const list = [...group.files];
+    for (const f of list) files.push({ file: f.file, kind: 'hcl' });
+    if (!group.walked) {
+      // Only some files named: the others of the folder are the same module (variables, locals, vaults).
+      const named = new Set(list.map((f) => basename(f.file)));
+      for (const name of (await tfFilesIn(dir)) ?? []) {
+        if (named.has(name)) continue;
+        const abs = join(dir, name);
+        const text = await readText(abs, opts.shown(abs), [], 'file', 'check its permissions');
+        if (text !== undefined) list.push({ file: opts.shown(abs), text, context: true });
+      }
+    }
+    modules.set(dir, list.map(parseHclFile));
+  }
+  // Local child modules, read once each.
+  const children = new Map<string, string>();
+  const called = new Set<string>();
+  const queue = [...modules.keys()];
+  while (queue.length) {
+    const dir = queue.shift()!;
+    for (const src of localModuleSources(modules.get(dir)!) as LocalModuleSource[]) {
+      const child = resolve(dir, src.source);
+      children.set(childKey(dir, src.source), child);
+      called.add(child);
+      if (modules.has(child)) continue;
+      const names = await tfFilesIn(child);
+      if (!names || names.length === 0) {
+        errors.push(new InputError({ file: src.file, line: src.line }, `module source must be a folder of .tf files, got ${JSON.stringify(src.source)} (${names ? 'a folder without .tf files' : 'no such folder'}): fix the path (relative to the folder of ${basename(src.file)}).`));
+        modules.set(child, []);
+        continue;
+      }
+      const list: ParsedHclFile[] = [];
+      for (const name of names) {
+        const abs = join(child, name);
+        const text = await readText(abs, opts.shown(abs), errors, 'module file', 'check its permissions');
+        if (text === undefined) continue;
+        list.push(parseHclFile({ file: opts.shown(abs), text }));
+        files.push({ file: opts.shown(abs), kind: 'hcl' });
+      }
+      modules.set(child, list);
+      queue.push(child);
+    }
+  }
+  // --var-file files, read once for every root.
+  const cliVars: VarFile[] = [];
+  for (const v of opts.varFiles) {
+    const abs = resolve(opts.cwd, v);
+    const text = await readText(abs, opts.shown(abs), errors, 'variable definitions file', 'check --var-file');
+    if (text !== undefined) cliVars.push({ file: opts.shown(abs), text });
+  }
+  const roots: HclRoot[] = [];
+  for (const dir of hclByDir.keys()) {
+    if (called.has(dir) && !dirsGiven.has(dir)) continue;
+    const auto: VarFile[] = [];
+    let names: string[] = [];
+    try {
+      names = (await readdir(dir)).filter(isAutoVarFile).sort(autoVarFileOrder);
+    } catch {
+      /* the folder's files were read already: no listing, no automatic variable files */
+    }
+    for (const name of names) {
+      const abs = join(dir, name);
+      const text = await readText(abs, opts.shown(abs), errors, 'variable definitions file', 'check its permissions');
+      if (text !== undefined) auto.push({ file: opts.shown(abs), text });
+    }
+    const lockAbs = join(dir, '.terraform.lock.hcl');
+    const lockText = await stat(lockAbs).then(
+      (x) => (x.isFile() ? readText(lockAbs, opts.shown(lockAbs), [], 'lock file', 'check its permissions') : undefined),
+      () => undefined,
+    );
+    roots.push({ module: dir, varFiles: [...auto, ...cliVars], ...(lockText !== undefined ? { lockFile: { file: opts.shown(lockAbs), text: lockText } } : {}) });
+  }
+  const r = fromHclConfig({ modules, roots, children });
+  return { registries: r.registries, errors: [...errors, ...r.errors], suppressions: r.suppressions, files };
 }
 
 /** Where {@link readJson} leaves what it read. */
@@ -205,8 +341,14 @@ function readJson(file: string, text: string, explicit: boolean, out: JsonSink):
     registries.push(...r.registries.map((spec) => atLine(spec, lines, tfJsonOffset(text, spec.source.pointer))));
     errors.push(...r.errors);
     files.push({ file, kind: 'tf-json' });
+  } else if (isArmJson(doc)) {
+    // An ARM template, az bicep build output, or a live export (az acr show, az resource list).
+    const r = fromArm(doc, file);
+    registries.push(...r.registries);
+    errors.push(...r.errors);
+    files.push({ file, kind: 'arm' });
   } else {
-    errors.push(new InputError({ file, pointer: '' }, `input must be a Terraform plan (format_version with planned_values or resource_changes) or a Terraform JSON configuration (resource), got ${preview(doc)}: pass terraform show -json output, a cdk.tf.json or a .tf file.`));
+    errors.push(new InputError({ file, pointer: '' }, `input must be a Terraform plan (format_version with planned_values or resource_changes), a Terraform JSON configuration (resource), an ARM template or an az export (az acr show), got ${preview(doc)}: pass terraform show -json output, a cdk.tf.json, a .tf file, an ARM template or az acr show output.`));
   }
 }
 

@@ -12,7 +12,10 @@ import type { RegistrySummary, SimulationResult } from '../sim/results/result.js
 import { parseScenario } from '../sim/scenario/parse.js';
 import { resolveScenarioDocument } from '../sim/scenario/resolve.js';
 import { displayAddress, registryKey } from '../review/diff.js';
-import type { SimulationDelta, SimulationDeltaRow } from '../review/review-types.js';
+import type { AssertionDelta, ForecastStorage, SimulationDelta, SimulationDeltaRow } from '../review/review-types.js';
+import type { AssertionResult } from '../sim/results/result.js';
+import { known } from '../model/unknown.js';
+import { compareStrings } from '../order.js';
 import { readInputText } from '../input/read.js';
 
 /** Options of {@link simulationDelta}. */
@@ -80,6 +83,49 @@ function storedSeries(g: RegistrySummary | undefined): number[] | null {
   return d.taggedBytes.mean.map((t, i) => round2((t + (d.untaggedBytes.mean[i] ?? 0) + (d.softDeletedBytes.mean[i] ?? 0)) / GIB));
 }
 
+/** Included storage, limit and the days they are crossed (p50 over runs), for the forecast chart. */
+function storageOf(g: RegistrySummary | undefined): ForecastStorage | null {
+  if (!g) return null;
+  const includedDay = g.metrics.firstIncludedExceededDay.p50;
+  return {
+    includedGiB: round2(g.includedBytes / GIB),
+    limitGiB: round2(g.limitBytes / GIB),
+    includedDay: includedDay === null ? null : Math.round(includedDay),
+    limitDay: withinYears(g.metrics.limitHitDay.p50),
+  };
+}
+
+/**
+ * The scenario's assertions on both sides, matched by assertion and subject. The simulator
+ * names registries by their Azure name; the review shows each by its review name (the
+ * construct path for cdktf inputs), so subjects are renamed.
+ */
+function assertionDeltas(b: SimulationResult | undefined, h: SimulationResult | undefined, rename: (subject: string) => string): AssertionDelta[] {
+  const key = (a: AssertionResult): string => `${a.index}\u0000${a.subject}`;
+  const bm = new Map((b?.assertions ?? []).map((a) => [key(a), a]));
+  const hm = new Map((h?.assertions ?? []).map((a) => [key(a), a]));
+  const keys = [...new Set([...hm.keys(), ...bm.keys()])];
+  const outcome = (a: AssertionResult | undefined): AssertionDelta['base'] => (a ? { actual: a.actual, threshold: a.threshold, passed: a.passed } : null);
+  return keys
+    .map((k) => {
+      const ba = bm.get(k);
+      const ha = hm.get(k);
+      const any = (ha ?? ba)!;
+      return {
+        index: any.index,
+        kind: any.kind,
+        text: any.text,
+        percentile: any.percentile,
+        subject: rename(any.subject),
+        where: any.where,
+        base: outcome(ba),
+        head: outcome(ha),
+        failing: ha !== undefined && !ha.passed && (ba === undefined || ba.passed),
+      };
+    })
+    .sort((x, y) => x.index - y.index || compareStrings(x.subject, y.subject));
+}
+
 /**
  * Simulates base and head under one scenario (its own `registries` replaced by each side's)
  * and lines up the figures per registry. Throws InputErrors for a bad scenario.
@@ -112,7 +158,18 @@ export async function simulationDelta(scenarioPath: string, base: readonly Regis
       const after = hm[i]![1];
       if (value !== null || after !== null) rows.push({ address, metric, base: value, head: after });
     });
-    forecast.push({ address, base: storedSeries(bk.get(key)), head: storedSeries(hk.get(key)) });
+    forecast.push({ address, base: storedSeries(bk.get(key)), head: storedSeries(hk.get(key)), storage: { base: storageOf(bk.get(key)), head: storageOf(hk.get(key)) } });
   }
-  return { scenario: file, seed: ref.seed, runs: ref.runs, horizonDays: ref.horizonDays, rows, forecast };
+  // The simulator's subjects are Azure names (`name`, `name (region clients)`): show review names.
+  const names = new Map<string, string>();
+  for (const s of [...base, ...head]) {
+    const name = known(s.name);
+    if (name) names.set(name, displayAddress(s));
+  }
+  const rename = (subject: string): string => {
+    const m = /^(.*?)( \(.+ clients\))?$/.exec(subject)!;
+    const shown = names.get(m[1]!);
+    return shown ? `${shown}${m[2] ?? ''}` : subject;
+  };
+  return { scenario: file, seed: ref.seed, runs: ref.runs, horizonDays: ref.horizonDays, rows, forecast, assertions: assertionDeltas(b, h, rename) };
 }

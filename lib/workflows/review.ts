@@ -14,8 +14,11 @@ import type { Suppression } from '../policy/suppressions.js';
 import { planChanges } from '../sources/from-plan.js';
 import { loadInputs } from './load-inputs.js';
 import { STDIN_NAME, STDIN_PATH, stdinCount } from '../sources/stdin.js';
-import { classifyCompanion, classifyRegistry, diffRegistries, displayAddress, keyDependencies, registryKey, type ResourceChange } from '../review/diff.js';
-import type { CostDelta, FindingsDelta, ReviewResult, SimulationDelta } from '../review/review-types.js';
+import { actionOf, classifyCompanion, classifyRegistry, diffRegistries, displayAddress, keyDependencies, registryKey, type ResourceChange } from '../review/diff.js';
+import { REGISTRY_TYPE } from '../sources/assemble.js';
+import { alignLiveRegistries } from '../review/drift.js';
+import type { CostDelta, FindingsDelta, ReviewResult, SimulationDelta, VerdictReason } from '../review/review-types.js';
+import { counted } from '../format/counts.js';
 import { compareStrings } from '../order.js';
 import { errnoText, readInputText } from '../input/read.js';
 
@@ -60,6 +63,12 @@ export interface ReviewOptions {
    * @default - `-` is an input error
    */
   readonly readStdin?: () => Promise<string>;
+  /**
+   * Variable definitions files for the `.tf` folders of both sides, applied after each root
+   * module's `terraform.tfvars` and `*.auto.tfvars`, in order.
+   * @default []
+   */
+  readonly varFiles?: readonly string[];
 }
 
 interface Side {
@@ -67,8 +76,8 @@ interface Side {
   readonly suppressions: Suppression[];
 }
 
-async function loadSide(paths: readonly string[], cwd: string, errors: InputError[], readStdin: (() => Promise<string>) | undefined): Promise<Side> {
-  const loaded = await loadInputs(paths, { cwd, ...(readStdin ? { readStdin } : {}) });
+async function loadSide(paths: readonly string[], cwd: string, errors: InputError[], readStdin: (() => Promise<string>) | undefined, varFiles?: readonly string[]): Promise<Side> {
+  const loaded = await loadInputs(paths, { cwd, ...(readStdin ? { readStdin } : {}), ...(varFiles ? { varFiles } : {}) });
   errors.push(...loaded.errors);
   return { registries: loaded.registries, suppressions: commentSuppressions(loaded.suppressions, errors) };
 }
@@ -82,27 +91,44 @@ export async function runReview(inputs: ReviewInputs, options: ReviewOptions = {
   let base: Side;
   let head: Side;
   let changes: ResourceChange[];
+  let scrub = (text: string): string => text;
+  let registryCount: number;
+  let otherResources = 0;
   if ('plan' in inputs) {
     const plan = await readPlan(inputs.plan, cwd, errors, readStdin);
-    const { changes: pc, errors: pe } = planChanges(plan ?? {}, planName(inputs.plan, cwd));
-    if (plan !== undefined) errors.push(...pe);
-    base = { registries: pc.flatMap((c) => (c.before ? [c.before] : [])), suppressions: [] };
-    head = { registries: pc.flatMap((c) => (c.after ? [c.after] : [])), suppressions: [] };
-    const deps = keyDependencies(pc.filter((c) => c.type === 'azurerm_container_registry').map((c) => c.beforeValues));
+    const read = planChanges(plan ?? {}, planName(inputs.plan, cwd));
+    if (plan !== undefined) errors.push(...read.errors);
+    scrub = read.scrub;
+    // Data sources are read, never changed: neither reviewed nor counted.
+    const pc = read.changes.filter((c) => !c.data);
+    const regs = pc.filter((c) => c.type === REGISTRY_TYPE);
+    registryCount = regs.length;
+    base = { registries: regs.flatMap((c) => (c.before ? [c.before] : [])), suppressions: [] };
+    head = { registries: regs.flatMap((c) => (c.after ? [c.after] : [])), suppressions: [] };
+    const deps = keyDependencies(regs.map((c) => c.beforeValues));
+    // Registries and their companions are reviewed; everything else is one count.
+    otherResources = pc.filter((c) => !c.registries?.length && actionOf(c.actions) !== 'no-op').length;
     changes = pc
-      .map((c): ResourceChange =>
-        c.type === 'azurerm_container_registry'
-          ? { address: c.address, type: c.type, ...classifyRegistry(c.before, c.after, c.actions) }
-          : { address: c.address, type: c.type, ...classifyCompanion(c.type, c.actions, c.beforeValues, c.afterValues, deps) },
-      )
+      .filter((c) => c.registries?.length)
+      .map((c): ResourceChange => {
+        const options = c.sensitiveChanged ? { sensitiveChanged: c.sensitiveChanged } : {};
+        return c.type === REGISTRY_TYPE
+          ? { address: c.address, type: c.type, ...classifyRegistry(c.before, c.after, c.actions, options) }
+          : { address: c.address, type: c.type, ...classifyCompanion(c.type, c.actions, c.beforeValues, c.afterValues, deps, options) };
+      })
       .filter((c) => c.action !== 'no-op');
   } else {
     // Twice on one side is loadInputs' error; once on each side is this one.
     const dashes = stdinCount(inputs.base) + stdinCount(inputs.head);
     if (dashes > 1 && stdinCount(inputs.base) <= 1 && stdinCount(inputs.head) <= 1) errors.push(new InputError({ file: STDIN_NAME }, `'-' (standard input) must be given at most once across --base and --head, got it ${dashes} times: save one side to a file and pass its path.`));
-    base = await loadSide(inputs.base, cwd, errors, readStdin);
-    head = await loadSide(inputs.head, cwd, errors, readStdin);
+    base = await loadSide(inputs.base, cwd, errors, readStdin, options.varFiles);
+    head = await loadSide(inputs.head, cwd, errors, readStdin, options.varFiles);
+    // A live export on one side (az acr show): its registries take the configured identities, so the review shows drift.
+    const aligned = alignLiveRegistries(base.registries, head.registries);
+    base = { ...base, registries: aligned.base };
+    head = { ...head, registries: aligned.head };
     changes = diffRegistries(base.registries, head.registries).filter((c) => c.action !== 'no-op');
+    registryCount = new Set([...base.registries, ...head.registries].map(registryKey)).size;
   }
   changes.sort((a, b) => Number(b.type === 'azurerm_container_registry') - Number(a.type === 'azurerm_container_registry') || compareStrings(a.address, b.address));
 
@@ -111,24 +137,61 @@ export async function runReview(inputs: ReviewInputs, options: ReviewOptions = {
   const common = { packs, options: config?.packOptions ?? {} };
   const before = evaluate(base.registries, { ...common, suppressions: [...(config?.suppressions ?? []), ...base.suppressions] }).findings;
   const after = evaluate(head.registries, { ...common, suppressions: [...(config?.suppressions ?? []), ...head.suppressions] }).findings;
-  const findings = findingsDelta(before, after);
+  const findings = findingsDelta(before, after, new Set(head.registries.map(registryKey)));
   const cost = costDelta(base.registries, head.registries);
   const simulation = options.simulate && !errors.length ? await options.simulate(base.registries, head.registries) : undefined;
 
-  const destructive = changes.filter((c) => c.destructive);
-  const rejected = changes.filter((c) => c.reasons.some((x) => x.kind === 'rejected'));
-  const failingNew = failing(findings.new, failOn);
-  const exitCode: 0 | 1 | 2 = errors.length ? 2 : failingNew.length || rejected.length || (destructive.length && !options.allowDestroy) ? 1 : 0;
+  const reasons = verdictReasons({ changes, failingFindings: failing(findings.new, failOn).length, failOn, simulation, inputErrors: errors.length, allowDestroy: options.allowDestroy ?? false });
+  const fails = reasons.some((x) => x.fails);
+  const exitCode: 0 | 1 | 2 = errors.length ? 2 : fails ? 1 : 0;
   const resultInputs = 'plan' in inputs ? { base: [], head: [], plan: inputs.plan } : { base: inputs.base, head: inputs.head };
+  const noRegistry = 'plan' in inputs && registryCount === 0;
+  return scrubResult(
+    {
+      inputs: resultInputs,
+      changes,
+      findings,
+      cost,
+      ...(simulation ? { simulation } : {}),
+      inputErrors: errors,
+      registries: registryCount,
+      ...(otherResources ? { otherResources } : {}),
+      verdict: fails ? 'fail' : 'pass',
+      reasons,
+      summary: noRegistry && !errors.length ? NO_REGISTRY_SUMMARY : summaryLine(changes, findings, simulation, cost, errors.length, options.allowDestroy ?? false),
+      exitCode,
+    },
+    scrub,
+  );
+}
+
+/** The summary of a plan without registries (exit 0). */
+export const NO_REGISTRY_SUMMARY = 'No container registry in the plan, nothing to review.';
+
+/** The summary of a review with nothing to review (exit 0). */
+export const NOTHING_CHANGED_SUMMARY = 'No registry changes, nothing to review.';
+
+/**
+ * The result with every sensitive value of the plan replaced in every text it holds (the
+ * values were masked when read; this catches a copy anywhere else, such as an error message).
+ */
+function scrubResult(r: ReviewResult, scrub: (text: string) => string): ReviewResult {
+  const deep = <T>(v: T): T => {
+    if (typeof v === 'string') return scrub(v) as T;
+    if (Array.isArray(v)) return v.map(deep) as T;
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)])) as T;
+    return v;
+  };
   return {
-    inputs: resultInputs,
-    changes,
-    findings,
-    cost,
-    ...(simulation ? { simulation } : {}),
-    inputErrors: errors,
-    verdict: verdict(changes, findings, failingNew.length + rejected.length, cost, errors.length, options.allowDestroy ?? false),
-    exitCode,
+    ...r,
+    changes: deep(r.changes),
+    findings: deep(r.findings),
+    reasons: deep(r.reasons),
+    summary: scrub(r.summary),
+    inputErrors: r.inputErrors.map((e) => {
+      const reason = scrub(e.reason);
+      return reason === e.reason ? e : new InputError(e.location, reason);
+    }),
   };
 }
 
@@ -170,15 +233,29 @@ function findingKey(f: Finding): string {
   return `${f.ruleId}|${stack ? `${stack}:` : ''}${f.address}|${f.message}`;
 }
 
-/** Splits head's findings into new and unchanged against base, and base's into fixed. */
-export function findingsDelta(before: readonly Finding[], after: readonly Finding[]): FindingsDelta {
+/** Key of a finding's registry, as {@link registryKey} gives it for the spec. */
+function findingRegistryKey(f: Finding): string {
+  const stack = f.location.constructPath?.split('/')[0];
+  return `${stack ? `${stack}:` : ''}${f.address}`;
+}
+
+/**
+ * Splits head's findings into new and unchanged against base, and base's into fixed, or
+ * removed when `headRegistries` (keys of head's registries, {@link registryKey}) no longer
+ * holds their registry. Unknowns of base that go away are neither fixed nor removed.
+ */
+export function findingsDelta(before: readonly Finding[], after: readonly Finding[], headRegistries?: ReadonlySet<string>): FindingsDelta {
   const beforeKeys = new Set(before.filter((f) => !f.suppressed).map(findingKey));
   const afterKeys = new Set(after.filter((f) => !f.suppressed).map(findingKey));
   const live = after.filter((f) => !f.suppressed);
+  // An unknown that goes away was never a finding: it is neither fixed nor removed.
+  const gone = before.filter((f) => !f.suppressed && f.status !== 'unknown' && !afterKeys.has(findingKey(f)));
+  const removed = headRegistries ? gone.filter((f) => !headRegistries.has(findingRegistryKey(f))) : [];
   return {
     new: live.filter((f) => !beforeKeys.has(findingKey(f))),
     unchanged: live.filter((f) => beforeKeys.has(findingKey(f))),
-    fixed: before.filter((f) => !f.suppressed && !afterKeys.has(findingKey(f))),
+    fixed: gone.filter((f) => !removed.includes(f)),
+    removed,
     suppressed: after.filter((f) => f.suppressed),
   };
 }
@@ -208,19 +285,87 @@ export function costDelta(base: readonly RegistrySpec[], head: readonly Registry
   return { base: totalBase, head: totalHead, delta: round2(totalHead - totalBase), registries, unknown: registries.length - known.length };
 }
 
-function verdict(changes: readonly ResourceChange[], findings: FindingsDelta, failingCount: number, cost: CostDelta, inputErrors: number, allowDestroy: boolean): string {
-  if (inputErrors) return `❌ acrkit could not read ${inputErrors} input${inputErrors === 1 ? '' : 's'}: see the errors below.`;
-  if (!changes.length && !findings.new.length && !findings.fixed.length) return '✅ No registry changes, nothing to review.';
+/** What {@link verdictReasons} weighs. */
+export interface VerdictInputs {
+  /** The review's changes. */
+  readonly changes: readonly ResourceChange[];
+  /** New findings at or above `failOn`. */
+  readonly failingFindings: number;
+  /** The `--fail-on` threshold, named in the message. */
+  readonly failOn: FailOn;
+  /** The simulator on both sides (its assertions), when a scenario was given. */
+  readonly simulation: SimulationDelta | undefined;
+  /** Inputs that could not be read. */
+  readonly inputErrors: number;
+  /** `--allow-destroy`: destructive changes warn instead of failing. */
+  readonly allowDestroy: boolean;
+}
+
+/**
+ * What fails the review, in this order: unreadable inputs, destructive changes (unless
+ * allowed), changes Azure rejects, new findings at or above `failOn`, scenario assertions
+ * that fail on head and held on base; and what it only warns about: destructive changes
+ * allowed by `--allow-destroy`, irreversible changes, changes that end or widen data-plane
+ * access, drift from a live registry.
+ */
+export function verdictReasons(v: VerdictInputs): VerdictReason[] {
+  const out: VerdictReason[] = [];
+  const changes = (n: number): string => counted(n, 'change');
+  if (v.inputErrors) {
+    out.push({ kind: 'input-error', count: v.inputErrors, fails: true, message: `${counted(v.inputErrors, 'input')} could not be read: fix ${v.inputErrors === 1 ? 'it' : 'them'} and run the review again.` });
+  }
+  const destructive = v.changes.filter((c) => c.destructive).length;
+  if (destructive) {
+    out.push(
+      v.allowDestroy
+        ? { kind: 'destructive', count: destructive, fails: false, message: `${changes(destructive)} ${destructive === 1 ? 'deletes' : 'delete'} data, allowed by --allow-destroy.` }
+        : { kind: 'destructive', count: destructive, fails: true, message: `${changes(destructive)} ${destructive === 1 ? 'deletes' : 'delete'} data: change the plan, or accept it with --allow-destroy.` },
+    );
+  }
+  const rejected = v.changes.filter((c) => c.reasons.some((x) => x.kind === 'rejected')).length;
+  if (rejected) out.push({ kind: 'rejected', count: rejected, fails: true, message: `${changes(rejected)} Azure would reject at apply: see each change for the way that works.` });
+  if (v.failingFindings) {
+    out.push({ kind: 'finding', count: v.failingFindings, fails: true, message: `${counted(v.failingFindings, 'new finding')} at or above ${v.failOn} (--fail-on): fix ${v.failingFindings === 1 ? 'it' : 'them'}, or suppress with a reason.` });
+  }
+  const assertions = (v.simulation?.assertions ?? []).filter((a) => a.failing).length;
+  if (assertions) {
+    out.push({ kind: 'assertion', count: assertions, fails: true, message: `${counted(assertions, 'scenario assertion')} ${assertions === 1 ? 'fails' : 'fail'} on head that ${assertions === 1 ? 'holds' : 'hold'} on base.` });
+  }
+  const irreversible = v.changes.filter((c) => c.irreversible && !c.destructive).length;
+  if (irreversible) out.push({ kind: 'irreversible', count: irreversible, fails: false, message: `${changes(irreversible)} cannot be undone once applied: be sure of ${irreversible === 1 ? 'it' : 'them'}.` });
+  const flagged = (kind: ResourceChange['reasons'][number]['kind']): number => v.changes.filter((c) => c.reasons.some((x) => x.kind === kind)).length;
+  const loss = flagged('access-loss');
+  if (loss) out.push({ kind: 'access-loss', count: loss, fails: false, message: `${changes(loss)} ${loss === 1 ? 'ends' : 'end'} data-plane access an identity has: give it a repository role in an earlier change (see the change).` });
+  const widened = flagged('access-widened');
+  if (widened) out.push({ kind: 'access-widened', count: widened, fails: false, message: `${changes(widened)} ${widened === 1 ? 'widens' : 'widen'} data-plane access to every repository: review the legacy role assignments first.` });
+  const drift = flagged('drift');
+  if (drift) out.push({ kind: 'drift', count: drift, fails: false, message: `${counted(drift, 'registry', 'registries')} ${drift === 1 ? 'differs' : 'differ'} from the live registry: see the change for what drifted.` });
+  return out;
+}
+
+/**
+ * The review in one line. Findings and unknowns are counted apart: an unknown (a value not
+ * known statically) is neither a new finding nor a fixed one.
+ */
+function summaryLine(changes: readonly ResourceChange[], findings: FindingsDelta, simulation: SimulationDelta | undefined, cost: CostDelta, inputErrors: number, allowDestroy: boolean): string {
+  if (inputErrors) return `acrkit could not read ${counted(inputErrors, 'input')}: see the input errors.`;
+  if (!changes.length && !findings.new.length && !findings.fixed.length) return NOTHING_CHANGED_SUMMARY;
   const destructive = changes.filter((c) => c.destructive).length;
   const rejected = changes.filter((c) => c.reasons.some((x) => x.kind === 'rejected')).length;
+  const newFindings = findings.new.filter((f) => f.status !== 'unknown').length;
+  const newUnknown = findings.new.length - newFindings;
+  const removed = findings.removed?.length ?? 0;
+  const assertions = (simulation?.assertions ?? []).filter((a) => a.failing).length;
   const parts = [
-    `${changes.length} change${changes.length === 1 ? '' : 's'}`,
+    counted(changes.length, 'change'),
     ...(destructive ? [`${destructive} destructive${allowDestroy ? ' (allowed)' : ''}`] : []),
     ...(rejected ? [`${rejected} Azure would reject`] : []),
-    `${findings.new.length} new finding${findings.new.length === 1 ? '' : 's'}`,
+    counted(newFindings, 'new finding'),
+    ...(newUnknown ? [`${newUnknown} unknown`] : []),
     `${findings.fixed.length} fixed`,
+    ...(removed ? [`${removed} removed with the registry`] : []),
+    ...(assertions ? [`${counted(assertions, 'assertion')} newly failing`] : []),
     `cost ${cost.delta >= 0 ? '+' : '-'}$${Math.abs(cost.delta).toFixed(2)}/month${cost.unknown ? ` (${cost.unknown} unknown)` : ''}`,
   ];
-  const bad = (destructive && !allowDestroy) || failingCount;
-  return `${bad ? '❌' : destructive || findings.new.length ? '⚠️' : '✅'} ${parts.join(', ')}.`;
+  return `${parts.join(', ')}.`;
 }

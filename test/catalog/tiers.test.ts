@@ -27,7 +27,7 @@ describe('tier catalog', () => {
     expect(tierSupports('Premium', 'geoReplication')).toBe(true);
     expect(cheapestTierFor('anonymousPull')).toBe('Standard');
     expect(cheapestTierFor('softDelete')).toBe('Basic');
-    expect(featuresOf('Basic')).toEqual(['softDelete']);
+    expect(featuresOf('Basic')).toEqual(['softDelete', 'abacRepositoryPermissions', 'armAudienceAuthDisabled', 'metadataSearch']);
     expect(FEATURES.contentTrust.status).toBe('deprecated');
   });
 

@@ -122,3 +122,14 @@ describe('validation of every stack before synth stops', () => {
     ]);
   });
 });
+
+test("replica positions in synth messages follow the user's order, not the sorted blocks", () => {
+  const a = app();
+  new ContainerRegistry(new AcrStack(a, 'prod', { backend: 'local' }), 'registry', {
+    ...registry('acrkitprod05'),
+    tier: 'Premium',
+    network: { publicAccess: true },
+    replicas: [{ location: 'southeastasia' }, { location: 'westeurope' }, { location: 'eastus' }],
+  });
+  expect(synthError(a).message).toMatch(/\[prod\/registry\] replicas\[1\]\.location must differ from the home region/);
+});

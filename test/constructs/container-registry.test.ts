@@ -5,7 +5,7 @@ import { ContainerRegistry } from '../../lib/constructs/container-registry.js';
 import { CustomerManagedKey } from '../../lib/constructs/customer-managed-key.js';
 import { RegistryProfile } from '../../lib/constructs/profiles.js';
 import { isUnknown } from '../../lib/model/unknown.js';
-import { resources, synthError, synthJson } from '../support/synth.js';
+import { resources, roleOf, synthError, synthJson } from '../support/synth.js';
 
 const base = { name: 'acrkittest01', resourceGroupName: 'rg', location: 'westeurope' } as const;
 const pe = { subnetId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/pe', privateDnsZoneIds: ['/zones/privatelink.azurecr.io'] };
@@ -144,7 +144,7 @@ describe('ContainerRegistry', () => {
     expect(resources(json, 'azurerm_container_registry_webhook')[0]).toMatchObject({ name: 'deployhook', actions: ['push'], status: 'enabled' });
     expect(resources(json, 'azurerm_container_registry_token')).toHaveLength(2);
     expect(resources(json, 'azurerm_container_registry_cache_rule')).toHaveLength(1);
-    expect(resources(json, 'azurerm_role_assignment').map((r) => r.role_definition_name).sort()).toEqual(['AcrPull', 'AcrPush']);
+    expect(resources(json, 'azurerm_role_assignment').map(roleOf).sort()).toEqual(['AcrPull', 'AcrPush']);
     const msg = synthError((s) => {
       const r = new ContainerRegistry(s, 'registry', { ...base, tier: 'Basic' });
       for (const id of ['hookone', 'hooktwo', 'hookthree']) r.addWebhook(id, { serviceUri: 'https://x.example.com', actions: ['push'] });

@@ -133,8 +133,32 @@ describe('schema guard (azurerm 4.55.0)', () => {
     }
   });
 
+  test('role definition ids are the built-in ones, subscription-scoped, from the catalog', () => {
+    const ids = value<Record<string, string>>('registryRoleIds');
+    for (const [name, id] of Object.entries(ids)) expect(BUILT_IN_ROLES[name as keyof typeof BUILT_IN_ROLES]?.value.id).toBe(id);
+    const byId = resources(json, 'azurerm_role_assignment').filter((r) => r.role_definition_id !== undefined);
+    expect(byId.length).toBeGreaterThan(0);
+    for (const r of byId) {
+      // The subscription of the registry's id, so Azure returns the same id and azurerm does not replace the assignment.
+      expect(r.role_definition_id).toMatch(/^\$\{join\("\/", slice\(split\("\/", azurerm_container_registry\.[\w-]+\.id\), 0, 3\)\)\}\/providers\/Microsoft\.Authorization\/roleDefinitions\/[0-9a-f-]{36}$/);
+      expect(Object.values(ids)).toContain(r.role_definition_id.split('/').pop());
+    }
+  });
+
+  test('ABAC: the condition has the format of the ABAC how-to, the settings the API version of azurerm 4.81', () => {
+    const abac = synthJson((s) => {
+      const r = new ContainerRegistry(s, 'abac', { name: 'acrkitguarda', resourceGroupName: 'rg', location: 'westeurope', tier: 'Basic', permissionsMode: 'rbac-abac' });
+      r.grantPull(GUID, { repositories: ['nginx'] });
+    });
+    const [assignment] = resources(abac, 'azurerm_role_assignment');
+    expect(assignment.condition).toBe(value<string>('abacCondition'));
+    expect(assignment.condition_version).toBe('2.0');
+    const [settings] = resources(abac, 'azapi_update_resource');
+    expect(settings.type).toBe(value<string>('registrySettingsApiType'));
+  });
+
   test('role names are the built-in ones, spelled exactly', () => {
-    const written = new Set(resources(json, 'azurerm_role_assignment').map((r) => r.role_definition_name as string));
+    const written = new Set(resources(json, 'azurerm_role_assignment').filter((r) => r.role_definition_name !== undefined).map((r) => r.role_definition_name as string));
     const known = new Set([...value<string[]>('registryRoleNames'), ...value<string[]>('keyVaultRoleNames')]);
     expect([...written].filter((r) => !known.has(r))).toEqual([]);
     for (const name of known) expect(BUILT_IN_ROLES[name as keyof typeof BUILT_IN_ROLES]?.value.name).toBe(name);

@@ -30,6 +30,10 @@ const ON: Readonly<Record<string, { props?: Partial<ContainerRegistryProps>; add
   quarantine: { props: { quarantine: true } },
   zoneRedundancy: { props: { zoneRedundancy: true } },
   cacheRules: { add: (r) => r.addCacheRule('dotnet', { sourceRepo: 'mcr.microsoft.com/dotnet/runtime', targetRepo: 'mirror/dotnet-runtime' }) },
+  // Every tier: the AzAPI settings resource and a repository-scoped grant are accepted on each.
+  permissionsMode: { props: { permissionsMode: 'rbac-abac' }, add: (r) => r.grantPull('00000000-0000-0000-0000-0000000000aa', { repositories: ['team-a/*'] }) },
+  armAudienceAuth: { props: { armAudienceAuth: false } },
+  metadataSearch: { props: { metadataSearch: true } },
 };
 
 /** Rows the construct does not expose: content trust is deprecated (the construct always writes false). */
@@ -69,6 +73,18 @@ test.each(cases)('%s on %s', (field, tier, row) => {
     expect(message).toMatch(new RegExp(`needs? the ${need}[^\\n]*, got tier ${tier}: set tier: '${need}' or `));
     expect(build(tier, on)).toThrow(`[stack/registry] ${message}`);
   }
+});
+
+test.each(TIERS)('the 2026 access settings (every tier) on %s: one AzAPI body with the mode, the ARM-audience policy and metadata search', (tier) => {
+  const json = synthJson((s) => {
+    const network = tier === 'Premium' ? { network: { publicAccess: true } } : {};
+    new Registry(s, 'registry', { name: 'acrkitmatrix', resourceGroupName: 'rg', location: 'westeurope', tier, ...network, permissionsMode: 'rbac-abac', armAudienceAuth: false, metadataSearch: true });
+  });
+  const [settings] = Object.values(json.resource.azapi_update_resource) as any[];
+  expect(settings.type).toBe('Microsoft.ContainerRegistry/registries@2025-05-01-preview');
+  expect(settings.body).toEqual({
+    properties: { roleAssignmentMode: 'AbacRepositoryPermissions', policies: { azureADAuthenticationAsArmPolicy: { status: 'disabled' } }, metadataSearch: 'Enabled' },
+  });
 });
 
 test.each(TIERS)('soft delete (every tier) on %s', (tier) => {

@@ -24,7 +24,8 @@ describe('engine', () => {
     expect(admin).toMatchObject({ suppressed: true, reason: 'legacy pipeline until Q3', suppression: { kind: 'external' } });
     expect(failing(r.findings, 'error')).toEqual([]);
     expect(failing(r.findings, 'warning').map((f) => f.ruleId)).toEqual(['ACR-SEC-003']); // Basic cannot restrict the network: a warning
-    expect(r.summary).toEqual({ error: 0, warning: 1, info: 0, suppressed: 1, unknown: 0 });
+    // Legacy permissions mode and ARM-audience tokens: advice at info level (ACR-SEC-017, ACR-SEC-019).
+    expect(r.summary).toEqual({ error: 0, warning: 1, info: 2, suppressed: 1, unknown: 0 });
   });
 
   test('unknown findings are counted apart and never fail', () => {

@@ -25,6 +25,8 @@ export function secure(over: Partial<RegistrySpecInput> = {}): RegistrySpec {
     network: { publicAccess: false, privateEndpoints: [{ address: 'azurerm_private_endpoint.pe', dnsZoneGroup: true }] },
     diagnosticSettings: [{ address: 'azurerm_monitor_diagnostic_setting.d', workspaceId: '/w', logs: true, metrics: true }],
     locks: [{ address: 'azurerm_management_lock.l', level: 'CanNotDelete' }],
+    permissionsMode: 'rbac-abac',
+    armAudienceAuth: false,
     ...over,
   });
 }

@@ -1,11 +1,21 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RegistrySpec } from '../../lib/model/registry-spec.js';
+import type { RegistrySpec, RoleAssignmentSpec } from '../../lib/model/registry-spec.js';
 import { ALL_RULES, PACKS } from '../../lib/policy/packs/index.js';
 import { runRule } from '../../lib/policy/engine.js';
 import { PACK_NAMES, type PackOptions, type Rule } from '../../lib/policy/rule.js';
 import { secure, spec, U } from './helpers.js';
+
+/** A role assignment on the registry, by role name (or id). */
+const ra = (roleName?: string, roleId?: string): RoleAssignmentSpec => ({
+  address: 'azurerm_role_assignment.t',
+  principalId: '00000000-0000-0000-0000-0000000000aa',
+  ...(roleName !== undefined ? { roleName } : {}),
+  ...(roleId !== undefined ? { roleId } : {}),
+  condition: null,
+  scope: 'registry',
+});
 
 const CMK = { kind: 'customer-managed' as const, keyId: 'https://kv1.vault.azure.net/keys/acr', versionless: true, identityClientId: 'id', keyVault: { address: 'azurerm_key_vault.kv', purgeProtection: true } };
 
@@ -82,7 +92,36 @@ const CASES: Record<string, { ok: RegistrySpec; bad: RegistrySpec; unknown?: Reg
   },
   QuarantineEnabled: { ok: secure(), bad: secure({ quarantine: false }), unknown: secure({ quarantine: U }), badText: /quarantine_policy_enabled should be true where a scanner releases images, got false/ },
   DedicatedDataEndpoint: { ok: secure(), bad: secure({ dataEndpoint: false }), unknown: secure({ dataEndpoint: U }), badText: /data_endpoint_enabled should be true on Premium, got false/ },
-  RepositoryTokensUnused: { ok: spec(), bad: spec({ counts: { tokens: 2 } }), badText: /azurerm_container_registry_token should not be used, got 2 tokens/ },
+  RepositoryTokensUnused: {
+    ok: spec({ counts: { tokens: 2 }, enabledTokens: 0 }),
+    bad: spec({ counts: { tokens: 2 } }),
+    unknown: spec({ counts: { tokens: 1 }, enabledTokens: U }),
+    badText: /azurerm_container_registry_token should not be used, got 2 enabled tokens/,
+  },
+  LegacyRolesInAbacMode: {
+    ok: spec({ permissionsMode: 'rbac-abac', roleAssignments: [ra('Container Registry Repository Reader')] }),
+    bad: spec({ permissionsMode: 'rbac-abac', roleAssignments: [ra('AcrPull'), ra(undefined, 'c2f4ef07-c644-48eb-af81-4b1b4947fb11')] }),
+    unknown: spec({ permissionsMode: U, roleAssignments: [ra('AcrPush')] }),
+    badText: /role of azurerm_role_assignment.t must be a repository role with role_assignment_mode = "AbacRepositoryPermissions" \(AcrPull grants nothing there\), got "AcrPull" for principal_id '00000000-0000-0000-0000-0000000000aa': assign "Container Registry Repository Reader" instead[\s\S]*got "AcrDelete"/,
+  },
+  AbacPermissionsMode: {
+    ok: spec({ permissionsMode: 'rbac-abac' }),
+    bad: spec({ roleAssignments: [ra('AcrPull')] }),
+    unknown: spec({ permissionsMode: U }),
+    badText: /role_assignment_mode should be "AbacRepositoryPermissions" \(Microsoft will make it the default\), got "LegacyRegistryPermissions": assign Container Registry Repository Reader beside AcrPull for '00000000-0000-0000-0000-0000000000aa' first, then set role_assignment_mode = "AbacRepositoryPermissions"/,
+  },
+  RepositoryScopedGrants: {
+    ok: spec({ permissionsMode: 'rbac-abac', roleAssignments: [{ ...ra('Container Registry Repository Reader'), condition: "((!(ActionMatches{'x'})) OR (@Request[Microsoft.ContainerRegistry/registries/repositories:name] StringStartsWithIgnoreCase 'team-a/'))" }] }),
+    bad: spec({ permissionsMode: 'rbac-abac', roleAssignments: [ra('Container Registry Repository Writer')] }),
+    unknown: spec({ permissionsMode: U, roleAssignments: [ra('Container Registry Repository Writer')] }),
+    badText: /azurerm_role_assignment.t should have a condition limiting it to the repositories principal_id '00000000-0000-0000-0000-0000000000aa' needs, got 'Container Registry Repository Writer' on every repository/,
+  },
+  ArmAudienceTokensDisabled: {
+    ok: spec({ armAudienceAuth: false }),
+    bad: spec(),
+    unknown: spec({ armAudienceAuth: U }),
+    badText: /azuread_authentication_as_arm_policy_enabled should be false \(accept only ACR-scoped Entra tokens\), got true/,
+  },
   CacheRulesReviewed: { ok: spec(), bad: spec({ counts: { cacheRules: 1 } }), badText: /cache rules should be reviewed, got 1 cache rule/ },
   PrivateDnsZone: {
     ok: secure(),

@@ -12,9 +12,13 @@ import type { Browser, Page } from 'playwright-core';
 import { main } from '../../lib/cli/main.js';
 import type { CliIO } from '../../lib/cli/io.js';
 import type { Finding } from '../../lib/policy/finding.js';
-import { billedChart, LAYER, monthlyCostChart, REFERENCE_LINE_MAX_RATIO, renderChart, sampleIndices, slug } from '../../lib/report/html/charts.js';
+import { billedChart, FORECAST_REFERENCE_MAX_RATIO, LAYER, monthlyCostChart, REFERENCE_LINE_MAX_RATIO, renderChart, sampleIndices, slug } from '../../lib/report/html/charts.js';
 import { renderReviewHtml, renderSimulationHtml } from '../../lib/report/html/html.js';
 import { writeSimulationReport } from '../../lib/workflows/write-report.js';
+import { runReview } from '../../lib/workflows/review.js';
+import { simulationDelta } from '../../lib/workflows/review-forecast.js';
+import { loadScenario } from '../../lib/workflows/load-scenario.js';
+import { runMonteCarlo } from '../../lib/sim/montecarlo.js';
 import type { ReviewResult } from '../../lib/review/review-types.js';
 import type { OutageSummary, RegistrySummary, SimulationResult } from '../../lib/sim/results/result.js';
 import type { SimAssumptions, SimFailover } from '../../lib/sim/scenario/model.js';
@@ -158,9 +162,24 @@ const reviewResult: ReviewResult = {
       action: 'update',
       destructive: false,
       irreversible: false,
+      terraformAddress: 'azurerm_container_registry.registry_71CE07F6',
       attributes: [
         { name: 'sku', before: 'Standard', after: 'Premium' },
-        { name: 'georeplications', before: [], after: [{ location: 'eastus' }] },
+        {
+          name: 'georeplications',
+          before: [{ location: 'northeurope', zone_redundancy_enabled: false }, { location: 'westus', zone_redundancy_enabled: false }],
+          after: [{ location: 'eastus', zone_redundancy_enabled: true }, { location: 'northeurope', zone_redundancy_enabled: true }],
+          items: [
+            { op: 'remove', key: 'westus', fields: [] },
+            { op: 'add', key: 'eastus', fields: [{ name: 'zone_redundancy_enabled', before: null, after: true }] },
+            { op: 'change', key: 'northeurope', fields: [{ name: 'zone_redundancy_enabled', before: false, after: true }] },
+          ],
+        },
+        {
+          name: 'encryption',
+          before: 'platform-managed',
+          after: { key_vault_key_id: 'https://kv-contoso-prod-weu-0001.vault.azure.net/keys/acr-prod-encryption-key-with-a-long-name/0123456789abcdef0123456789abcdef', identity_client_id: '00000000-0000-0000-0000-000000000000' },
+        },
       ],
       reasons: [],
     },
@@ -202,7 +221,12 @@ const reviewResult: ReviewResult = {
     ],
   },
   inputErrors: [],
-  verdict: '1 destructive change, 1 new finding',
+  verdict: 'fail',
+  reasons: [
+    { kind: 'destructive', count: 1, fails: true, message: '1 change deletes data: change the plan, or accept it with --allow-destroy.' },
+    { kind: 'finding', count: 1, fails: true, message: '1 new finding at or above error (--fail-on): fix it, or suppress with a reason.' },
+  ],
+  summary: '2 changes, 1 destructive, 1 new finding, 1 fixed, cost +$80.00/month.',
   exitCode: 1,
 };
 
@@ -257,8 +281,42 @@ function reviewExpectations(r: ReviewResult): Expectation[] {
   const costBars = r.cost.registries.reduce((n, c) => n + (c.base === null ? 0 : 1) + (c.head === null ? 0 : 1), 0);
   if (costBars) out.push({ figure: 'review-cost', selector: marks(LAYER.reviewCost, 'path'), count: costBars });
   for (const f of r.simulation?.forecast ?? []) {
-    const sides = (f.base ? 1 : 0) + (f.head ? 1 : 0);
-    if (sides) out.push({ figure: `forecast-${slug(f.address)}`, selector: marks(LAYER.forecast, 'path'), count: sides });
+    const sides = (['base', 'head'] as const).filter((side) => f[side]);
+    if (!sides.length) continue;
+    const figure = `forecast-${slug(f.address)}`;
+    const days = Math.max(...sides.map((side) => f[side]!.length));
+    const peak = Math.max(0, ...(f.base ?? []), ...(f.head ?? []));
+    // Included storage and the limit: one rule when both sides share it, else one per side; drawn within 5x of the peak.
+    const rules: Array<{ kind: 'included' | 'limit'; sides: readonly string[]; gib: number }> = [];
+    for (const kind of ['included', 'limit'] as const) {
+      const gib = (side: 'base' | 'head'): number | undefined => (kind === 'included' ? f.storage?.[side]?.includedGiB : f.storage?.[side]?.limitGiB);
+      const b = gib('base');
+      const h = gib('head');
+      if (b !== undefined && b === h) rules.push({ kind, sides: ['base', 'head'], gib: b });
+      else for (const [side, v] of [['base', b], ['head', h]] as const) if (v !== undefined) rules.push({ kind, sides: [side], gib: v });
+    }
+    const drawn = rules.filter((x) => peak > 0 && x.gib <= peak * FORECAST_REFERENCE_MAX_RATIO);
+    // A dot where a side first crosses a drawn rule, within the horizon.
+    const crossings = sides.reduce((n, side) => {
+      const st = f.storage?.[side];
+      if (!st) return n;
+      const crossed: Array<['included' | 'limit', number | null]> = [['included', st.includedDay], ['limit', st.limitDay]];
+      return n + crossed.filter(([kind, day]) => day !== null && day <= days - 1 && drawn.some((x) => x.kind === kind && x.sides.includes(side))).length;
+    }, 0);
+    // Where the lines part (further apart than 1% or 0.01 GiB): a vertical rule, unless from day 0.
+    const differ = (a: number, b: number): boolean => Math.abs(a - b) > Math.max(0.01, 0.01 * Math.max(Math.abs(a), Math.abs(b)));
+    const part = f.base && f.head ? f.base.findIndex((v, d) => d < f.head!.length && differ(v, f.head![d]!)) : -1;
+    out.push(
+      { figure, selector: marks(LAYER.forecast, 'path'), count: sides.length },
+      { figure, selector: marks(LAYER.forecastReference, 'line'), count: drawn.length },
+      { figure, selector: marks(LAYER.forecastReferenceLabel, 'text'), count: drawn.length },
+      { figure, selector: marks(LAYER.forecastCrossing, 'path'), count: crossings },
+      { figure, selector: marks(LAYER.forecastCrossingLabel, 'text'), count: crossings },
+      { figure, selector: marks(LAYER.forecastPart, 'line'), count: part > 0 ? 1 : 0 },
+      { figure, selector: marks(LAYER.forecastPartLabel, 'text'), count: part > 0 ? 1 : 0 },
+      // Each line's end labelled where they differ; one `base = head` label where they never part.
+      { figure, selector: marks(LAYER.forecastLabel, 'text'), count: sides.length === 2 ? (part === -1 ? 1 : 2) : 0 },
+    );
   }
   return out;
 }
@@ -276,8 +334,8 @@ function expectSelfContained(html: string): void {
   expect(html).not.toMatch(/<(link|img|iframe|object|embed)\b/i);
   expect(html).not.toMatch(/\bsrc\s*=/i);
   expect(html).not.toMatch(/@import|@font-face|url\(\s*['"]?(https?:|\/\/)/i);
-  // The only absolute URLs are SVG namespace names, which are never fetched.
-  const urls = [...html.matchAll(/https?:\/\/[^\s"'<>)]+/g)].map((m) => m[0]);
+  // The only absolute URLs in markup are SVG namespace names, which are never fetched (text may name a URL: a key id, a webhook).
+  const urls = [...html.matchAll(/<[^>]*?(https?:\/\/[^\s"'<>)]+)/g)].map((m) => m[1]);
   expect(urls.filter((u) => !/^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink)$/.test(u))).toEqual([]);
   expect(html).toContain("default-src 'none'");
   expect(html).toContain('@page { size: A4; margin: 15mm; }');
@@ -349,13 +407,19 @@ describe('HTML report (markup)', () => {
   test('review report: verdict, changes, findings, cost and base-vs-head forecast', () => {
     const html = reviewHtml;
     expectSelfContained(html);
-    expect(html).toContain('<p class="verdict fail">1 destructive change, 1 new finding</p>');
+    expect(html).toMatch(/<div class="verdict fail"><p><svg class="icon fail"[^>]*>.*?<\/svg> <strong>Fail:<\/strong> 2 changes, 1 destructive, 1 new finding, 1 fixed, cost \+\$80\.00\/month\.<\/p><ul class="reasons">/);
+    expect(html).toContain('<title>acrkit plan review: Fail</title>');
+    // Lists element by element, marks as text; the logical id as a detail under the construct path.
+    expect(html).toContain('<ul class="diff"><li class="remove"><span class="mark" aria-label="removed">-</span>westus</li><li class="add"><span class="mark" aria-label="added">+</span>eastus (zone redundancy on)</li><li class="change"><span class="mark" aria-label="changed">~</span>northeurope: zone redundancy off → on</li></ul>');
+    expect(html).toContain('<code>stack/prod</code><span class="detail" title="Terraform address">azurerm_container_registry.registry_71CE07F6</span>');
+    // No emoji: a font may lack it.
+    expect(html).not.toMatch(/[\u{1F300}-\u{1FAFF}\u2705\u274C\u26D4\u2795]/u);
     expect(html).toContain('<strong>destructive</strong> <code>stack/legacy</code>');
     expect(html).toContain('<h3>New (1)</h3>');
     expect(html).toContain('<h3>Fixed (1)</h3>');
     expect(html).toContain('legacy &lt;CI&gt;');
     expect(html).toContain('$25.00 → $105.00 (+$80.00)');
-    expect(html).toContain('[{&quot;location&quot;:&quot;eastus&quot;}]');
+
     const figs = [...html.matchAll(/<figure class="chart" id="fig-([^"]+)"/g)].map((m) => m[1]).sort();
     expect(figs).toEqual(figureIds(reviewExpectations(reviewResult)));
     expect(html).toContain('The registry is absent in base.');
@@ -383,6 +447,75 @@ describe('HTML report (markup)', () => {
   });
 });
 
+/** What makes a page hard to read: wider than the window, a table cell whose text does not fit, a glyph no font has. */
+interface Readability {
+  /** The document's width and the window's. */
+  readonly width: number;
+  readonly window: number;
+  /** Table cells (with open details) whose content overflows the cell or the window: their text. */
+  readonly clipped: readonly string[];
+  /** Cells checked. */
+  readonly cells: number;
+}
+
+/** Opens every `<details>`, then measures the document and every table cell (but the hidden chart data tables). */
+async function readability(page: Page): Promise<Readability> {
+  return page.evaluate(() => {
+    for (const d of Array.from(document.querySelectorAll('details'))) d.open = true;
+    const win = document.documentElement.clientWidth;
+    const clipped: string[] = [];
+    const cells = Array.from(document.querySelectorAll('td, th')).filter((c) => !c.closest('.visually-hidden'));
+    for (const c of cells) {
+      const box = c.getBoundingClientRect();
+      const text = (c.textContent ?? '').trim();
+      if (!text) continue;
+      const inside = Array.from(c.querySelectorAll('*')).every((e) => {
+        const b = e.getBoundingClientRect();
+        return b.width === 0 || (b.left >= box.left - 1 && b.right <= box.right + 1);
+      });
+      if (c.scrollWidth > c.clientWidth + 1 || box.right > win + 0.5 || box.left < -0.5 || !inside) clipped.push(text.slice(0, 80));
+    }
+    return { width: document.documentElement.scrollWidth, window: win, clipped, cells: cells.length };
+  });
+}
+
+/**
+ * Characters drawn with no glyph (an empty box): each non-ASCII character of the page (SVG
+ * text included) drawn on a canvas in the font its element uses, compared with a code point
+ * no font has. `probe` is that the comparison can tell (two such code points draw alike).
+ */
+async function missingGlyphs(page: Page): Promise<{ missing: string[]; checked: number; probe: boolean }> {
+  return page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 48;
+    canvas.height = 48;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+    const pixels = (ch: string, font: string): string => {
+      ctx.clearRect(0, 0, 48, 48);
+      ctx.font = `32px ${font}`;
+      ctx.fillText(ch, 4, 36);
+      return Array.from(ctx.getImageData(0, 0, 48, 48).data).join(',');
+    };
+    const seen = new Map<string, [string, string]>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const font = getComputedStyle(n.parentElement!).fontFamily;
+      for (const ch of (n as Text).data) if (ch.codePointAt(0)! > 0x7e && !/[\s\p{Cf}]/u.test(ch)) seen.set(`${ch}|${font}`, [ch, font]);
+    }
+    const tofu = new Map<string, string>();
+    const missing: string[] = [];
+    for (const [ch, font] of seen.values()) {
+      if (!tofu.has(font)) tofu.set(font, pixels('\u{10FFFD}', font));
+      if (pixels(ch, font) === tofu.get(font)) missing.push(`${ch} U+${ch.codePointAt(0)!.toString(16).toUpperCase()} (${font})`);
+    }
+    const body = getComputedStyle(document.body).fontFamily;
+    return { missing, checked: seen.size, probe: pixels('\u{10FFFC}', body) === pixels('\u{10FFFD}', body) };
+  });
+}
+
+/** A4 portrait with 15 mm margins: 210 mm - 2 x 15 mm = 180 mm = 680 CSS px. */
+const A4_WIDTH = 680;
+
 describe('HTML report (headless Chromium)', () => {
   let browser: Browser;
   let page: Page;
@@ -393,7 +526,7 @@ describe('HTML report (headless Chromium)', () => {
     dir = mkdtempSync(join(tmpdir(), 'acrkit-html-browser-'));
     // No skip: without a browser this throws and the tests fail.
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.setOffline(true);
     page = await context.newPage();
   });
@@ -402,12 +535,17 @@ describe('HTML report (headless Chromium)', () => {
     await browser?.close();
   });
 
-  /** Opens `html` from a file and checks every expectation, the network and the console. */
+  /**
+   * Opens `html` from a file and checks every expectation, the network and the console; that
+   * at 1280 px and printed on A4 the document is no wider than the page and every table
+   * cell's text fits; and that no character lacks a glyph. Saves a full-page screenshot.
+   */
   async function open(html: string, name: string, expectations: readonly Expectation[]): Promise<void> {
     const file = join(dir, `${name}.html`);
     writeFileSync(file, html);
     const url = pathToFileURL(file).href;
     const activity = recordActivity(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(url, { waitUntil: 'load' });
 
     const figures = await page.$$eval('figure.chart', (els) => els.map((e) => e.id.replace(/^fig-/, '')).sort());
@@ -434,19 +572,28 @@ describe('HTML report (headless Chromium)', () => {
     const names = await page.$$eval('figure.chart [role="img"]', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     expect(names.every((n) => n.length > 40)).toBe(true);
 
-    // A4 print layout: 210 mm - 2 x 15 mm = 180 mm = 680 CSS px; nothing wider than the page.
-    await page.emulateMedia({ media: 'print' });
-    await page.setViewportSize({ width: 680, height: 900 });
-    const print = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      widest: Math.max(...Array.from(document.querySelectorAll('figure.chart svg')).map((s) => s.getBoundingClientRect().right)),
-    }));
-    expect(print.scroll).toBeLessThanOrEqual(680);
-    expect(print.widest).toBeLessThanOrEqual(680);
-    await page.emulateMedia({ media: 'screen' });
-    await page.setViewportSize({ width: 1024, height: 900 });
-
+    // A 1280-pixel window: nothing wider than it, every cell's text visible, every glyph drawn.
+    const screen = await readability(page);
+    expect(screen.cells).toBeGreaterThan(10);
+    expect(screen.width).toBeLessThanOrEqual(screen.window);
+    expect(screen.clipped).toEqual([]);
+    const glyphs = await missingGlyphs(page);
+    expect(glyphs.probe).toBe(true);
+    expect(glyphs.checked).toBeGreaterThan(0);
+    expect(glyphs.missing).toEqual([]);
     await page.screenshot({ path: join(outDir, `html-report-${name}.png`), fullPage: true });
+
+    // A4 print layout: nothing wider than the page, every cell's text visible.
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: A4_WIDTH, height: 900 });
+    const print = await readability(page);
+    const widest = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('figure.chart svg')).map((s) => s.getBoundingClientRect().right)));
+    expect(print.width).toBeLessThanOrEqual(A4_WIDTH);
+    expect(widest).toBeLessThanOrEqual(A4_WIDTH);
+    expect(print.clipped).toEqual([]);
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     page.removeAllListeners('console');
     page.removeAllListeners('pageerror');
     page.removeAllListeners('request');
@@ -454,12 +601,48 @@ describe('HTML report (headless Chromium)', () => {
     expect(activity.requests).toEqual([url]);
   }
 
-  test('simulation report: charts render with the expected marks, offline, without errors', async () => {
+  /** Screenshots the page from its top to the bottom of `until`, cropped to the body's width (the pictures docs/review.md shows). */
+  async function shoot(file: string, until: string): Promise<void> {
+    const { left, width, bottom } = await page.evaluate((sel) => {
+      const body = document.body.getBoundingClientRect();
+      return { left: body.left, width: body.width, bottom: document.querySelector(sel)!.getBoundingClientRect().bottom + window.scrollY };
+    }, until);
+    await page.screenshot({ path: join(outDir, file), fullPage: true, clip: { x: Math.max(0, left - 8), y: 0, width: width + 16, height: Math.ceil(bottom) + 12 } });
+  }
+
+  test('simulation report: charts render with the expected marks, offline, without errors; readable at 1280 px and on A4', async () => {
     await open(simHtml, 'simulation', simulationExpectations(simulation(5)));
   });
 
-  test('review report: cost chart and base-vs-head forecasts render', async () => {
+  test('simulation of a cdktf app (the review fixture\'s head, a West Europe outage): readable at 1280 px and on A4', async () => {
+    const cwd = join(root, 'test/fixtures/review');
+    const r = await runMonteCarlo(await loadScenario('replicas/scenario.yaml', { cwd, inputs: ['replicas/head'] }), { workers: 0 });
+    await open(await renderSimulationHtml(r), 'simulation-replicas', simulationExpectations(r));
+    // docs/images/simulation-page.png: headline, figures, assertions and the first registry's storage chart.
+    await shoot('simulation-page.png', '[id^="fig-storage-"]');
+  });
+
+  test('review report: cost chart and base-vs-head forecasts render; readable at 1280 px and on A4', async () => {
     await open(reviewHtml, 'review', reviewExpectations(reviewResult));
   });
-});
 
+  test('review of a cdktf app (replicas added, removed and changed; dev moved to Basic) with its forecast: readable at 1280 px and on A4', async () => {
+    const cwd = join(root, 'test/fixtures/review');
+    const r = await runReview({ base: ['replicas/base'], head: ['replicas/head'] }, { cwd, simulate: (base, head) => simulationDelta('replicas/scenario.yaml', base, head, { cwd, workers: 0 }) });
+    const html = await renderReviewHtml(r);
+    const ex = reviewExpectations(r);
+    // Dev on Basic goes over its 10 GiB long before Standard's 100 GiB: both rules drawn, head's crossing marked.
+    expect(ex).toContainEqual({ figure: 'forecast-contoso-dev-registry-registry', selector: marks(LAYER.forecastReference, 'line'), count: 2 });
+    expect(ex.find((e) => e.figure === 'forecast-contoso-dev-registry-registry' && e.selector === marks(LAYER.forecastCrossing, 'path'))!.count).toBeGreaterThanOrEqual(1);
+    await open(html, 'review-replicas', ex);
+    expect(html).toContain('<p class="forecast-note">Head goes over its included storage (10 GiB) on day ');
+    // docs/images/review-page.png: the verdict, the changes and their attributes (lists element by element);
+    // docs/images/review-forecast.png: dev's forecast, Basic's 10 GiB against Standard's 100 GiB.
+    await page.goto(pathToFileURL(join(dir, 'review-replicas.html')).href, { waitUntil: 'load' });
+    await shoot('review-page.png', '#changes > table.attributes:last-of-type');
+    const top = await page.evaluate(() => document.querySelector('#fig-forecast-contoso-dev-registry-registry')!.getBoundingClientRect().top + window.scrollY);
+    const bottom = await page.evaluate(() => document.querySelector('#fig-forecast-contoso-dev-registry-registry + p.forecast-note')!.getBoundingClientRect().bottom + window.scrollY);
+    const body = await page.evaluate(() => document.body.getBoundingClientRect());
+    await page.screenshot({ path: join(outDir, 'review-forecast.png'), fullPage: true, clip: { x: body.left - 8, y: top - 8, width: body.width + 16, height: bottom - top + 20 } });
+  });
+});

@@ -46,7 +46,7 @@ describe('reports', () => {
     expect(dev).toEqual({
       ruleId: 'ACR-SEC-001', pack: 'security', severity: 'error', status: 'non-compliant', address: 'azurerm_container_registry.dev',
       message: 'admin_enabled must be false, got true: set admin_enabled = false and grant AcrPull/AcrPush to identities instead.',
-      location: { file: 'test/fixtures/tf/multi/main.tf', line: 8 }, suppressed: true, reason: 'legacy CI pipeline still logs in with the admin user until Q3',
+      location: { file: 'test/fixtures/tf/multi/main.tf', line: 8 }, argument: { name: 'admin_enabled', file: 'test/fixtures/tf/multi/main.tf', line: 13 }, suppressed: true, reason: 'legacy CI pipeline still logs in with the admin user until Q3',
     });
     expect(Object.keys(doc.summary).sort()).toEqual(['error', 'info', 'suppressed', 'unknown', 'warning']);
     expect(doc.summary.suppressed).toBe(1);
@@ -75,7 +75,8 @@ describe('reports', () => {
     const { driver } = log.runs[0]!.tool;
     expect(driver.rules.find((r) => r.id === 'ACR-SEC-001')!.properties).toMatchObject({ 'security-severity': '8.0', tags: expect.arrayContaining(['security']) });
     const dev = log.runs[0]!.results.find((r) => r.ruleId === 'ACR-SEC-001' && r.properties.address === 'azurerm_container_registry.dev')!;
-    expect(dev.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'test/fixtures/tf/multi/main.tf' }, region: { startLine: 8 } });
+    // The result sits on the argument's line (admin_enabled), not the resource's.
+    expect(dev.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'test/fixtures/tf/multi/main.tf' }, region: { startLine: 13 } });
     expect(dev.suppressions).toEqual([{ kind: 'inSource', justification: 'legacy CI pipeline still logs in with the admin user until Q3' }]);
   });
 

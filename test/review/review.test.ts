@@ -2,7 +2,8 @@ import { Ajv } from 'ajv';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runReview } from '../../lib/workflows/review.js';
+import { runReview, verdictReasons } from '../../lib/workflows/review.js';
+import type { ResourceChange } from '../../lib/review/diff.js';
 import { simulationDelta } from '../../lib/workflows/review-forecast.js';
 import { REVIEW_SCHEMA } from '../../lib/review/review-schema.js';
 import { toJsonReview } from '../../lib/report/review/json.js';
@@ -27,9 +28,12 @@ describe('acrkit review: fixture pairs', () => {
     expect(r.changes[0]).toMatchObject({ address: 'azurerm_container_registry.main', action: 'update', destructive: false, irreversible: false });
     expect(r.changes[0]!.attributes.map((a) => a.name)).toEqual(['sku', 'georeplications']);
     expect(r.findings.new.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['ACR-SEC-004', 'ACR-SEC-005', 'ACR-HYG-001']));
-    expect(r.findings.fixed.map((f) => f.ruleId)).toEqual(['ACR-HYG-002']);
+    // On Premium the public-access finding is the error with Premium's fix, not Standard's warning.
+    expect(r.findings.fixed.map((f) => f.ruleId)).toEqual(['ACR-SEC-003', 'ACR-RES-007', 'ACR-HYG-002']);
     expect(r.cost).toMatchObject({ base: 20.01, head: 150.03, delta: 130.02 });
-    expect(r.exitCode).toBe(0);
+    // Premium can restrict the network, so the public registry is now an error: a new one.
+    expect(r.findings.new.find((f) => f.ruleId === 'ACR-SEC-003')).toMatchObject({ severity: 'error', status: 'non-compliant' });
+    expect(r.exitCode).toBe(1);
     expect(renderReviewMarkdown(r)).toMatchSnapshot();
     checkSchema(toJsonReview(r));
   });
@@ -39,10 +43,12 @@ describe('acrkit review: fixture pairs', () => {
     expect(r.changes[0]).toMatchObject({ action: 'replace', destructive: true, irreversible: true });
     expect(r.changes[0]!.reasons[0]!.message).toMatch(/^replacing registry contosoapp \(location westeurope -> northeurope\) deletes it with every image/);
     expect(r.exitCode).toBe(1);
-    expect(r.verdict).toBe('❌ 1 change, 1 destructive, 0 new findings, 0 fixed, cost +$0.00/month.');
+    expect(r).toMatchObject({ verdict: 'fail', summary: '1 change, 1 destructive, 0 new findings, 0 fixed, cost +$0.00/month.' });
+    expect(r.reasons).toEqual([{ kind: 'destructive', count: 1, fails: true, message: '1 change deletes data: change the plan, or accept it with --allow-destroy.' }]);
     const allowed = await runReview(pair('location-change'), { cwd, allowDestroy: true });
     expect(allowed.exitCode).toBe(0);
-    expect(allowed.verdict).toContain('1 destructive (allowed)');
+    expect(allowed.summary).toContain('1 destructive (allowed)');
+    expect(allowed).toMatchObject({ verdict: 'pass', reasons: [{ kind: 'destructive', fails: false }] });
     expect(renderReviewMarkdown(r)).toMatchSnapshot();
     checkSchema(toJsonReview(r));
   });
@@ -58,16 +64,20 @@ describe('acrkit review: fixture pairs', () => {
     checkSchema(toJsonReview(r));
   });
 
-  test('registry deleted: destructive, its findings fixed, cost down by a Basic unit', async () => {
+  test('registry deleted: destructive, its findings removed with the registry (not fixed), cost down by a Basic unit', async () => {
     const r = await runReview(pair('registry-deleted'), { cwd });
     expect(r.changes).toHaveLength(1);
     expect(r.changes[0]).toMatchObject({ address: 'azurerm_container_registry.legacy', action: 'delete', destructive: true });
-    // Provider defaults are left out of a deleted registry's attributes.
-    expect(r.changes[0]!.attributes.map((a) => a.name)).toEqual(['name', 'resource_group_name', 'location', 'sku', 'public_network_access_enabled', 'export_policy_enabled']);
+    // Provider defaults go behind a detail of their own.
+    expect(r.changes[0]!.attributes.map((a) => a.name)).toEqual(['name', 'resource_group_name', 'location', 'sku']);
+    expect(r.changes[0]!.defaults!.map((a) => a.name)).toEqual(expect.arrayContaining(['public_network_access_enabled', 'export_policy_enabled', 'admin_enabled']));
     expect(r.changes[0]!.attributes.every((a) => a.after === null)).toBe(true);
     expect(r.cost.delta).toBe(-5.01);
     expect(r.findings.new).toEqual([]);
-    expect(r.findings.fixed.length).toBeGreaterThan(0);
+    expect(r.findings.fixed).toEqual([]);
+    expect(r.findings.removed!.length).toBeGreaterThan(0);
+    expect(r.findings.removed!.every((f) => f.address === 'azurerm_container_registry.legacy')).toBe(true);
+    expect(r.summary).toMatch(/0 fixed, \d+ removed with the registry/);
     expect(r.exitCode).toBe(1);
     expect(renderReviewMarkdown(r)).toMatchSnapshot();
   });
@@ -95,7 +105,9 @@ describe('acrkit review: fixture pairs', () => {
     expect(sim.forecast[0]!.head!.at(-1)!).toBeLessThan(sim.forecast[0]!.base!.at(-1)!);
     const md = renderReviewMarkdown(r);
     expect(md).toContain('```mermaid\nxychart-beta');
-    expect(md.match(/^ {2}line \[/gm)).toHaveLength(2);
+    // Base, head, and the included storage both share (within 10x of the data).
+    expect(md.match(/^ {2}line \[/gm)).toHaveLength(3);
+    expect(md).toContain('<sub>Lines in order: base; head; included storage (');
     expect(md).toMatchSnapshot();
     checkSchema(toJsonReview(r));
     expect(renderReviewText(r)).toContain('stored GiB at horizon (p50): ');
@@ -117,6 +129,131 @@ describe('acrkit review: fixture pairs', () => {
     const p = await runReview({ plan: 'tier-upgrade/base/main.tf' }, { cwd });
     expect(p.exitCode).toBe(2);
     expect(p.inputErrors[0]!.message).toMatch(/^tier-upgrade\/base\/main\.tf: plan file must be JSON/);
+  });
+});
+
+describe('a cdktf app whose prod stack adds, removes and changes replicas and whose dev stack moves to Basic', () => {
+  test('lists diff element by element, keyed by what identifies an element, in every format', async () => {
+    // GIVEN base and head of two stacks (cdk.tf.json), the same logical id in both stacks
+    const r = await runReview(pair('replicas'), { cwd });
+    // THEN each registry is named by its construct path, the logical id a detail
+    expect(r.changes.map((c) => [c.address, c.terraformAddress, c.action])).toEqual([
+      ['contoso-dev/registry/registry', 'azurerm_container_registry.registry_71CE07F6', 'update'],
+      ['contoso-prod/registry/registry', 'azurerm_container_registry.registry_71CE07F6', 'update'],
+    ]);
+    const prod = r.changes[1]!;
+    const attr = (name: string) => prod.attributes.find((a) => a.name === name)!;
+    expect(attr('georeplications').items).toEqual([
+      { op: 'remove', key: 'eastus', fields: [] },
+      { op: 'add', key: 'southeastasia', fields: [{ name: 'zone_redundancy_enabled', before: null, after: true }] },
+      { op: 'change', key: 'northeurope', fields: [{ name: 'zone_redundancy_enabled', before: false, after: true }] },
+    ]);
+    expect(attr('network_rule_set.ip_rule').items).toEqual([
+      { op: 'remove', key: '198.51.100.10/32', fields: [] },
+      { op: 'add', key: '192.0.2.0/24', fields: [] },
+    ]);
+    expect(attr('tags').items).toEqual([
+      { op: 'add', key: 'costcenter', fields: [{ name: 'value', before: null, after: '4711' }] },
+      { op: 'change', key: 'team', fields: [{ name: 'value', before: 'platform', after: 'platform-eng' }] },
+    ]);
+    // The whole values stay in the JSON beside the items.
+    expect(attr('georeplications').before).toHaveLength(2);
+    expect(prod.reasons.map((x) => x.message.split(':')[0])).toEqual([
+      'removing the East US replica deletes that region\'s copy, and deletes cannot be recovered (writes not yet replicated from it are lost)',
+      'changing zone_redundancy_enabled of the North Europe replica deletes and recreates that replica',
+    ]);
+    // Findings name the registry as the changes do.
+    const findings = [...r.findings.new, ...r.findings.fixed, ...r.findings.unchanged];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.location.constructPath === 'contoso-dev/registry/registry' || f.location.constructPath === 'contoso-prod/registry/registry')).toBe(true);
+
+    const md = renderReviewMarkdown(r);
+    expect(md).toContain('| `georeplications` | - eastus<br>+ southeastasia (zone redundancy on)<br>~ northeurope: zone redundancy off → on |');
+    expect(md).toContain('| `network_rule_set.ip_rule` | - 198.51.100.10/32<br>+ 192.0.2.0/24 |');
+    expect(md).toContain('| `tags` | + costcenter: 4711<br>~ team: platform → platform-eng |');
+    expect(md).not.toContain('[{');
+    // The logical id appears only as the detail under each change's heading.
+    expect(md.match(/registry_71CE07F6/g)).toHaveLength(2);
+    expect(md.match(/<sub>Terraform address: `azurerm_container_registry\.registry_71CE07F6`<\/sub>/g)).toHaveLength(2);
+    expect(md).toMatchSnapshot();
+
+    const text = renderReviewText(r);
+    expect(text).toContain(['         georeplications:', '           - eastus', '           + southeastasia (zone redundancy on)', '           ~ northeurope: zone redundancy off -> on'].join('\n'));
+    expect(text).toContain('  new   warning ACR-SEC-003 contoso-dev/registry/registry: ');
+    expect(text.split('\n')[0]).toBe(`FAIL: ${r.summary}`);
+
+    const json = toJsonReview(r);
+    checkSchema(json);
+    expect(json).toMatchObject({ version: 2, verdict: 'fail', exitCode: 1, reasons: [{ kind: 'destructive', count: 1, fails: true }] });
+  });
+
+  test('the forecast: included storage and crossing days per side, assertions on both sides, the difference in words', async () => {
+    const r = await runReview(pair('replicas'), { cwd, simulate: (base, head) => simulationDelta('replicas/scenario.yaml', base, head, { cwd, workers: 0 }) });
+    const sim = r.simulation!;
+    const dev = sim.forecast.find((f) => f.address === 'contoso-dev/registry/registry')!;
+    // Standard includes 100 GiB, Basic 10 GiB: head goes over far sooner.
+    expect(dev.storage!.base).toMatchObject({ includedGiB: 100, limitGiB: 40 * 1024 });
+    expect(dev.storage!.head).toMatchObject({ includedGiB: 10, limitGiB: 40 * 1024 });
+    expect(dev.storage!.head!.includedDay).not.toBeNull();
+    expect(dev.storage!.base!.includedDay ?? Infinity).toBeGreaterThan(dev.storage!.head!.includedDay!);
+    // Assertions carry review names, and the one Basic breaks fails the review.
+    const storage = sim.assertions!.find((a) => a.kind === 'storage-below' && a.subject === 'contoso-dev/registry/registry')!;
+    expect(storage).toMatchObject({ base: { passed: true }, head: { passed: false }, failing: true });
+    expect(r.reasons.map((x) => [x.kind, x.fails])).toEqual([['destructive', true], ['assertion', true]]);
+    expect(r.summary).toContain('1 assertion newly failing');
+    checkSchema(toJsonReview(r));
+    const md = renderReviewMarkdown(r);
+    expect(md).toContain(`Head goes over its included storage (10 GiB) on day ${dev.storage!.head!.includedDay}; base `);
+    expect(md).toContain('| ❌ storage stays below the included storage');
+    // Retention on in prod's head: the lines part, and the sentence says by how much.
+    expect(md).toMatch(/Base and head part on day \d+; on day 179 head stores [\d.]+ GiB, base [\d.]+ GiB \(-[\d.]+ GiB, -\d+%\)\./);
+  });
+
+  test('no value from an input can add a second review marker or break a table', async () => {
+    const r = await runReview(pair('replicas'), { cwd });
+    const marker = '<!-- acrkit-review -->';
+    const evil = `${marker}\n| x | y |`;
+    const prod = r.changes[1]!;
+    const nasty = {
+      ...r,
+      changes: [{ ...prod, address: evil, attributes: prod.attributes.map((a) => ({ ...a, items: a.items?.map((i) => ({ ...i, key: evil })) })) }],
+      findings: { ...r.findings, new: r.findings.new.map((f) => ({ ...f, message: evil, location: { ...f.location, constructPath: evil } })) },
+    };
+    const md = renderReviewMarkdown(nasty);
+    expect(md.startsWith(`${REVIEW_MARKER}\n`)).toBe(true);
+    expect(md.split(marker)).toHaveLength(2);
+    expect(md).not.toMatch(/^\| x \| y \|/m);
+  });
+});
+
+describe('the verdict', () => {
+  const change = (kind: ResourceChange['reasons'][number]['kind'], extra: Partial<ResourceChange> = {}): ResourceChange => ({
+    address: `stack/${kind}`, type: 'azurerm_container_registry', action: 'update', destructive: false, irreversible: false, attributes: [], reasons: [{ kind, message: 'm' }], ...extra,
+  });
+  const inputs = { failingFindings: 0, failOn: 'error' as const, simulation: undefined, inputErrors: 0, allowDestroy: false };
+
+  test('fails on what cannot go through; warns about what can, in a fixed order', () => {
+    const reasons = verdictReasons({
+      ...inputs,
+      failingFindings: 2,
+      changes: [change('drift'), change('access-loss'), change('irreversible', { irreversible: true }), change('rejected'), change('destructive', { destructive: true, irreversible: true })],
+    });
+    expect(reasons.map((x) => [x.kind, x.count, x.fails])).toEqual([
+      ['destructive', 1, true],
+      ['rejected', 1, true],
+      ['finding', 2, true],
+      ['irreversible', 1, false],
+      ['access-loss', 1, false],
+      ['drift', 1, false],
+    ]);
+    expect(reasons[2]!.message).toBe('2 new findings at or above error (--fail-on): fix them, or suppress with a reason.');
+  });
+
+  test('--allow-destroy turns a destructive change into a warning; unreadable inputs fail', () => {
+    expect(verdictReasons({ ...inputs, allowDestroy: true, changes: [change('destructive', { destructive: true })] })).toEqual([
+      { kind: 'destructive', count: 1, fails: false, message: '1 change deletes data, allowed by --allow-destroy.' },
+    ]);
+    expect(verdictReasons({ ...inputs, inputErrors: 2, changes: [] })).toEqual([{ kind: 'input-error', count: 2, fails: true, message: '2 inputs could not be read: fix them and run the review again.' }]);
   });
 });
 
@@ -157,7 +294,7 @@ ${extra}
     expect(r.changes[0]!.reasons).toEqual([]);
     expect(r.cost.registries[0]).toMatchObject({ base: 50.01, head: null, delta: null });
     expect(r.cost).toMatchObject({ base: 0, head: 0, delta: 0, unknown: 1 });
-    expect(r.verdict).toContain('(1 unknown)');
+    expect(r.summary).toContain('(1 unknown)');
     expect(renderReviewMarkdown(r)).toContain('unknown (tier from a variable)');
     const unknownFinding = r.findings.new.find((f) => f.status === 'unknown');
     expect(unknownFinding).toBeDefined();
@@ -193,8 +330,11 @@ describe('deleting key material', () => {
     const linked = await runReview({ plan: 'linked.json' }, { cwd: dir });
     expect(linked.changes.map((c) => [c.address, c.action, c.destructive])).toEqual([['azurerm_user_assigned_identity.id', 'delete', true]]);
     expect(linked.changes[0]!.reasons[0]!.message).toContain("makes the registry's encrypted data unreadable");
+    // An identity no registry uses is not a companion: counted, not reviewed.
     const unrelated = await runReview({ plan: 'unrelated.json' }, { cwd: dir });
-    expect(unrelated.changes.map((c) => [c.address, c.action, c.destructive])).toEqual([['azurerm_user_assigned_identity.id', 'delete', false]]);
+    expect(unrelated.changes).toEqual([]);
+    expect(unrelated.otherResources).toBe(1);
+    expect(renderReviewMarkdown(unrelated)).toContain('1 other resource changes; not reviewed.');
     expect(unrelated.exitCode).toBe(0);
   });
 });
@@ -213,7 +353,7 @@ describe('review Markdown stays under the GitHub comment limit', () => {
 
 describe('acrkit review CLI', () => {
   test('markdown by default, exit codes 0 / 1 / 2', async () => {
-    const ok = await runCli(['review', '--base', 'tier-upgrade/base', '--head', 'tier-upgrade/head'], { cwd });
+    const ok = await runCli(['review', '--base', 'retention-on/base', '--head', 'retention-on/head'], { cwd });
     expect(ok.code).toBe(0);
     expect(ok.stdout.startsWith(REVIEW_MARKER)).toBe(true);
     const destroy = await runCli(['review', '--base', 'location-change/base', '--head', 'location-change/head', '--format', 'json'], { cwd });
@@ -223,6 +363,19 @@ describe('acrkit review CLI', () => {
     expect(allowed.code).toBe(0);
     const strict = await runCli(['review', '--base', 'tier-upgrade/base', '--head', 'tier-upgrade/head', '--fail-on', 'warning'], { cwd });
     expect(strict.code).toBe(1);
+  });
+
+  test('with --out, one verdict line goes to stderr', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acrkit-review-out-'));
+    const out = join(dir, 'review.json');
+    const run = await runCli(['review', '--base', 'replicas/base', '--head', 'replicas/head', '--format', 'json', '--out', out], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(run.stderr).toBe(`acrkit review: FAIL: ${json.summary} (review written to ${out})\n`);
+    const ok = await runCli(['review', '--base', 'no-change/base', '--head', 'no-change/head', '--out', join(dir, 'ok.md')], { cwd });
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toBe(`acrkit review: PASS: No registry changes, nothing to review. (review written to ${join(dir, 'ok.md')})\n`);
   });
 
   test('bad usage is exit 2 with a message', async () => {

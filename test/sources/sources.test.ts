@@ -29,7 +29,9 @@ describe('.tf files', () => {
       'azurerm_container_registry.team["beta"]',
     ]);
     const prod = byAddr(r.registries, 'azurerm_container_registry.prod');
-    expect(prod.source).toEqual({ kind: 'hcl', file: 'tf/multi/main.tf', line: 16 });
+    expect(prod.source).toMatchObject({ kind: 'hcl', file: 'tf/multi/main.tf', line: 16 });
+    // Every argument keeps its line; a variable's value points at the resource's argument.
+    expect(prod.source.arguments).toMatchObject({ sku: { file: 'tf/multi/main.tf', line: 20 }, 'georeplications.0.location': { line: 29 }, 'encryption.0.key_vault_key_id': { line: 35 } });
     expect(prod.tier).toBe('Premium'); // var.sku default
     expect(prod.replicas).toEqual([
       { location: 'eastus', zoneRedundant: true, globalRouting: true },
@@ -41,16 +43,17 @@ describe('.tf files', () => {
     expect(prod.webhooks).toEqual([{ address: 'azurerm_container_registry_webhook.hook', serviceUri: 'http://hooks.example.com/acr', actions: ['push'] }]);
     expect(prod.diagnosticSettings).toHaveLength(1);
     expect(prod.locks).toEqual([{ address: 'azurerm_management_lock.rg', level: 'CanNotDelete' }]); // lock on the resource group
-    expect(isUnknown(prod.resourceGroupName)).toBe(true);
+    expect(prod.resourceGroupName).toBe('rg-acr'); // azurerm_resource_group.rg.name holds a literal
     const r0 = byAddr(r.registries, 'azurerm_container_registry.regional[0]');
     expect(r0.name).toBe('acrkitregion0');
-    expect(r0.location).toMatchObject({ unknown: true, reason: 'var.location has no literal default' });
+    expect(r0.location).toMatchObject({ unknown: true, reason: 'var.location has no default and no value in terraform.tfvars, *.auto.tfvars or --var-file', expression: '${var.location}' });
     expect(byAddr(r.registries, 'azurerm_container_registry.team["beta"]').location).toBe('northeurope');
     expect(r.suppressions.map((s) => [s.ruleId, s.address, s.line])).toContainEqual(['ACR-SEC-001', 'azurerm_container_registry.dev', 7]);
   });
 
-  test('provider 2.x/3.x syntax', async () => {
-    const r = await loadRegistries(['tf/v3/main.tf'], { cwd });
+  test('provider 2.x/3.x syntax, where the version constraint allows it', async () => {
+    // versions.tf beside each main.tf pins azurerm 3.x and 2.x: their arguments are valid there.
+    const r = await loadRegistries(['tf/v3/main.tf', 'tf/v2/main.tf'], { cwd });
     expect(r.errors).toEqual([]);
     const legacy = byAddr(r.registries, 'azurerm_container_registry.legacy');
     expect(legacy).toMatchObject({ location: 'westeurope', retentionDays: 14, trust: true, network: { defaultAction: 'Deny', ipRules: ['203.0.113.0/24'] } });
@@ -82,7 +85,7 @@ describe('plan JSON', () => {
     const r = await loadRegistries(['plan/replace.json'], { cwd });
     expect(r.errors).toEqual([]);
     const main = byAddr(r.registries, 'azurerm_container_registry.main');
-    expect(main.source).toEqual({ kind: 'plan', file: 'plan/replace.json', pointer: '/planned_values/root_module/resources/0', line: 8 });
+    expect(main.source).toEqual({ kind: 'plan', file: 'plan/replace.json', pointer: '/planned_values/root_module/resources/0', line: 8, azurermMajor: 4 });
     expect(main.tags).toEqual({ env: 'production' });
     const edge = byAddr(r.registries, 'module.edge.azurerm_container_registry.cache[0]');
     expect(edge.adminEnabled).toBe(true);
@@ -99,7 +102,9 @@ describe('plan JSON', () => {
     expect(main.after?.adminEnabled).toBe(false);
     const edge = byAddr(changes, 'module.edge.azurerm_container_registry.cache[0]');
     expect(edge.before).toBeUndefined();
-    expect(isUnknown(edge.after?.network.bypassAzureServices)).toBe(true); // after_unknown
+    // after_unknown, but the configuration leaves it out: the provider default.
+    expect(edge.after?.network.bypassAzureServices).toBe(true);
+    expect(edge.decided).toEqual([{ path: 'network_rule_bypass_option', by: 'configuration' }]);
     expect(byAddr(changes, 'module.edge.azurerm_management_lock.cache[0]').after).toBeUndefined();
   });
 });
@@ -186,7 +191,7 @@ describe('companion resource errors point at the companion', () => {
     writeFileSync(path.join(dir, 'kv.tf'), `# the vault\n\nresource "azurerm_key_vault" "v" {\n  name = "kvcontoso"\n  purge_protection_enabled = "maybe"\n}\n`);
     const r = await loadInputs([dir], { cwd: dir });
     const e = r.errors.find((x) => x.message.includes('purge_protection_enabled'));
-    expect(e?.location).toMatchObject({ file: 'kv.tf', line: 3 });
+    expect(e?.location).toMatchObject({ file: 'kv.tf', line: 5 }); // the argument's line
   });
 });
 

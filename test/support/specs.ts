@@ -37,4 +37,7 @@ export const FEATURE_ON: Partial<Record<FeatureId, Partial<RegistrySpecInput>>> 
   zoneRedundancy: { zoneRedundancy: true },
   softDelete: { softDeleteDays: 7 },
   cacheRules: { counts: { cacheRules: 1 } },
+  abacRepositoryPermissions: { permissionsMode: 'rbac-abac' },
+  armAudienceAuthDisabled: { armAudienceAuth: false },
+  metadataSearch: { metadataSearch: true },
 };

@@ -9,7 +9,7 @@ import { PACK_NAMES } from '../../policy/rule.js';
 import type { CheckRun } from '../../workflows/check.js';
 import { ExitCode } from '../exit-codes.js';
 import { emit, useColor, type CliContext } from '../io.js';
-import { collectPack } from '../options.js';
+import { collectInOrder, collectPack } from '../options.js';
 import { stdinReader } from '../stdin.js';
 
 /** Output formats of `acrkit check`. */
@@ -22,6 +22,7 @@ interface CheckFlags {
   readonly failOn?: FailOn;
   readonly out?: string;
   readonly config?: string;
+  readonly varFile?: string[];
 }
 
 /** Registers `check`. */
@@ -35,6 +36,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: error)').choices(['error', 'warning', 'info', 'never']))
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--config <file>', 'config file (default: acrkit.config.json in the working directory, if present)')
+    .option('--var-file <file>', 'variable values for .tf inputs, repeatable: applied after terraform.tfvars and *.auto.tfvars, in order, as terraform -var-file', collectInOrder)
     .action(async (paths: string[], flags: CheckFlags) => {
       const readStdin = stdinReader(ctx.io, paths);
       const { runCheck } = await import('../../workflows/check.js');
@@ -44,6 +46,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         ...(flags.pack ? { packs: flags.pack } : {}),
         ...(flags.failOn ? { failOn: flags.failOn } : {}),
         ...(flags.config !== undefined ? { configFile: flags.config } : {}),
+        ...(flags.varFile ? { varFiles: flags.varFile } : {}),
       });
       emit(ctx.io, await render(run, flags.format, ctx), flags.out, paths);
       if (flags.format !== 'text' || flags.out) for (const e of run.result.inputErrors ?? []) ctx.io.err(`acrkit: ${e.message}\n`);

@@ -5,12 +5,13 @@
  */
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
+import { terminalText } from '../../format/terminal.js';
 import type { FailOn } from '../../policy/finding.js';
 import { PACK_NAMES } from '../../policy/rule.js';
 import type { ReviewResult } from '../../review/review-types.js';
 import { ExitCode } from '../exit-codes.js';
 import { emit, type CliContext } from '../io.js';
-import { collectPack, integerAtLeast } from '../options.js';
+import { collectInOrder, collectPack, integerAtLeast } from '../options.js';
 import { stdinReader } from '../stdin.js';
 
 /** Output formats of `acrkit review`. */
@@ -29,6 +30,7 @@ interface ReviewFlags {
   readonly allowDestroy?: boolean;
   readonly config?: string;
   readonly out?: string;
+  readonly varFile?: string[];
 }
 
 /** Registers `review`. */
@@ -48,7 +50,8 @@ export function registerReview(program: Command, ctx: CliContext): void {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a new finding is at or above this severity (default: error)').choices(['error', 'warning', 'info', 'never']))
     .option('--allow-destroy', 'do not fail on destructive changes (they are still shown)')
     .option('--config <file>', 'config file (default: acrkit.config.json in the working directory, if present)')
-    .option('--out <file>', 'write the review to a file instead of stdout')
+    .option('--out <file>', 'write the review to a file instead of stdout (the verdict goes to stderr in one line)')
+    .option('--var-file <file>', 'variable values for the .tf folders of --base and --head, repeatable: applied after terraform.tfvars and *.auto.tfvars, in order', collectInOrder)
     .action(async (plan: string | undefined, flags: ReviewFlags) => {
       if (plan && (flags.base || flags.head)) throw new UsageError('review takes a plan or --base and --head, got both: pass one plan JSON, or --base and --head.');
       if (!plan && (!flags.base || !flags.head)) {
@@ -65,6 +68,7 @@ export function registerReview(program: Command, ctx: CliContext): void {
         ...(flags.failOn ? { failOn: flags.failOn } : {}),
         ...(flags.allowDestroy ? { allowDestroy: true } : {}),
         ...(flags.config !== undefined ? { configFile: flags.config } : {}),
+        ...(flags.varFile ? { varFiles: flags.varFile } : {}),
         ...(scenario
           ? {
               simulate: (base, head) =>
@@ -79,6 +83,11 @@ export function registerReview(program: Command, ctx: CliContext): void {
       });
       emit(ctx.io, await render(result, flags.format), flags.out, [...(plan ? [plan] : []), ...(flags.base ?? []), ...(flags.head ?? []), ...(scenario ? [scenario] : [])]);
       for (const e of result.inputErrors) if (flags.out || flags.format !== 'text') ctx.io.err(`acrkit: ${e.message}\n`);
+      // With --out the review is in a file: one line on stderr tells the CI log how it went.
+      if (flags.out) {
+        const { verdictLine } = await import('../../report/review/counts.js');
+        ctx.io.err(`acrkit review: ${terminalText(verdictLine(result))} (review written to ${terminalText(flags.out)})\n`);
+      }
       const code = result.exitCode === 2 ? ExitCode.USAGE : result.exitCode === 1 ? ExitCode.FAILED : ExitCode.OK;
       ctx.exitCode = Math.max(ctx.exitCode, code);
     });

@@ -15,6 +15,10 @@ import { PublicAccessRestricted } from '../rules/PublicAccessRestricted.js';
 import { TrustedServicesAllowed } from '../rules/TrustedServicesAllowed.js';
 import { VersionlessKeyId } from '../rules/VersionlessKeyId.js';
 import { WebhookHttps } from '../rules/WebhookHttps.js';
+import { LegacyRolesInAbacMode } from '../rules/LegacyRolesInAbacMode.js';
+import { AbacPermissionsMode } from '../rules/AbacPermissionsMode.js';
+import { RepositoryScopedGrants } from '../rules/RepositoryScopedGrants.js';
+import { ArmAudienceTokensDisabled } from '../rules/ArmAudienceTokensDisabled.js';
 
 /** Rules of the security pack, in id order. */
 export const SECURITY_RULES: readonly Rule[] = [
@@ -33,4 +37,8 @@ export const SECURITY_RULES: readonly Rule[] = [
   RepositoryTokensUnused,
   CacheRulesReviewed,
   PrivateDnsZone,
+  LegacyRolesInAbacMode,
+  AbacPermissionsMode,
+  RepositoryScopedGrants,
+  ArmAudienceTokensDisabled,
 ];

@@ -73,7 +73,9 @@ export function renderGithubActions(result: CheckResult, options: RenderOptions 
   const lines: string[] = [];
   for (const f of report.findings) {
     if (f.suppressed) continue;
-    lines.push(command(levelOf(f), { file: workflowPath(f.location.file, cwd), line: f.location.line, title: titleOf(f) }, `${registryName(f.address, f.location)}: ${f.message}`));
+    // An annotation sits on the argument's line when the input recorded it, else on the registry's.
+    const at = f.argument ?? f.location;
+    lines.push(command(levelOf(f), { file: workflowPath(at.file, cwd), line: at.line, title: titleOf(f) }, `${registryName(f.address, f.location)}: ${f.message}`));
   }
   for (const e of result.inputErrors ?? []) {
     const file = workflowPath(e.location.file, cwd);

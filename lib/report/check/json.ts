@@ -5,7 +5,7 @@ import type { Finding, FindingSummary } from '../../policy/finding.js';
 import type { CheckResult } from './check-result.js';
 
 /** One finding in the JSON report: the finding without its rule name and suppression origin. */
-export type JsonFinding = Pick<Finding, 'ruleId' | 'pack' | 'severity' | 'status' | 'address' | 'message' | 'location' | 'suppressed' | 'reason'>;
+export type JsonFinding = Pick<Finding, 'ruleId' | 'pack' | 'severity' | 'status' | 'address' | 'message' | 'location' | 'argument' | 'suppressed' | 'reason'>;
 
 /** The JSON report document. */
 export interface JsonReport {
@@ -27,6 +27,7 @@ export function toJsonFinding(f: Finding): JsonFinding {
     address: f.address,
     message: f.message,
     location: f.location,
+    ...(f.argument !== undefined ? { argument: f.argument } : {}),
     suppressed: f.suppressed,
     ...(f.reason !== undefined ? { reason: f.reason } : {}),
   };

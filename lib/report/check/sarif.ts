@@ -51,9 +51,11 @@ function result(f: Finding, ruleIndex: number, cwd: string): Result {
     message: { text: `${registryName(f.address, loc)}: ${f.message}` },
     locations: [
       {
-        ...(loc.file !== undefined && !isStdinName(loc.file)
-          ? { physicalLocation: { artifactLocation: { uri: artifactUri(loc.file, cwd) }, ...(loc.line !== undefined ? { region: { startLine: loc.line } } : {}) } }
-          : {}),
+        ...(f.argument !== undefined
+          ? { physicalLocation: { artifactLocation: { uri: artifactUri(f.argument.file, cwd) }, region: { startLine: f.argument.line } } }
+          : loc.file !== undefined && !isStdinName(loc.file)
+            ? { physicalLocation: { artifactLocation: { uri: artifactUri(loc.file, cwd) }, ...(loc.line !== undefined ? { region: { startLine: loc.line } } : {}) } }
+            : {}),
         logicalLocations: [{ fullyQualifiedName: loc.constructPath ?? f.address, kind: 'resource' }],
       },
     ],

@@ -10,7 +10,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RegistrySummary } from '../../sim/results/result.js';
 import { counted } from '../../format/counts.js';
-import type { SimulationDelta } from '../../review/review-types.js';
+import type { ForecastDelta, ForecastStorage, SimulationDelta } from '../../review/review-types.js';
+import { FORECAST_REFERENCE_MAX_RATIO, forecastSentence, partDay, sizeText } from '../review/forecast.js';
+
+export { FORECAST_REFERENCE_MAX_RATIO } from '../review/forecast.js';
 import type { CostDelta } from '../../review/review-types.js';
 import { formatBytes, minuteText, usd } from '../../format/numbers.js';
 import { GIB } from '../../catalog/tiers.js';
@@ -59,6 +62,20 @@ export const LAYER = {
   availabilityLabel: 'availability_label',
   /** Stored GiB lines of a review forecast: one per side (base, head) present. */
   forecast: 'forecast',
+  /** Included storage and limit rules of a review forecast within 10x of the peak: one line each. */
+  forecastReference: 'forecast_reference',
+  /** Their labels: one text each. */
+  forecastReferenceLabel: 'forecast_reference_label',
+  /** Dots where a side first crosses a drawn rule within the horizon: one path each. */
+  forecastCrossing: 'forecast_crossing',
+  /** Their labels (`head: day 8`): one text each. */
+  forecastCrossingLabel: 'forecast_crossing_label',
+  /** The vertical rule on the day base and head part (when after day 0): one line. */
+  forecastPart: 'forecast_part',
+  /** Its label: one text. */
+  forecastPartLabel: 'forecast_part_label',
+  /** Labels at the lines' ends when both sides are present: one per side, or one (`base = head`) when they never part. */
+  forecastLabel: 'forecast_label',
   /** Review cost bars: one per registry and side with a known cost. */
   reviewCost: 'review_cost',
 } as const;
@@ -521,14 +538,46 @@ export function outageChart(g: RegistrySummary, horizonDays: number, id = `outag
   };
 }
 
+/** A horizontal line of a review forecast: included storage or the limit, of one side or both. */
+interface ForecastRule {
+  readonly kind: 'included' | 'limit';
+  readonly side: 'base' | 'head' | 'both';
+  readonly gib: number;
+  readonly label: string;
+}
+
+/** The rules of a forecast: one per threshold when base and head share it, else one per side. */
+function forecastRules(f: ForecastDelta): { shown: ForecastRule[]; hidden: ForecastRule[]; peak: number } {
+  const peak = Math.max(0, ...(f.base ?? []), ...(f.head ?? []));
+  const rules: ForecastRule[] = [];
+  const s = f.storage;
+  for (const kind of ['included', 'limit'] as const) {
+    const value = (x: ForecastStorage): number => (kind === 'included' ? x.includedGiB : x.limitGiB);
+    const word = kind === 'included' ? 'included' : 'limit';
+    const b = s?.base ?? null;
+    const h = s?.head ?? null;
+    if (b && h && value(b) === value(h)) rules.push({ kind, side: 'both', gib: value(h), label: `${word} ${sizeText(value(h))}` });
+    else {
+      if (b) rules.push({ kind, side: 'base', gib: value(b), label: `base ${word} ${sizeText(value(b))}` });
+      if (h) rules.push({ kind, side: 'head', gib: value(h), label: `head ${word} ${sizeText(value(h))}` });
+    }
+  }
+  const within = (r: ForecastRule): boolean => peak > 0 && r.gib <= peak * FORECAST_REFERENCE_MAX_RATIO;
+  return { shown: rules.filter(within), hidden: rules.filter((r) => !within(r)), peak };
+}
+
 /**
- * Review forecast of one registry: stored GiB per day (mean of runs), base dashed and head solid.
+ * Review forecast of one registry: stored GiB per day (mean of runs), base dashed grey and
+ * head solid blue; included storage (green) and the limit (red) of each side as horizontal
+ * rules when within 5x of the peak (one rule when both sides share it); a dot where each
+ * side first crosses them; where the lines part, a vertical rule, and each line's end
+ * labelled with its side and value (one label when they never part).
  * @param f the registry's forecast
  * @param sim the review's simulation (scenario, seed, runs)
  * @param id element id (default `forecast-<slug of the address>`)
  * @returns undefined when neither side has a series
  */
-export function forecastChart(f: SimulationDelta['forecast'][number], sim: SimulationDelta, id = `forecast-${slug(f.address)}`): ChartDefinition | undefined {
+export function forecastChart(f: ForecastDelta, sim: SimulationDelta, id = `forecast-${slug(f.address)}`): ChartDefinition | undefined {
   const sides = (
     [
       ['base', f.base],
@@ -538,41 +587,128 @@ export function forecastChart(f: SimulationDelta['forecast'][number], sim: Simul
   if (!sides.length) return undefined;
   const values = sides.flatMap(([side, xs]) => xs.map((v, day) => ({ day, side, gib: v })));
   const days = Math.max(...sides.map(([, xs]) => xs.length));
-  const lastOf = (xs: readonly number[]): string => fmtGiB(xs[xs.length - 1] ?? 0);
+  const lastDay = Math.max(0, days - 1);
+  const { shown, hidden, peak } = forecastRules(f);
+  const rules = shown.map((r) => ({ ...r, color: r.kind === 'limit' ? COLORS.limit : COLORS.included, dash: r.side === 'base' ? [2, 3] : [6, 3] }));
+  // A dot where a side first crosses a drawn rule (its own, or the shared one), within the horizon.
+  const crossings = sides.flatMap(([side]) => {
+    const st = f.storage?.[side];
+    if (!st) return [];
+    return (['included', 'limit'] as const).flatMap((kind) => {
+      const day = kind === 'included' ? st.includedDay : st.limitDay;
+      const rule = rules.find((r) => r.kind === kind && (r.side === side || r.side === 'both'));
+      if (day === null || day > lastDay || !rule) return [];
+      return [{ day, gib: rule.gib, side, color: side === 'base' ? COLORS.base : COLORS.head, label: `${side}: day ${day}`, right: day > lastDay * 0.7 }];
+    });
+  });
+  const part = partDay(f);
+  const ends = sides.map(([side, xs]) => ({ side, day: xs.length - 1, gib: xs[xs.length - 1] ?? 0 }));
+  // Labels right of the lines' ends; two close ends are pushed apart (one above, one below).
+  const higher = ends.length === 2 && ends[1]!.gib > ends[0]!.gib ? 'head' : 'base';
+  const endLabels =
+    ends.length === 2 && part === null
+      ? [{ day: ends[1]!.day, gib: ends[1]!.gib, label: 'base = head', shift: 0, color: COLORS.head }]
+      : ends.length === 2
+        ? ends.map((e) => ({ day: e.day, gib: e.gib, label: `${e.side} ${sizeText(e.gib)}`, shift: e.side === higher ? -6 : 6, color: e.side === 'base' ? COLORS.base : COLORS.head }))
+        : [];
   const present = sides.map(([s]) => s);
   const missing = (['base', 'head'] as const).filter((s) => !present.includes(s));
   const missingText = missing.length ? ` The registry is absent in ${missing.join(' and ')}.` : '';
+  const sentence = forecastSentence(f, sim.horizonDays);
+  const hiddenText = hidden.length
+    ? ` Not drawn because ${hidden.length === 1 ? 'it is' : 'they are'} more than ${FORECAST_REFERENCE_MAX_RATIO}x the peak of ${sizeText(peak)}: ${hidden.map((r) => r.label).join(', ')}.`
+    : '';
+  const x = { field: 'day', type: 'quantitative', axis: DAY_AXIS, scale: { domain: [0, Math.max(1, lastDay)], nice: false } };
+  const y = { field: 'gib', type: 'quantitative', title: 'stored (GiB)' };
   return {
     id,
     kind: 'forecast',
     title: `${f.address}: stored storage forecast, base vs head (GiB)`,
-    alt:
-      `Line chart of stored GiB per day (mean over ${sim.runs} runs) for ${f.address}, ${sides.map(([s]) => s).join(' and ')} overlaid over ${days} days. ` +
-      sides.map(([s, xs]) => `${s} ends at ${lastOf(xs)}`).join('; ') +
-      `.${missingText}`,
-    caption: `Scenario ${sim.scenario}, seed ${sim.seed}, ${counted(sim.runs, 'run')}, ${sim.horizonDays} days, simulated alike for base (dashed grey) and head (solid blue).${missingText}`,
+    alt: `Line chart of stored GiB per day (mean over ${sim.runs} runs) for ${f.address}, ${present.join(' and ')} overlaid over ${days} days. ${sentence}${missingText}${hiddenText}`,
+    caption:
+      `Scenario ${sim.scenario}, seed ${sim.seed}, ${counted(sim.runs, 'run')}, ${sim.horizonDays} days, simulated alike for base (dashed grey) and head (solid blue). ` +
+      `Included storage in green and the storage limit in red, dotted for base and dashed for head where they differ; a dot marks the first day each side crosses one.${missingText}${hiddenText}`,
     table: {
-      header: ['Day', ...sides.map(([s]) => `${s} (GiB)`)],
+      header: ['Day', ...present.map((s) => `${s} (GiB)`)],
       rows: sampleIndices(days).map((d) => [String(d), ...sides.map(([, xs]) => (xs[d] === undefined ? '-' : fmtGiB(xs[d]!)))]),
     },
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: { text: `${f.address}: stored storage (GiB)`, subtitle: 'mean of runs per day, base vs head' },
-      width: CHART_WIDTH,
-      height: 200,
+      // Room right of the plot for the end labels, within the same overall width.
+      width: endLabels.length ? CHART_WIDTH - 90 : CHART_WIDTH,
+      height: 220,
       config: CONFIG,
-      data: { values },
       layer: [
         {
           name: LAYER.forecast,
+          data: { values },
           mark: { type: 'line', strokeWidth: 2 },
           encoding: {
-            x: { field: 'day', type: 'quantitative', axis: DAY_AXIS, scale: { domain: [0, Math.max(1, days - 1)], nice: false } },
-            y: { field: 'gib', type: 'quantitative', title: 'stored (GiB)' },
-            color: { field: 'side', type: 'nominal', title: null, scale: { domain: ['base', 'head'], range: [COLORS.base, COLORS.head] } },
-            strokeDash: { field: 'side', type: 'nominal', title: null, scale: { domain: ['base', 'head'], range: [[6, 4], [1, 0]] } },
+            x,
+            y,
+            color: { field: 'side', type: 'nominal', title: null, scale: { domain: ['base', 'head'], range: [COLORS.base, COLORS.head] }, legend: { symbolType: 'stroke', symbolStrokeWidth: 2 } },
+            strokeDash: { field: 'side', type: 'nominal', title: null, scale: { domain: ['base', 'head'], range: [[6, 4], [1, 0]] }, legend: null },
           },
         },
+        ...(rules.length
+          ? [
+              {
+                name: LAYER.forecastReference,
+                data: { values: rules },
+                mark: { type: 'rule', strokeWidth: 1.5 },
+                encoding: { y: { field: 'gib', type: 'quantitative' }, color: { field: 'color', type: 'nominal', scale: null }, strokeDash: { field: 'dash', type: 'nominal', scale: null } },
+              },
+              {
+                name: LAYER.forecastReferenceLabel,
+                data: { values: rules },
+                mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -2, fontSize: 11 },
+                encoding: { y: { field: 'gib', type: 'quantitative' }, x: { value: 0 }, text: { field: 'label' }, color: { field: 'color', type: 'nominal', scale: null } },
+              },
+            ]
+          : []),
+        ...(crossings.length
+          ? [
+              {
+                name: LAYER.forecastCrossing,
+                data: { values: crossings },
+                mark: { type: 'point', filled: true, size: 70, opacity: 1 },
+                encoding: { x, y, color: { field: 'color', type: 'nominal', scale: null } },
+              },
+              {
+                name: LAYER.forecastCrossingLabel,
+                data: { values: crossings },
+                mark: { type: 'text', baseline: 'top', dy: 6, fontSize: 11, fontWeight: 'bold', align: { expr: "datum.right ? 'right' : 'left'" }, dx: { expr: 'datum.right ? -6 : 6' } },
+                encoding: { x, y, text: { field: 'label' }, color: { field: 'color', type: 'nominal', scale: null } },
+              },
+            ]
+          : []),
+        ...(part !== null && part > 0
+          ? [
+              {
+                name: LAYER.forecastPart,
+                data: { values: [{ day: part, label: `part on day ${part}` }] },
+                mark: { type: 'rule', color: '#555', strokeDash: [1, 3], strokeWidth: 1 },
+                encoding: { x },
+              },
+              {
+                name: LAYER.forecastPartLabel,
+                data: { values: [{ day: part, label: `part on day ${part}` }] },
+                mark: { type: 'text', align: part > lastDay * 0.7 ? 'right' : 'left', baseline: 'top', dx: part > lastDay * 0.7 ? -4 : 4, fontSize: 11, color: '#555' },
+                encoding: { x, y: { value: 2 }, text: { field: 'label' } },
+              },
+            ]
+          : []),
+        ...(endLabels.length
+          ? [
+              {
+                name: LAYER.forecastLabel,
+                data: { values: endLabels },
+                mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 11, fontWeight: 'bold', dx: 6, dy: { expr: 'datum.shift' } },
+                encoding: { x, y, text: { field: 'label' }, color: { field: 'color', type: 'nominal', scale: null } },
+              },
+            ]
+          : []),
       ],
     } as TopLevelSpec,
   };

@@ -8,9 +8,14 @@
  * - {@link writeSimulationReport}: writes the simulation report to a file (what `npm start` uses).
  */
 import type { Finding } from '../../policy/finding.js';
-import { display } from '../../review/attributes.js';
+import { itemBody, itemMark } from '../../review/lists.js';
+import { attributeView, shownSide } from '../review/changes.js';
+import { findingCounts, otherLine, verdictTone, verdictWord } from '../review/counts.js';
+import { forecastSentence } from '../review/forecast.js';
+import { registryDetail, registryName } from '../names.js';
+import { counted } from '../../format/counts.js';
 import type { ResourceChange } from '../../review/diff.js';
-import type { ReviewResult } from '../../review/review-types.js';
+import type { AssertionDelta, ReviewResult } from '../../review/review-types.js';
 import { fmtActual } from '../simulation/render.js';
 import { BLOCKED_HEADERS, blockedRows, OUTAGE_HEADERS, outageRows, registryColumns, registryRow, tierText, violationText } from '../simulation/rows.js';
 import type { RegistrySummary, SimulationResult } from '../../sim/results/result.js';
@@ -27,9 +32,8 @@ import {
   storageChart,
   type ChartDefinition,
 } from './charts.js';
-import { esc, figure, page, status, table, type Cell } from './page.js';
+import { esc, figure, page, status, statusIcon, table, type Cell } from './page.js';
 import { usd, formatBytes, percent } from '../../format/numbers.js';
-import { formatLocation } from '../../input/location.js';
 
 /** Renders charts to figures, making ids unique within one report (`used` is shared per report). */
 async function figures(defs: ReadonlyArray<ChartDefinition | undefined>, used: Set<string>): Promise<string[]> {
@@ -92,7 +96,7 @@ export async function renderSimulationHtml(r: SimulationResult): Promise<string>
     `<h1>acrkit simulate: ${esc(r.scenario)}</h1>`,
     `<p class="meta">Scenario <code>${esc(r.file)}</code> · ${r.runs} Monte Carlo run${r.runs === 1 ? '' : 's'} · seed ${r.seed} · ${r.horizonDays} days. Values are medians (p50) with the p10-p90 range over runs.</p>`,
     r.assertions.length
-      ? `<p class="verdict ${r.passed ? 'pass' : 'fail'}">${r.passed ? `All ${r.assertions.length} assertion checks hold` : `${failed} of ${r.assertions.length} assertion checks fail`}</p>`
+      ? `<p class="verdict ${r.passed ? 'pass' : 'fail'}">${statusIcon(r.passed ? 'pass' : 'fail')} ${r.passed ? `All ${r.assertions.length} assertion checks hold` : `${failed} of ${r.assertions.length} assertion checks fail`}</p>`
       : '',
     '</header>',
     '<section id="summary">',
@@ -173,26 +177,69 @@ function signedUsd(n: number): string {
 }
 
 function changeFlags(c: ResourceChange): string {
-  return [c.destructive ? 'destructive' : '', c.irreversible ? 'irreversible' : '', c.reasons.some((x) => x.kind === 'rejected') ? 'rejected by Azure' : '']
+  const has = (kind: ResourceChange['reasons'][number]['kind']): boolean => c.reasons.some((x) => x.kind === kind);
+  return [
+    c.destructive ? 'destructive' : '',
+    c.irreversible ? 'irreversible' : '',
+    has('rejected') ? 'rejected by Azure' : '',
+    has('access-loss') ? 'access loss' : '',
+    has('access-widened') ? 'access widened' : '',
+    has('drift') ? 'drift' : '',
+  ]
     .filter(Boolean)
     .join(', ') || '-';
 }
 
+/** Whether a change reason is one that fails a review (or would, unless allowed), for its mark's colour. */
+function severe(kind: ResourceChange['reasons'][number]['kind']): boolean {
+  return kind === 'destructive' || kind === 'rejected' || kind === 'access-loss';
+}
+
+/** A name, with the other name (the Terraform address of a construct path) on a smaller line under it. */
+function nameCell(name: string, detail?: string): Cell {
+  return { html: `<code>${esc(name)}</code>${detail ? `<span class="detail" title="Terraform address">${esc(detail)}</span>` : ''}` };
+}
+
+/** An attribute's change: a list element by element (`+`, `-`, `~` marks as text), else before → after (or the value alone). */
+function changeCell(a: ResourceChange['attributes'][number], side: 'both' | 'before' | 'after'): Cell {
+  const view = attributeView(a, side);
+  if (view.kind === 'items') {
+    const li = view.items.map((i) => `<li class="${i.op}"><span class="mark" aria-label="${i.op === 'add' ? 'added' : i.op === 'remove' ? 'removed' : 'changed'}">${itemMark(i.op)}</span>${itemBody(i, { escape: esc, arrow: '→' })}</li>`);
+    return { html: `<ul class="diff">${li.join('')}</ul>` };
+  }
+  if (side === 'after') return view.after;
+  if (side === 'before') return view.before;
+  return { html: `${esc(view.before)} <span class="arrow">→</span> ${esc(view.after)}` };
+}
+
+function attributeTable(c: ResourceChange, list: ResourceChange['attributes'], caption: string): string {
+  const side = shownSide(c);
+  return table(['Attribute', side === 'both' ? 'Change' : 'Value'], list.map((a) => [{ html: `<code>${esc(a.name)}</code>` }, changeCell(a, side)]), { caption, className: 'attributes' });
+}
+
+/** Where a finding is: `file:line` (the pointer when there is no line), the whole location and the Terraform address in its title. */
+function whereCell(f: Finding): Cell {
+  const { file, line, pointer } = f.location;
+  const short = file === undefined ? '' : line !== undefined ? `${file}:${line}` : pointer ? `${file}#${pointer}` : file;
+  const full = registryDetail(f.address, f.location);
+  if (!short) return full ? { html: `<code>${esc(full)}</code>` } : '-';
+  return { html: `<code title="${esc(full)}">${esc(short)}</code>` };
+}
 
 function findingsTable(title: string, list: readonly Finding[]): string {
   if (!list.length) return `<h3>${esc(title)}</h3>\n<p class="empty">None.</p>`;
   return [
     `<h3>${esc(title)} (${list.length})</h3>`,
     table(
-      ['Severity', 'Status', 'Rule', 'Registry', 'Message', 'Location'],
+      ['Severity', 'Rule', 'Registry', 'Message', 'Where'],
       list.map((f) => [
-        { text: f.severity, className: `status ${f.severity === 'error' ? 'fail' : f.severity === 'warning' ? 'warn' : ''}` },
-        f.status,
-        `${f.ruleId} ${f.ruleName}`,
-        { html: `<code>${esc(f.address)}</code>` },
+        f.status === 'unknown' ? { text: 'unknown', className: 'status' } : { text: f.severity, className: `status ${f.severity === 'error' ? 'fail' : f.severity === 'warning' ? 'warn' : ''}` },
+        { html: `${esc(f.ruleId)}<span class="detail">${esc(f.ruleName)}</span>` },
+        { html: `<code>${esc(registryName(f.address, f.location))}</code>` },
         f.suppressed ? `${f.message} (suppressed${f.reason ? `: ${f.reason}` : ''}${f.suppression ? `, ${f.suppression.origin}` : ''})` : f.message,
-        { html: `<code>${esc(formatLocation(f.location) || '-')}</code>` },
+        whereCell(f),
       ]),
+      { className: 'findings' },
     ),
   ].join('\n');
 }
@@ -202,11 +249,20 @@ function simValue(n: number | null): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2);
 }
 
+/** One side's outcome, its value under it (and its threshold when the sides' thresholds differ). */
+function assertionOutcome(kind: string, o: AssertionDelta['base'], threshold: boolean): Cell {
+  if (!o) return '-';
+  const value = `${o.actual === null ? 'never' : fmtActual(kind, o.actual)}${threshold ? `, threshold ${fmtActual(kind, o.threshold)}` : ''}`;
+  return { html: `<span class="status ${o.passed ? 'pass' : 'fail'}">${statusIcon(o.passed ? 'pass' : 'fail')} ${o.passed ? 'PASS' : 'FAIL'}</span><span class="detail">${esc(value)}</span>` };
+}
+
 /**
- * Renders a plan review as a self-contained HTML page: verdict, headline-figures table,
- * changes with their flags and attribute diffs, cost base vs head (table and chart),
- * findings (new, fixed, unchanged, suppressed), and with a scenario the simulator's figures
- * and a stored-storage forecast per registry with base and head overlaid.
+ * Renders a plan review as a self-contained HTML page: verdict with its reasons, headline
+ * figures, changes with their flags and attribute changes (lists element by element), cost
+ * base vs head (table and chart), findings (new, fixed, removed, unchanged, suppressed), and
+ * with a scenario the simulator's figures, its assertions on both sides and a storage
+ * forecast per registry with base and head overlaid, included storage and the limit drawn
+ * and the difference in words under it. Status marks are inline SVG and text, never emoji.
  * @param result the review result (`acrkit review --format json` prints the same data)
  * @returns the whole HTML document
  */
@@ -216,13 +272,19 @@ export async function renderReviewHtml(result: ReviewResult): Promise<string> {
   const ids = new Set<string>();
   const count = (a: ResourceChange['action']): number => r.changes.filter((c) => c.action === a).length;
   const f = r.findings;
+  const tone = verdictTone(r);
   body.push(
     '<header>',
     '<h1>acrkit plan review</h1>',
     `<p class="meta">Base: ${r.inputs.base.map((p) => `<code>${esc(p)}</code>`).join(', ') || '-'} · Head: ${
       r.inputs.head.map((p) => `<code>${esc(p)}</code>`).join(', ') || '-'
     }${r.inputs.plan ? ` · Plan: <code>${esc(r.inputs.plan)}</code>` : ''}</p>`,
-    `<p class="verdict ${r.exitCode === 0 ? 'pass' : 'fail'}">${esc(r.verdict)}</p>`,
+    `<div class="verdict ${tone}"><p>${statusIcon(tone)} <strong>${esc(verdictWord(tone))}:</strong> ${esc(r.summary)}</p>${
+      r.reasons.length
+        ? `<ul class="reasons">${r.reasons.map((x) => `<li class="${x.fails ? 'fail' : 'warn'}">${statusIcon(x.fails ? 'fail' : 'warn')} ${esc(x.message)}</li>`).join('')}</ul>`
+        : ''
+    }</div>`,
+    ...(otherLine(r) ? [`<p class="meta">${esc(otherLine(r))}</p>`] : []),
     '</header>',
   );
   if (r.inputErrors.length) {
@@ -238,7 +300,8 @@ export async function renderReviewHtml(result: ReviewResult): Promise<string> {
         ['Destructive changes', num(String(r.changes.filter((c) => c.destructive).length))],
         ['Irreversible changes', num(String(r.changes.filter((c) => c.irreversible).length))],
         ['Rejected by Azure', num(String(r.changes.filter((c) => c.reasons.some((x) => x.kind === 'rejected')).length))],
-        ['Findings', num(`${f.new.length} new, ${f.fixed.length} fixed, ${f.unchanged.length} unchanged, ${f.suppressed.length} suppressed`)],
+        ['Findings', num(findingCounts(f))],
+        ...(r.otherResources ? [['Other resources changed (not reviewed)', num(String(r.otherResources))] as Cell[]] : []),
         ['Base cost per month (USD)', num(`${usd(r.cost.base)} → ${usd(r.cost.head)} (${signedUsd(r.cost.delta)})`)],
       ],
       { caption: 'Headline figures', rowHeaders: true },
@@ -251,34 +314,39 @@ export async function renderReviewHtml(result: ReviewResult): Promise<string> {
       '<section id="changes">',
       '<h2>Changes</h2>',
       table(
-        ['Resource', 'Type', 'Action', 'Flags', num('Base cost/month (base → head)')],
+        ['Resource', 'Action', 'Flags', num('Base cost/month (base → head)')],
         r.changes.map((c) => {
           const k = cost.get(c.address);
           return [
-            { html: `<code>${esc(c.address)}</code>` },
-            c.type,
+            nameCell(c.address, c.terraformAddress),
             c.action,
-            { text: changeFlags(c), className: c.destructive || c.reasons.some((x) => x.kind === 'rejected') ? 'status fail' : c.irreversible ? 'status warn' : '' },
-            num(k ? `${money(k.base)} → ${money(k.head)}` : '-'),
+            { text: changeFlags(c), className: c.reasons.some((x) => severe(x.kind)) ? 'status fail' : c.reasons.length || c.irreversible ? 'status warn' : '' },
+            num(k ? (k.delta === null ? 'unknown' : `${money(k.base)} → ${money(k.head)}`) : '-'),
           ];
         }),
+        { className: 'changes' },
       ),
     );
     const flagged = r.changes.filter((c) => c.reasons.length);
     if (flagged.length) {
       body.push(
-        '<h3>Destructive, irreversible or rejected changes</h3>',
-        `<ul>${flagged.flatMap((c) => c.reasons.map((x) => `<li><strong>${esc(x.kind)}</strong> <code>${esc(c.address)}</code>: ${esc(x.message)}</li>`)).join('')}</ul>`,
+        '<h3>Flagged changes</h3>',
+        `<ul class="flagged">${flagged.flatMap((c) => c.reasons.map((x) => `<li class="${severe(x.kind) ? 'fail' : 'warn'}">${statusIcon(severe(x.kind) ? 'fail' : 'warn')} <strong>${esc(x.kind)}</strong> <code>${esc(c.address)}</code>: ${esc(x.message)}</li>`)).join('')}</ul>`,
       );
     }
-    for (const c of r.changes.filter((x) => x.attributes.length)) {
-      body.push(
-        table(
-          ['Attribute', 'Before', 'After'],
-          c.attributes.map((a) => [{ html: `<code>${esc(a.name)}</code>` }, display(a.before), display(a.after)]),
-          { caption: `${c.address} (${c.action}): attribute changes` },
-        ),
-      );
+    for (const c of r.changes) {
+      const title = `${c.address} (${c.action})`;
+      body.push(`<h3 class="change">${esc(title)}${c.terraformAddress ? `<span class="detail">Terraform address: ${esc(c.terraformAddress)}</span>` : ''}</h3>`);
+      if (c.attributes.length) body.push(attributeTable(c, c.attributes, 'Attribute changes'));
+      if (c.defaults?.length) {
+        body.push(
+          `<details><summary>${esc(`${counted(c.defaults.length, 'attribute')} at the provider default`)}</summary>`,
+          attributeTable(c, c.defaults, 'Attributes at the provider default'),
+          '</details>',
+        );
+      }
+      if (c.hiddenAttributes) body.push(`<p class="meta">${esc(`${counted(c.hiddenAttributes, 'attribute')} of ${c.type} not shown: acrkit does not show them (they may hold secrets).`)}</p>`);
+      if (!c.attributes.length && !c.defaults?.length && !c.hiddenAttributes) body.push('<p class="empty">No attribute changes.</p>');
     }
     body.push('</section>');
   }
@@ -294,6 +362,7 @@ export async function renderReviewHtml(result: ReviewResult): Promise<string> {
     '<h2>Findings</h2>',
     findingsTable('New', f.new),
     findingsTable('Fixed', f.fixed),
+    ...(f.removed?.length ? [findingsTable('Removed with the registry', f.removed)] : []),
     findingsTable('Unchanged', f.unchanged),
     findingsTable('Suppressed', f.suppressed),
     '</section>',
@@ -303,14 +372,36 @@ export async function renderReviewHtml(result: ReviewResult): Promise<string> {
     body.push(
       '<section id="simulation">',
       '<h2>Capacity, cost and failover forecast</h2>',
-      `<p>Scenario <code>${esc(s.scenario)}</code>, seed ${s.seed}, ${s.runs} run${s.runs === 1 ? '' : 's'}, ${s.horizonDays} days; base and head simulated alike.</p>`,
+      `<p>Scenario <code>${esc(s.scenario)}</code>, seed ${s.seed}, ${counted(s.runs, 'run')}, ${s.horizonDays} days; base and head simulated alike.</p>`,
       table(
         ['Registry', 'Metric', num('Base'), num('Head')],
         s.rows.map((x) => [{ html: `<code>${esc(x.address)}</code>` }, x.metric, num(simValue(x.base)), num(simValue(x.head))]),
+        { className: 'sim-rows' },
       ),
-      ...(await figures(s.forecast.map((x) => forecastChart(x, s)), ids)),
-      '</section>',
     );
+    const assertions = s.assertions ?? [];
+    if (assertions.length) {
+      const failing = assertions.filter((a) => a.failing).length;
+      body.push(
+        '<h3>Scenario assertions</h3>',
+        table(
+          ['Assertion', 'Subject', 'Base', 'Head', 'Review'],
+          assertions.map((a) => [
+            `${a.text} (${a.percentile})`,
+            { html: `<code>${esc(a.subject)}</code>` },
+            assertionOutcome(a.kind, a.base, a.base !== null && a.head !== null && a.base.threshold !== a.head.threshold),
+            assertionOutcome(a.kind, a.head, a.base !== null && a.head !== null && a.base.threshold !== a.head.threshold),
+            a.failing ? { text: 'fails the review', className: 'status fail' } : a.head && !a.head.passed ? { text: 'already failed on base', className: 'status warn' } : '-',
+          ]),
+          { caption: `${failing} newly failing; one that already failed on base is shown, not failed on`, className: 'assertions' },
+        ),
+      );
+    }
+    for (const fc of s.forecast) {
+      const [fig] = await figures([forecastChart(fc, s)], ids);
+      if (fig) body.push(fig, `<p class="forecast-note">${esc(forecastSentence(fc, s.horizonDays))}</p>`);
+    }
+    body.push('</section>');
   }
-  return page({ title: `acrkit plan review: ${r.verdict}`, body: body.join('\n') });
+  return page({ title: `acrkit plan review: ${verdictWord(tone)}`, body: body.join('\n') });
 }
