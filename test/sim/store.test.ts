@@ -1,4 +1,4 @@
-import { RegistryStore } from '../../lib/sim/engine/store.js';
+import { RegistryStore, StoreBufferPool } from '../../lib/sim/engine/store.js';
 import { simulateRun } from '../../lib/sim/engine/engine.js';
 import { fixedWorkload, scenario } from './helpers.js';
 
@@ -69,6 +69,32 @@ describe('RegistryStore (closed form)', () => {
     expect(s.softDeletedBytes).toBe(10 + M);
     s.expireSoftDeleted(4);
     expect(s.softDeletedBytes).toBe(0);
+  });
+});
+
+describe('RegistryStore per-manifest columns', () => {
+  const columns = ['mRefStart', 'mRepo', 'mPushDay', 'mSeq', 'mTag', 'mState', 'mRetGen', 'mRetNext', 'mPrev', 'mNext'] as const;
+
+  test('every column grows together, keeping what was written, and goes back to the pool', () => {
+    // GIVEN a store sized for 16 manifests
+    const pool = new StoreBufferPool();
+    const s = new RegistryStore(M, cap, pool);
+    s.ensureRepos(3);
+    const l = s.addLayer(10);
+    // WHEN 100 manifests are pushed (the columns grow several times)
+    const ids = Array.from({ length: 100 }, (_, i) => s.push(i % 3, Int32Array.of(l), 1, i, i, i % 2 ? -1 : i));
+    // THEN every column holds them all, with what each push wrote
+    for (const name of columns) expect(s[name].length).toBeGreaterThanOrEqual(name === 'mRefStart' ? 101 : 100);
+    expect(Array.from(ids, (m) => [s.mRepo[m], s.mPushDay[m], s.mSeq[m], s.mTag[m], s.mState[m], s.mRefStart[m + 1]])).toEqual(
+      ids.map((_, i) => [i % 3, i, i, i % 2 ? -1 : i, 1, i + 1]),
+    );
+    expect(s.mPrev[ids[3]!]).toBe(ids[0]);
+    expect(s.mNext[ids[3]!]).toBe(ids[6]);
+    // AND on release every column is kept for the next store
+    const arrays = columns.map((name) => s[name]);
+    s.release();
+    const next = new RegistryStore(M, cap, pool);
+    columns.forEach((name, i) => expect(next[name]).toBe(arrays[i]));
   });
 });
 

@@ -182,6 +182,45 @@ export interface EventSpan {
   readonly tally: PullTally;
 }
 
+/** Read and write request limits of one replica, requests per minute. */
+export interface RateLimits {
+  /** Read requests per minute. */
+  readonly read: number;
+  /** Write requests per minute. */
+  readonly write: number;
+}
+
+/**
+ * What {@link exposedPushes} reads of a registry's day: the routing in force, the replica windows,
+ * the day's demand and its peak window.
+ */
+export interface RoutingContext {
+  /** Replicas and client regions in routing order, as the settings in force have them. */
+  readonly table: RoutingTable;
+  /** Down and excluded windows of the registry's regions over the whole run. */
+  readonly windows: readonly ReplicaWindow[];
+  /** The day's demand (pushes, peak-to-mean ratios, client shares). */
+  readonly demand: DayDemand;
+  /** The daily peak window. */
+  readonly profile: Profile;
+}
+
+/**
+ * What {@link evaluateDay} reads and adds up for one registry's day: the routing context, the
+ * tier's rate limits, and where availability and throttling accumulate. A registry run holds one
+ * and updates it as it goes (the routing on a configuration change, the demand every day).
+ */
+export interface DayContext extends RoutingContext {
+  /** Request limits per replica of the tier in force. */
+  readonly limits: RateLimits;
+  /** Pulls over the whole run, for availability. */
+  readonly tally: PullTally;
+  /** Outage spans, each counting the pulls inside it in its own tally. */
+  readonly spans: readonly EventSpan[];
+  /** Where throttling adds up. */
+  readonly load: DayLoad;
+}
+
 /**
  * Adds minute `x` to the sorted, duplicate-free cuts `times[0..n)` if it lies strictly inside
  * (`lo`, `hi`); returns the new count.
@@ -197,8 +236,8 @@ function addCut(times: Float64Array, n: number, x: number, lo: number, hi: numbe
 }
 
 /**
- * Evaluates `day` (absolute minutes `day*1440` to the next day): availability into `tally` (and
- * into each event span's tally for the part inside it), throttling into `load`.
+ * Evaluates `day` of `ctx` (absolute minutes `day*1440` to the next day): availability into
+ * `ctx.tally` (and into each event span's tally for the part inside it), throttling into `ctx.load`.
  *
  * The day is cut where anything changes (peak window edges, outage starts and ends, the end of a
  * failover delay, event spans); rates are constant within a piece. Written with plain loops over
@@ -206,17 +245,8 @@ function addCut(times: Float64Array, n: number, x: number, lo: number, hi: numbe
  * each Monte Carlo worker (minutes as float64 from the start spare it re-optimizing when the first
  * fractional minute arrives).
  */
-export function evaluateDay(
-  day: number,
-  table: RoutingTable,
-  windows: readonly ReplicaWindow[],
-  demand: DayDemand,
-  profile: Profile,
-  limits: { readonly read: number; readonly write: number },
-  tally: PullTally,
-  spans: readonly EventSpan[],
-  load: DayLoad,
-): void {
+export function evaluateDay(ctx: DayContext, day: number): void {
+  const { table, windows, demand, profile, limits, tally, spans, load } = ctx;
   const d0 = day * 1440;
   const d1 = d0 + 1440;
   const active: ReplicaWindow[] = [];
@@ -288,19 +318,12 @@ export function evaluateDay(
 
 /**
  * Expected manifests pushed to `region`'s replica in [start - lag, start): writes not yet
- * replicated when it fails. Uses the routing just before the outage and that day's push rate.
+ * replicated when it fails at minute `start`. Uses the routing of `ctx` just before the outage and
+ * that day's push rate, peak and client shares.
  */
-export function exposedPushes(
-  table: RoutingTable,
-  windows: readonly ReplicaWindow[],
-  region: string,
-  start: number,
-  lag: number,
-  pushesPerDay: number,
-  pushPeak: number,
-  pushShare: readonly number[],
-  profile: Profile,
-): number {
+export function exposedPushes(ctx: RoutingContext, region: string, start: number, lag: number): number {
+  const { table, windows, profile } = ctx;
+  const { pushes: pushesPerDay, pushPeak, pushShare } = ctx.demand;
   const idx = table.replicas.findIndex((r) => r.region === region);
   if (idx < 0 || lag <= 0) return 0;
   const before = windows.filter((w) => w.start < start);

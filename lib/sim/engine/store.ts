@@ -75,6 +75,72 @@ function arrayOf<T extends StoreArray>(pool: StoreBufferPool | undefined, key: s
   return pool ? pool.take(key, Kind, n) : new Kind(n);
 }
 
+/** One per-manifest array of the store: its element type, and the elements it holds beyond one per manifest. */
+interface ManifestColumn<T extends StoreArray> {
+  /** The typed-array class. */
+  readonly Kind: new (n: number) => T;
+  /** Elements beyond one per manifest. */
+  readonly extra: number;
+}
+
+function column<T extends StoreArray>(Kind: new (n: number) => T, extra = 0): ManifestColumn<T> {
+  return { Kind, extra };
+}
+
+/**
+ * The per-manifest arrays of a {@link RegistryStore}, indexed by manifest id: the one list from
+ * which the store's fields are typed and its arrays allocated (from the pool), grown together
+ * (copied into longer ones), measured and given back to the pool. A new per-manifest array is one
+ * line here.
+ */
+const MANIFEST_COLUMNS = Object.freeze({
+  /**
+   * Offset of each manifest's layer list in {@link RegistryStore.refs}; manifest `m`'s layers are
+   * `refs[mRefStart[m]]` to `refs[mRefStart[m + 1] - 1]` (lists are stored in push order, so one
+   * offset per manifest, plus one past the last, gives both start and length).
+   */
+  mRefStart: column(Int32Array, 1),
+  /** Repository of each manifest. */
+  mRepo: column(Int32Array),
+  /** Day each manifest was pushed (days fit 16 bits: horizons end before day 4,050). */
+  mPushDay: column(Int16Array),
+  /** Ordinal of the push within its repository (unique tags are `build-<ordinal>`). */
+  mSeq: column(Int32Array),
+  /** Tag slot (mutable tags), or -1. */
+  mTag: column(Int32Array),
+  /** {@link ManifestState}. */
+  mState: column(Uint8Array),
+  /** Retention generation the manifest's scheduled delete belongs to (set when it is scheduled). */
+  mRetGen: column(Int32Array),
+  /** Next manifest in the same retention bucket (set when it is scheduled). */
+  mRetNext: column(Int32Array),
+  /** Previous live manifest of the same repository (oldest first), or -1. */
+  mPrev: column(Int32Array),
+  /** Next live manifest of the same repository (oldest first), or -1. */
+  mNext: column(Int32Array),
+});
+
+/** Names of the per-manifest arrays. */
+export type ManifestColumnName = keyof typeof MANIFEST_COLUMNS;
+
+/** The per-manifest arrays as fields of a {@link RegistryStore}, typed from {@link MANIFEST_COLUMNS}. */
+export type ManifestColumns = {
+  [K in keyof typeof MANIFEST_COLUMNS]: (typeof MANIFEST_COLUMNS)[K] extends ManifestColumn<infer T> ? T : never;
+};
+
+const COLUMN_NAMES = Object.keys(MANIFEST_COLUMNS) as ManifestColumnName[];
+
+/** The store's per-manifest fields, by name (how the column loops write them). */
+function columnsOf(store: RegistryStore): Record<ManifestColumnName, StoreArray> {
+  return store;
+}
+
+/**
+ * The per-manifest fields of {@link RegistryStore} (`mRefStart`, `mRepo`, ..., `mNext`), declared
+ * by the column table {@link MANIFEST_COLUMNS} and merged into the class.
+ */
+export interface RegistryStore extends ManifestColumns {}
+
 /** One registry's blobs and manifests. */
 export class RegistryStore {
   /** Bytes of each layer. */
@@ -87,30 +153,7 @@ export class RegistryStore {
   /** Layers allocated. */
   layerCount = 0;
 
-  /**
-   * Offset of each manifest's layer list in {@link refs}; manifest `m`'s layers are
-   * `refs[mRefStart[m]]` to `refs[mRefStart[m + 1] - 1]` (lists are stored in push order, so one
-   * offset per manifest, plus one past the last, gives both start and length).
-   */
-  mRefStart: Int32Array;
-  /** Repository of each manifest. */
-  mRepo: Int32Array;
-  /** Day each manifest was pushed (days fit 16 bits: horizons end before day 4,050). */
-  mPushDay: Int16Array;
-  /** Ordinal of the push within its repository (unique tags are `build-<ordinal>`). */
-  mSeq: Int32Array;
-  /** Tag slot (mutable tags), or -1. */
-  mTag: Int32Array;
-  /** {@link ManifestState}. */
-  mState: Uint8Array;
-  /** Retention generation the manifest's scheduled delete belongs to (set when it is scheduled). */
-  mRetGen: Int32Array;
-  /** Next manifest in the same retention bucket (set when it is scheduled). */
-  mRetNext: Int32Array;
-  /** Previous / next live manifest of the same repository, oldest first. */
-  mPrev: Int32Array;
-  /** See {@link mPrev}. */
-  mNext: Int32Array;
+  // The per-manifest arrays (mRefStart, mRepo, ..., mNext) are fields too, from MANIFEST_COLUMNS.
   /** Manifests allocated. */
   manifestCount = 0;
 
@@ -169,19 +212,17 @@ export class RegistryStore {
     const l = Math.max(16, capacity.layers);
     this.layerSize = arrayOf(pool, 'layerSize', Float64Array, l);
     this.rc = arrayOf(pool, 'rc', Int32Array, 2 * l);
-    this.mRefStart = arrayOf(pool, 'mRefStart', Int32Array, m + 1);
-    this.mRepo = arrayOf(pool, 'mRepo', Int32Array, m);
-    this.mPushDay = arrayOf(pool, 'mPushDay', Int16Array, m);
-    this.mSeq = arrayOf(pool, 'mSeq', Int32Array, m);
-    this.mTag = arrayOf(pool, 'mTag', Int32Array, m);
-    this.mState = arrayOf(pool, 'mState', Uint8Array, m);
-    this.mRetGen = arrayOf(pool, 'mRetGen', Int32Array, m);
-    this.mRetNext = arrayOf(pool, 'mRetNext', Int32Array, m);
-    this.mPrev = arrayOf(pool, 'mPrev', Int32Array, m);
-    this.mNext = arrayOf(pool, 'mNext', Int32Array, m);
+    const columns = columnsOf(this);
+    let manifestCapacity = Number.POSITIVE_INFINITY;
+    for (const name of COLUMN_NAMES) {
+      const { Kind, extra }: ManifestColumn<StoreArray> = MANIFEST_COLUMNS[name];
+      const a = arrayOf(pool, name, Kind, m + extra);
+      columns[name] = a;
+      manifestCapacity = Math.min(manifestCapacity, a.length - extra);
+    }
+    this.manifestCapacity = manifestCapacity;
     this.refs = arrayOf(pool, 'refs', Int32Array, Math.max(64, capacity.refs));
     this.layerCapacity = Math.min(this.layerSize.length, this.rc.length >> 1);
-    this.manifestCapacity = Math.min(this.mRefStart.length - 1, ...this.manifestArrays().map((a) => a.length));
     this.mRefStart[0] = 0;
     this.repoHead = new Int32Array(64).fill(-1);
     this.repoTail = new Int32Array(64).fill(-1);
@@ -221,33 +262,15 @@ export class RegistryStore {
 
   private ensureManifest(): void {
     if (this.manifestCount < this.manifestCapacity) return;
-    const n = Math.ceil(this.manifestCount * 1.5) + 16;
-    this.mRefStart = grow(this.mRefStart, n + 1);
-    this.mRepo = grow(this.mRepo, n);
-    this.mPushDay = grow(this.mPushDay, n);
-    this.mSeq = grow(this.mSeq, n);
-    this.mTag = grow(this.mTag, n);
-    this.mState = grow(this.mState, n);
-    this.mRetGen = grow(this.mRetGen, n);
-    this.mRetNext = grow(this.mRetNext, n);
-    this.mPrev = grow(this.mPrev, n);
-    this.mNext = grow(this.mNext, n);
-    this.manifestCapacity = n;
+    this.growManifests();
   }
 
-  /** The per-manifest arrays other than {@link mRefStart} (which holds one more element). */
-  private manifestArrays(): StoreArray[] {
-    return [
-      this.mRepo,
-      this.mPushDay,
-      this.mSeq,
-      this.mTag,
-      this.mState,
-      this.mRetGen,
-      this.mRetNext,
-      this.mPrev,
-      this.mNext,
-    ];
+  /** Grows every per-manifest array by half (the rare path of {@link push}, kept out of it). */
+  private growManifests(): void {
+    const n = Math.ceil(this.manifestCount * 1.5) + 16;
+    const columns = columnsOf(this);
+    for (const name of COLUMN_NAMES) columns[name] = grow(columns[name], n + MANIFEST_COLUMNS[name].extra);
+    this.manifestCapacity = n;
   }
 
   /**
@@ -441,22 +464,11 @@ export class RegistryStore {
     const pool = this.pool;
     if (!pool) return;
     this.pool = undefined;
-    const arrays: Record<string, StoreArray> = {
-      layerSize: this.layerSize,
-      rc: this.rc,
-      mRefStart: this.mRefStart,
-      mRepo: this.mRepo,
-      mPushDay: this.mPushDay,
-      mSeq: this.mSeq,
-      mTag: this.mTag,
-      mState: this.mState,
-      mRetGen: this.mRetGen,
-      mRetNext: this.mRetNext,
-      mPrev: this.mPrev,
-      mNext: this.mNext,
-      refs: this.refs,
-    };
-    for (const [key, a] of Object.entries(arrays)) pool.give(key, a);
+    pool.give('layerSize', this.layerSize);
+    pool.give('rc', this.rc);
+    const columns = columnsOf(this);
+    for (const name of COLUMN_NAMES) pool.give(name, columns[name]);
+    pool.give('refs', this.refs);
   }
 
   /** Sum of the sizes of referenced layers plus live manifests, recomputed from scratch (for tests). */

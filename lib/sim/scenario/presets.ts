@@ -1,11 +1,41 @@
 /**
- * Workload presets. Each is a complete workload in scenario form; a scenario's workload names
- * one and overrides fields (objects merge, arrays and distributions replace).
+ * Workload presets. Each is a complete workload in scenario form ({@link PresetWorkload}); a
+ * scenario's workload names one and overrides fields (objects merge, arrays and distributions
+ * replace), which leaves it complete.
  */
-import type { WorkloadInput } from './types.js';
+import type { PurgeInput, WorkloadInput } from './types.js';
 
 /** Preset names. */
 export type PresetName = 'docker-hub-2017' | 'ci-heavy' | 'small-team';
+
+/** `T` with every property present and defined. */
+type Complete<T> = { readonly [K in keyof T]-?: Exclude<T[K], undefined> };
+
+/** One part of a workload, as a scenario may give it (every field optional). */
+type Part<K extends keyof WorkloadInput> = NonNullable<WorkloadInput[K]>;
+
+/**
+ * A complete workload in scenario form: every field a {@link WorkloadInput} may leave to its
+ * preset is present. Each preset is one, and so is a workload once its overrides are merged onto
+ * its preset ({@link mergeWorkload}). Only the client shares by region (default: all from the
+ * home region) and the requests per pull (default: from the mean image) may be absent.
+ */
+export interface PresetWorkload {
+  /** Repositories at day 0 and added per 30 days. */
+  readonly repositories: Complete<Part<'repositories'>>;
+  /** Pushes. */
+  readonly pushes: Complete<Omit<Part<'pushes'>, 'byRegion'>> & Pick<Part<'pushes'>, 'byRegion'>;
+  /** Image model. */
+  readonly image: Complete<Omit<Part<'image'>, 'baseLayers'>> & { readonly baseLayers: Complete<NonNullable<Part<'image'>['baseLayers']>> };
+  /** Tag strategy. */
+  readonly tags: Complete<Part<'tags'>>;
+  /** Pulls. */
+  readonly pulls: Complete<Omit<Part<'pulls'>, 'byRegion' | 'requestsPerPull'>> & Pick<Part<'pulls'>, 'byRegion' | 'requestsPerPull'>;
+  /** The daily peak window. */
+  readonly peak: Complete<Part<'peak'>>;
+  /** Scheduled purge tasks. */
+  readonly cleanup: readonly PurgeInput[];
+}
 
 const FLAT = [1, 1, 1, 1, 1, 1, 1];
 const WORKDAYS = [1, 1, 1, 1, 1, 0.15, 0.1];
@@ -20,7 +50,7 @@ const WORKDAYS = [1, 1, 1, 1, 1, 0.15, 0.1];
  * it puts about 70% of layers under 4 MB, more than the paper's ~50%, the price of matching image
  * sizes with one lognormal. Push and pull rates are not in the paper: a modest team registry.
  */
-const DOCKER_HUB_2017: WorkloadInput = {
+const DOCKER_HUB_2017: PresetWorkload = {
   repositories: { initial: 50, growthPerMonth: 2 },
   pushes: { perRepositoryPerDay: 0.5, weekly: WORKDAYS, arrival: 'poisson', peakToMean: 3 },
   image: {
@@ -38,7 +68,7 @@ const DOCKER_HUB_2017: WorkloadInput = {
 };
 
 /** Busy CI: many repositories, several unique-tagged builds a day, a nightly purge. */
-const CI_HEAVY: WorkloadInput = {
+const CI_HEAVY: PresetWorkload = {
   repositories: { initial: 200, growthPerMonth: 10 },
   pushes: { perRepositoryPerDay: 5, weekly: WORKDAYS, arrival: 'poisson', peakToMean: 4 },
   image: {
@@ -56,7 +86,7 @@ const CI_HEAVY: WorkloadInput = {
 };
 
 /** A small team: a dozen repositories, a push every other day each, one mutable tag. */
-const SMALL_TEAM: WorkloadInput = {
+const SMALL_TEAM: PresetWorkload = {
   repositories: { initial: 12, growthPerMonth: 1 },
   pushes: { perRepositoryPerDay: 0.5, weekly: WORKDAYS, arrival: 'poisson', peakToMean: 3 },
   image: {
@@ -74,15 +104,19 @@ const SMALL_TEAM: WorkloadInput = {
 };
 
 /** Every preset, by name. */
-export const PRESETS: Readonly<Record<PresetName, WorkloadInput>> = {
+export const PRESETS: Readonly<Record<PresetName, PresetWorkload>> = {
   'docker-hub-2017': DOCKER_HUB_2017,
   'ci-heavy': CI_HEAVY,
   'small-team': SMALL_TEAM,
 };
 
-/** Merges overrides onto a base: plain objects merge key by key; arrays, distributions and scalars replace. */
-export function mergeWorkload(base: WorkloadInput, over: WorkloadInput): WorkloadInput {
-  return deepMerge(base, over) as WorkloadInput;
+/**
+ * Merges overrides onto a preset: plain objects merge key by key; arrays, distributions and
+ * scalars replace. The result is as complete as the preset: an override replaces a field only
+ * with a value of its own (a whole distribution, a whole array), never removes one.
+ */
+export function mergeWorkload(base: PresetWorkload, over: WorkloadInput): PresetWorkload {
+  return deepMerge(base, over) as PresetWorkload;
 }
 
 function isPlain(v: unknown): v is Record<string, unknown> {

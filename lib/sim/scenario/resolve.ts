@@ -21,7 +21,7 @@ import {
 } from '../constants.js';
 import type { Distribution } from '../random/distributions.js';
 import { parseDurationMinutes, parseSize } from './duration.js';
-import { mergeWorkload, PRESETS } from './presets.js';
+import { mergeWorkload, PRESETS, type PresetWorkload } from './presets.js';
 import { parseScenario, pointerSegment, showValue, type ScenarioDocument } from './parse.js';
 import type { ResolvedScenario, SimAssertion, SimEvent, SimRegistry, SimReplica } from './model.js';
 import type { CountDistributionInput, InlineRegistryInput, ReplicaInput, ScenarioInput, SizeDistributionInput, WorkloadInput } from './types.js';
@@ -99,6 +99,11 @@ class Resolver {
     return m;
   }
 
+  /** Minutes of the optional duration `v` at `pointer`, or `fallback` when it is absent. */
+  private minutesOr(v: string | undefined, fallback: number, pointer: string): number {
+    return v ? this.minutes(v, pointer) : fallback;
+  }
+
   private bytes(v: number | string, pointer: string): number {
     const b = parseSize(v);
     if (b === undefined) {
@@ -142,11 +147,16 @@ class Resolver {
     (s.workloads ?? []).forEach((w, i) => select(w.registry, `/workloads/${i}/registry`));
     const events = this.events(s, select, horizonMinutes);
     const assertions = this.assertions(s, select);
+    const fo = s.failover ?? {};
+    const failover = {
+      delayMinutes: this.minutesOr(fo.delay, DEFAULT_FAILOVER_DELAY_MINUTES, '/failover/delay'),
+      lagMinutes: this.minutesOr(fo.replicationLag, DEFAULT_REPLICATION_LAG_MINUTES, '/failover/replicationLag'),
+      zoneDowntimeMinutes: this.minutesOr(fo.zoneDowntime, DEFAULT_ZONE_DOWNTIME_MINUTES, '/failover/zoneDowntime'),
+    };
     if (registries.length === 0 && this.errors.length === 0) {
       this.err('/registries', `/registries must name at least one registry, got none: add an input path or an inline registry, or pass inputs on the command line`);
     }
     if (this.errors.length) throw new InputErrors(this.errors);
-    const fo = s.failover ?? {};
     return {
       name: s.name ?? basename(this.doc.file),
       file: this.doc.file,
@@ -160,11 +170,7 @@ class Resolver {
         softDeletedBilled: s.assumptions?.softDeletedBilled ?? BILLING_ASSUMPTIONS.softDeletedBilled,
         taskVcpus: s.assumptions?.taskVcpus ?? DEFAULT_TASK_VCPUS,
       },
-      failover: {
-        delayMinutes: fo.delay ? parseDurationMinutes(fo.delay)! : DEFAULT_FAILOVER_DELAY_MINUTES,
-        lagMinutes: fo.replicationLag ? parseDurationMinutes(fo.replicationLag)! : DEFAULT_REPLICATION_LAG_MINUTES,
-        zoneDowntimeMinutes: fo.zoneDowntime ? parseDurationMinutes(fo.zoneDowntime)! : DEFAULT_ZONE_DOWNTIME_MINUTES,
-      },
+      failover,
       registries: withWorkloads,
       events,
       assertions,
@@ -178,6 +184,7 @@ class Resolver {
       const where = { file: spec.source.file ?? this.doc.file, line: spec.source.line, pointer: spec.source.pointer };
       const tier = known(spec.tier);
       const location = known(spec.location);
+      const home = location ? findRegion(location) : undefined;
       const name = known(spec.name) || spec.address;
       const bad = (field: string, v: unknown): void => {
         this.errors.push(
@@ -188,12 +195,12 @@ class Resolver {
         );
       };
       if (!tier) bad('tier', spec.tier);
-      if (!location || !findRegion(location)) bad('location', spec.location);
+      if (!home) bad('location', spec.location);
       if (names.has(name)) {
         this.errors.push(new InputError(where, `registry name must be unique in a scenario, got ${showValue(name)} twice: rename one or drop the duplicate input.`));
       }
       names.add(name);
-      if (!tier || !location || !findRegion(location)) continue;
+      if (!tier || !home) continue;
       const warnings: string[] = [];
       const reps = known(spec.replicas);
       if (reps === undefined) warnings.push(`replicas are unknown (${isUnknown(spec.replicas) ? spec.replicas.reason : ''}); simulated without replicas`);
@@ -212,7 +219,7 @@ class Resolver {
         name,
         address: spec.address,
         tier,
-        location: findRegion(location)!.name,
+        location: home.name,
         homeRouting: true,
         replicas,
         retentionDays: retention ?? 0,
@@ -241,8 +248,8 @@ class Resolver {
     const exact = list.findIndex((w) => w.registry === reg.name || w.registry === reg.address);
     const star = list.findIndex((w) => w.registry === undefined || w.registry === '*');
     const i = exact >= 0 ? exact : star;
-    if (i < 0) return null;
-    const w = list[i]!;
+    const w = list[i];
+    if (!w) return null;
     const preset = w.preset ?? 'small-team';
     const merged = mergeWorkload(PRESETS[preset], w);
     this.used.add(i);
@@ -290,16 +297,15 @@ class Resolver {
     return v.map((x) => x / mean);
   }
 
-  private workload(w: WorkloadInput, preset: string, p: string, home: string): Workload {
-    // Presets are complete, so every field is present after the merge.
-    const img = w.image!;
-    const base = img.baseLayers!;
-    const peakMinutes = w.peak!.minutes!;
-    const peakToMean = Math.max(w.pushes!.peakToMean!, w.pulls!.peakToMean!);
+  private workload(w: PresetWorkload, preset: string, p: string, home: string): Workload {
+    const { image: img, pushes, pulls, peak, tags, repositories } = w;
+    const base = img.baseLayers;
+    const peakMinutes = peak.minutes;
+    const peakToMean = Math.max(pushes.peakToMean, pulls.peakToMean);
     if (peakToMean * peakMinutes > 1440) {
       this.err(`${p}/peak/minutes`, `${p}/peak/minutes times peakToMean must be at most 1440 (the whole day at peak rate), got ${peakMinutes} x ${peakToMean}: shorten the peak or lower peakToMean`);
     }
-    const cleanup = (w.cleanup ?? []).map((c, i): PurgeTask => {
+    const cleanup = w.cleanup.map((c, i): PurgeTask => {
       const cp = `${p}/cleanup/${i}`;
       const colon = c.filter.indexOf(':');
       const repoPattern = c.filter.slice(0, colon);
@@ -327,39 +333,39 @@ class Resolver {
         runSeconds: c.runSeconds ?? 60,
       };
     });
-    const peakStart = this.minutes(w.peak!.start!, `${p}/peak/start`);
-    const pushShares = this.shares(w.pushes!.byRegion, `${p}/pushes/byRegion`);
-    const pullShares = this.shares(w.pulls!.byRegion, `${p}/pulls/byRegion`);
+    const peakStart = this.minutes(peak.start, `${p}/peak/start`);
+    const pushShares = this.shares(pushes.byRegion, `${p}/pushes/byRegion`);
+    const pullShares = this.shares(pulls.byRegion, `${p}/pulls/byRegion`);
     return {
       preset,
-      repositories: { initial: w.repositories!.initial!, growthPerMonth: w.repositories!.growthPerMonth! },
+      repositories: { initial: repositories.initial, growthPerMonth: repositories.growthPerMonth },
       pushes: {
-        perRepositoryPerDay: w.pushes!.perRepositoryPerDay!,
-        weekly: this.weekly(w.pushes!.weekly!, `${p}/pushes/weekly`),
-        arrival: w.pushes!.arrival!,
-        peakToMean: w.pushes!.peakToMean!,
+        perRepositoryPerDay: pushes.perRepositoryPerDay,
+        weekly: this.weekly(pushes.weekly, `${p}/pushes/weekly`),
+        arrival: pushes.arrival,
+        peakToMean: pushes.peakToMean,
         byRegion: Object.keys(pushShares).length ? pushShares : { [home]: 1 },
       },
       image: {
-        layers: this.dist(img.layers!, `${p}/image/layers`),
-        layerSize: this.sizeDist(img.layerSize!, `${p}/image/layerSize`),
-        repositoryScale: this.dist(img.repositoryScale!, `${p}/image/repositoryScale`),
-        manifestBytes: this.bytes(img.manifestSize!, `${p}/image/manifestSize`),
-        changedLayersPerPush: this.dist(img.changedLayersPerPush!, `${p}/image/changedLayersPerPush`),
+        layers: this.dist(img.layers, `${p}/image/layers`),
+        layerSize: this.sizeDist(img.layerSize, `${p}/image/layerSize`),
+        repositoryScale: this.dist(img.repositoryScale, `${p}/image/repositoryScale`),
+        manifestBytes: this.bytes(img.manifestSize, `${p}/image/manifestSize`),
+        changedLayersPerPush: this.dist(img.changedLayersPerPush, `${p}/image/changedLayersPerPush`),
         baseLayers: {
-          perImage: this.dist(base.perImage!, `${p}/image/baseLayers/perImage`),
-          pool: base.pool!,
-          zipf: base.zipf!,
-          layerSize: this.sizeDist(base.layerSize!, `${p}/image/baseLayers/layerSize`),
+          perImage: this.dist(base.perImage, `${p}/image/baseLayers/perImage`),
+          pool: base.pool,
+          zipf: base.zipf,
+          layerSize: this.sizeDist(base.layerSize, `${p}/image/baseLayers/layerSize`),
         },
       },
-      tags: { strategy: w.tags!.strategy!, perRepository: w.tags!.perRepository! },
+      tags: { strategy: tags.strategy, perRepository: tags.perRepository },
       pulls: {
-        perDay: w.pulls!.perDay!,
-        peakToMean: w.pulls!.peakToMean!,
-        weekly: this.weekly(w.pulls!.weekly!, `${p}/pulls/weekly`),
+        perDay: pulls.perDay,
+        peakToMean: pulls.peakToMean,
+        weekly: this.weekly(pulls.weekly, `${p}/pulls/weekly`),
         byRegion: Object.keys(pullShares).length ? pullShares : { [home]: 1 },
-        requestsPerPull: w.pulls!.requestsPerPull ?? null,
+        requestsPerPull: pulls.requestsPerPull ?? null,
       },
       peak: { minutes: peakMinutes, startMinute: peakStart % 1440 },
       cleanup,
