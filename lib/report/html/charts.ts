@@ -648,7 +648,7 @@ export function forecastChart(f: ForecastDelta, sim: SimulationDelta, id = `fore
             x,
             y,
             color: { field: 'side', type: 'nominal', title: null, scale: { domain: ['base', 'head'], range: [COLORS.base, COLORS.head] }, legend: { symbolType: 'stroke', symbolStrokeWidth: 2 } },
-            strokeDash: { field: 'side', type: 'nominal', title: null, scale: { domain: ['base', 'head'], range: [[6, 4], [1, 0]] }, legend: null },
+            strokeDash: { field: 'side', type: 'nominal', title: null, scale: { domain: ['base', 'head'], range: [[6, 4], [1, 0]] }, legend: { symbolType: 'stroke', symbolStrokeWidth: 2 } },
           },
         },
         ...(rules.length
