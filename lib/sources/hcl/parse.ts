@@ -352,20 +352,26 @@ class Parser {
           e = this.splat(e, false);
           continue;
         }
-        const key = this.withNewlines(true, () => {
-          this.ws();
-          const k = this.parseExpr();
-          this.ws();
-          return k;
-        });
-        if (this.peek() !== ']') this.fail(this.pos, 'Missing close bracket on index', 'The index operator must end with a closing bracket ("]").');
-        this.pos++;
+        const key = this.indexKey();
         e = { kind: 'index', target: e, key, start: e.start, end: this.pos };
         continue;
       }
       this.pos = save;
       return e;
     }
+  }
+
+  /** The key of an index after its `[` (newlines allowed inside), through the closing `]`. */
+  private indexKey(): Expr {
+    const key = this.withNewlines(true, () => {
+      this.ws();
+      const k = this.parseExpr();
+      this.ws();
+      return k;
+    });
+    if (this.peek() !== ']') this.fail(this.pos, 'Missing close bracket on index', 'The index operator must end with a closing bracket ("]").');
+    this.pos++;
+    return key;
   }
 
   /** `target[*]...` or `target.*...`: the traversal after it applies to each element. */
@@ -390,14 +396,7 @@ class Parser {
       }
       if (!attrOnly && this.peek() === '[' && !/^\[\s*\*/.test(this.src.slice(this.pos, this.pos + 8))) {
         this.pos++;
-        const key = this.withNewlines(true, () => {
-          this.ws();
-          const k = this.parseExpr();
-          this.ws();
-          return k;
-        });
-        if (this.peek() !== ']') this.fail(this.pos, 'Missing close bracket on index', 'The index operator must end with a closing bracket ("]").');
-        this.pos++;
+        const key = this.indexKey();
         each = { kind: 'index', target: each, key, start: each.start, end: this.pos };
         continue;
       }
