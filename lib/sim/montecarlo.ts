@@ -28,6 +28,12 @@ export interface MonteCarloOptions {
    * @default - no progress reports
    */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The runs to simulate (a shard: lib/sim/results/partial.ts), each in 0..runs-1, no repeats.
+   * Only {@link simulateRuns} reads it.
+   * @default - every run, 0..runs-1
+   */
+  readonly runIndices?: readonly number[];
 }
 
 /** The default worker count for `runs` runs. */
@@ -47,23 +53,28 @@ function workerEntry(): WorkerEntry {
   return { entry: code, eval: true };
 }
 
-/** Simulates runs 0..runs-1 and returns every run's result, in run order. */
+/**
+ * Simulates runs 0..runs-1, or only {@link MonteCarloOptions.runIndices}, and returns each run's
+ * result in that order.
+ */
 export async function simulateRuns(sc: ResolvedScenario, options: MonteCarloOptions = {}): Promise<RunResult[]> {
-  const runs = sc.runs;
+  const indices = options.runIndices;
+  const runs = indices ? indices.length : sc.runs;
+  const runAt = (k: number): number => (indices ? indices[k]! : k);
   const workers = Math.min(options.workers ?? defaultWorkers(runs), runs);
   const results: RunResult[] = new Array<RunResult>(runs);
   let done = 0;
   if (workers <= 0) {
     const buffers = new StoreBufferPool();
-    for (let r = 0; r < runs; r++) {
-      results[r] = simulateRun(sc, r, { buffers });
+    for (let k = 0; k < runs; k++) {
+      results[k] = simulateRun(sc, runAt(k), { buffers });
       options.onProgress?.(++done, runs);
     }
     return results;
   }
-  const workerData: WorkerInput = { scenario: sc };
+  const workerData: WorkerInput = indices ? { scenario: sc, runIndices: indices } : { scenario: sc };
   await pullPool<WorkerReply>(workerEntry(), workerData, runs, workers, (m) => {
-    results[m.run] = m.result;
+    results[m.task] = m.result;
     options.onProgress?.(++done, runs);
   });
   return results;

@@ -13,13 +13,20 @@ import { StoreBufferPool } from './engine/store.js';
 export interface WorkerInput {
   /** The scenario. */
   readonly scenario: ResolvedScenario;
+  /**
+   * The run each task index stands for (a shard's runs).
+   * @default - task k is run k
+   */
+  readonly runIndices?: readonly number[];
 }
 
-/** A message from the parent: the next run index to simulate, or `null` when there are no more. */
+/** A message from the parent: the next task index to simulate, or `null` when there are no more. */
 export type WorkerRequest = number | null;
 
 /** A message to the parent: one finished run. */
 export interface WorkerReply {
+  /** Task index (the position in {@link WorkerInput.runIndices}, or the run index). */
+  readonly task: number;
   /** Run index. */
   readonly run: number;
   /** Its result. */
@@ -33,15 +40,16 @@ export function seriesBuffers(result: RunResult): ArrayBuffer[] {
   return out;
 }
 
-const { scenario } = workerData as WorkerInput;
+const { scenario, runIndices } = workerData as WorkerInput;
 const buffers = new StoreBufferPool();
 const port = parentPort!;
-port.on('message', (run: WorkerRequest) => {
-  if (run === null) {
+port.on('message', (task: WorkerRequest) => {
+  if (task === null) {
     port.close();
     return;
   }
+  const run = runIndices ? runIndices[task]! : task;
   const result = simulateRun(scenario, run, { buffers });
-  const reply: WorkerReply = { run, result };
+  const reply: WorkerReply = { task, run, result };
   port.postMessage(reply, seriesBuffers(result));
 });

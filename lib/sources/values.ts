@@ -4,6 +4,7 @@
  * reference extraction from `${...}` expressions.
  */
 import { InputError } from '../errors.js';
+import { redactUri } from '../format/uri.js';
 import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
 import type { Mutable } from '../mutable.js';
 import type { ArgumentLocation } from '../model/registry-spec.js';
@@ -78,6 +79,8 @@ export function preview(v: unknown): string {
   } catch {
     s = String(v);
   }
+  // A URI inside the value (a webhook serviceUri of the wrong type) loses its userinfo and query.
+  s = s.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s"'<>\\]+/gi, (u) => redactUri(u));
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 

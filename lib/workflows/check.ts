@@ -13,6 +13,7 @@ import { failing, type FailOn } from '../policy/finding.js';
 import { PACK_NAMES, type PackOptions } from '../policy/rule.js';
 import { ambiguousSuppressions, MIN_REASON_LENGTH, suppressionProblem, type Suppression } from '../policy/suppressions.js';
 import { PEER_CHECKS } from '../policy/parity.js';
+import { scrubber } from '../sources/plan-sensitive.js';
 
 /** Options of {@link runCheck}. */
 export interface CheckOptions {
@@ -51,6 +52,12 @@ export interface CheckOptions {
    * @default []
    */
   readonly varFiles?: readonly string[];
+  /**
+   * Whether a cdktf project folder among the paths is synthesized by running its app (false:
+   * `--no-synth`, such a folder is an input error). See {@link LoadInputsOptions.allowSynth}.
+   * @default true
+   */
+  readonly allowSynth?: boolean;
 }
 
 /** What {@link runCheck} returns. */
@@ -106,7 +113,7 @@ export function commentSuppressions(list: readonly SourceSuppression[], errors: 
 export async function runCheck(paths: readonly string[], options: CheckOptions = {}): Promise<CheckRun> {
   const cwd = options.cwd ?? process.cwd();
   const config = configFor(options.configFile, cwd);
-  const loaded = await loadInputs(paths, { cwd, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.varFiles ? { varFiles: options.varFiles } : {}) });
+  const loaded = await loadInputs(paths, { cwd, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.varFiles ? { varFiles: options.varFiles } : {}), ...(options.allowSynth === false ? { allowSynth: false } : {}) });
   const errors = [...loaded.errors];
   const suppressions = [...(config?.suppressions ?? []), ...commentSuppressions(loaded.suppressions, errors)];
   const packs = options.packs && options.packs.length ? options.packs : (config?.packs ?? PACK_NAMES);
@@ -115,8 +122,22 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
   for (const a of ambiguousSuppressions(suppressions, loaded.registries)) {
     errors.push(new InputError({ file: a.suppression.origin, ...(a.suppression.pointer ? { pointer: a.suppression.pointer } : {}) }, a.message));
   }
-  const report = evaluate(loaded.registries, { packs, options: packOptions, suppressions });
+  const evaluated = evaluate(loaded.registries, { packs, options: packOptions, suppressions });
+  // A value a plan marks sensitive was masked when read; a copy of it elsewhere in the plan (a
+  // replica location, a name) can still reach a message: scrub every message.
+  const scrub = scrubber(loaded.sensitive ?? []);
+  const deep = <T>(v: T): T => {
+    if (typeof v === 'string') return scrub(v) as T;
+    if (Array.isArray(v)) return v.map(deep) as T;
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)])) as T;
+    return v;
+  };
+  const report = { ...evaluated, findings: (loaded.sensitive ?? []).length ? evaluated.findings.map(deep) : evaluated.findings };
+  const inputErrors = errors.map((e) => {
+    const reason = scrub(e.reason);
+    return reason === e.reason ? e : new InputError(e.location, reason);
+  });
   const exitCode = errors.length ? 2 : failing(report.findings, failOn).length ? 1 : 0;
-  return { result: { report, inputErrors: errors }, failOn, exitCode, ...(config ? { config } : {}) };
+  return { result: { report, inputErrors }, failOn, exitCode, ...(config ? { config } : {}) };
 }
 

@@ -10,10 +10,11 @@ import type { HclFile, HclRoot, LocalModuleSource, ParsedHclFile, VarFile } from
 import { fromPlan, isPlanJson } from '../sources/from-plan.js';
 import { fromTfJson, isTfJson } from '../sources/from-tf-json.js';
 import { fromArm, isArmJson } from '../sources/from-arm.js';
-import { synthesizeApp } from './synth-app.js';
+import { noSynthError, synthesizeApp } from './synth-app.js';
 import type { SourceSuppression } from '../sources/suppression-comments.js';
 import { STDIN_NAME, STDIN_PATH, stdinCount } from '../sources/stdin.js';
 import { preview } from '../sources/values.js';
+import { sensitiveStrings } from '../sources/plan-sensitive.js';
 import { compareStrings } from '../order.js';
 import { tokensOf } from '../input/pointer.js';
 import { readInputText } from '../input/read.js';
@@ -31,6 +32,12 @@ export interface LoadedInputs {
   readonly suppressions: SourceSuppression[];
   /** Files read, with their kind. */
   readonly files: Array<{ readonly file: string; readonly kind: InputKind }>;
+  /**
+   * Values the plans among the inputs mark sensitive: a copy of one anywhere else in an output
+   * (a finding's message, an error) must be scrubbed (see `scrubber` in plan-sensitive.ts).
+   * @default []
+   */
+  readonly sensitive?: string[];
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', 'dist']);
@@ -80,6 +87,20 @@ export interface LoadInputsOptions {
    * @default []
    */
   readonly varFiles?: readonly string[];
+  /**
+   * Whether a cdktf project folder (one with cdktf.json) among `paths` is synthesized by running
+   * its `app`. Running it runs the folder's code: true only for paths the user named on the
+   * command line without `--no-synth`; false for paths from a scenario or a config file (data
+   * never runs code). When false, such a folder is an input error that asks for `cdktf.out`.
+   * @default true
+   */
+  readonly allowSynth?: boolean;
+  /**
+   * Why synthesis is refused when {@link allowSynth} is false, for the error message:
+   * `'scenario'` (the path came from a data file) or `'no-synth'` (the user gave `--no-synth`).
+   * @default 'no-synth'
+   */
+  readonly noSynthReason?: 'scenario' | 'no-synth';
 }
 
 /** One input file to read: on disk, or standard input. */
@@ -108,6 +129,7 @@ export async function loadInputs(paths: readonly string[], options?: LoadInputsO
   const errors: InputError[] = [];
   const suppressions: SourceSuppression[] = [];
   const files: Array<{ file: string; kind: InputKind }> = [];
+  const sensitive: string[] = [];
   // Show paths the way the user wrote them: relative to cwd when they are below it.
   const shown = (abs: string): string => {
     const rel = abs.startsWith(cwd + '/') ? abs.slice(cwd.length + 1) : abs;
@@ -137,7 +159,7 @@ export async function loadInputs(paths: readonly string[], options?: LoadInputsO
       const found: string[] = [];
       // A cdktf project: synthesize its app, then read what it wrote.
       const isApp = await stat(join(abs, 'cdktf.json')).then((x) => x.isFile(), () => false);
-      const dir = isApp ? await synthesizeApp(abs, p) : abs;
+      const dir = !isApp ? abs : options?.allowSynth === false ? noSynthError(p, options.noSynthReason ?? 'no-synth') : await synthesizeApp(abs, p);
       if (dir instanceof InputError) {
         errors.push(dir);
         continue;
@@ -161,7 +183,7 @@ export async function loadInputs(paths: readonly string[], options?: LoadInputsO
     seen.add(abs);
     if (stdin) {
       const text = await readStdinText(options?.readStdin, errors);
-      if (text !== undefined) readJson(STDIN_NAME, text, true, { registries, errors, files });
+      if (text !== undefined) readJson(STDIN_NAME, text, true, { registries, errors, files, sensitive });
       continue;
     }
     const file = shown(abs);
@@ -180,7 +202,7 @@ export async function loadInputs(paths: readonly string[], options?: LoadInputsO
       hclByDir.set(dir, group);
       continue;
     }
-    readJson(file, text, explicit, { registries, errors, files });
+    readJson(file, text, explicit, { registries, errors, files, sensitive });
   }
   if (hclByDir.size) {
     const r = await loadHcl(hclByDir, hclDirsGiven, { cwd, shown, varFiles: options?.varFiles ?? [] });
@@ -189,7 +211,7 @@ export async function loadInputs(paths: readonly string[], options?: LoadInputsO
     suppressions.push(...r.suppressions);
     files.push(...r.files);
   }
-  return { registries, errors, suppressions, files };
+  return { registries, errors, suppressions, files, sensitive };
 }
 
 /** The `.tf` files of a folder, sorted by name (none when it cannot be listed). */
@@ -312,6 +334,7 @@ interface JsonSink {
   readonly registries: RegistrySpec[];
   readonly errors: InputError[];
   readonly files: Array<{ file: string; kind: InputKind }>;
+  readonly sensitive: string[];
 }
 
 /** Parses one JSON input (a plan or a Terraform JSON configuration) named `file`. */
@@ -332,6 +355,7 @@ function readJson(file: string, text: string, explicit: boolean, out: JsonSink):
     const lines = new Lines(text);
     const offsets = planAddressOffsets(text);
     const r = fromPlan(doc, file, { lineOf: (address) => lineAt(lines, offsets.get(address)) });
+    out.sensitive.push(...sensitiveStrings(doc));
     registries.push(...r.registries);
     errors.push(...r.errors);
     files.push({ file, kind: 'plan' });

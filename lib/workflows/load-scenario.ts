@@ -41,6 +41,13 @@ export interface LoadScenarioOptions {
    * @default false
    */
   readonly allowOutside?: boolean;
+  /**
+   * Whether a cdktf project folder given in {@link inputs} (the command line) is synthesized by
+   * running its app (false: `--no-synth`). A folder named by the scenario's `registries:` is never
+   * synthesized, whatever this says: a scenario is data.
+   * @default true
+   */
+  readonly allowSynth?: boolean;
 }
 
 /** Whether `target` lies inside `root` (or is it). */
@@ -83,7 +90,9 @@ export async function loadScenario(path: string, options: LoadScenarioOptions = 
   if (entries.length) {
     const { loadRegistries } = await import('./load.js');
     for (const e of entries) {
-      const r = await loadRegistries([e.path], { cwd: e.base });
+      // Only a path from the command line may run a cdktf app; a scenario is data.
+      const synth = e.index < 0 ? { allowSynth: options.allowSynth ?? true, noSynthReason: 'no-synth' as const } : { allowSynth: false, noSynthReason: 'scenario' as const };
+      const r = await loadRegistries([e.path], { cwd: e.base, ...synth });
       specs.push(...r.registries);
       errors.push(...r.errors);
       if (!r.errors.length && !r.registries.length) {

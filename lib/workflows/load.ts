@@ -5,7 +5,7 @@
  */
 import type { InputError } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
-import { loadInputs } from './load-inputs.js';
+import { loadInputs, type LoadInputsOptions } from './load-inputs.js';
 
 /** What {@link loadRegistries} found. */
 export interface LoadResult {
@@ -21,8 +21,11 @@ export interface LoadResult {
  *
  * @param paths files or directories; relative paths resolve against `options.cwd`
  * @param options.cwd working directory (default: `process.cwd()`)
+ * @param options.allowSynth whether a cdktf project folder is synthesized by running its app
+ *   (default: true; pass false for paths that come from a scenario or a config file)
+ * @param options.noSynthReason why synthesis is refused, for the message (default: 'no-synth')
  */
-export async function loadRegistries(paths: string[], options?: { cwd?: string }): Promise<LoadResult> {
+export async function loadRegistries(paths: string[], options?: Pick<LoadInputsOptions, 'cwd' | 'allowSynth' | 'noSynthReason'>): Promise<LoadResult> {
   const r = await loadInputs(paths, options);
   return { registries: r.registries, errors: r.errors };
 }

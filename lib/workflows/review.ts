@@ -2,6 +2,7 @@
  * runReview: a pull request's base and head (or one plan) in, one review out.
  */
 import { monthlyBaseCostUsd, round2 } from '../catalog/prices.js';
+import { isTier } from '../catalog/tiers.js';
 import { displayPath, InputError } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { isUnknown, known } from '../model/unknown.js';
@@ -69,6 +70,12 @@ export interface ReviewOptions {
    * @default []
    */
   readonly varFiles?: readonly string[];
+  /**
+   * Whether a cdktf project folder among the base or head paths is synthesized by running its
+   * app (false: `--no-synth`, such a folder is an input error).
+   * @default true
+   */
+  readonly allowSynth?: boolean;
 }
 
 interface Side {
@@ -76,8 +83,8 @@ interface Side {
   readonly suppressions: Suppression[];
 }
 
-async function loadSide(paths: readonly string[], cwd: string, errors: InputError[], readStdin: (() => Promise<string>) | undefined, varFiles?: readonly string[]): Promise<Side> {
-  const loaded = await loadInputs(paths, { cwd, ...(readStdin ? { readStdin } : {}), ...(varFiles ? { varFiles } : {}) });
+async function loadSide(paths: readonly string[], cwd: string, errors: InputError[], readStdin: (() => Promise<string>) | undefined, varFiles?: readonly string[], allowSynth = true): Promise<Side> {
+  const loaded = await loadInputs(paths, { cwd, ...(readStdin ? { readStdin } : {}), ...(varFiles ? { varFiles } : {}), ...(allowSynth ? {} : { allowSynth: false }) });
   errors.push(...loaded.errors);
   return { registries: loaded.registries, suppressions: commentSuppressions(loaded.suppressions, errors) };
 }
@@ -121,8 +128,8 @@ export async function runReview(inputs: ReviewInputs, options: ReviewOptions = {
     // Twice on one side is loadInputs' error; once on each side is this one.
     const dashes = stdinCount(inputs.base) + stdinCount(inputs.head);
     if (dashes > 1 && stdinCount(inputs.base) <= 1 && stdinCount(inputs.head) <= 1) errors.push(new InputError({ file: STDIN_NAME }, `'-' (standard input) must be given at most once across --base and --head, got it ${dashes} times: save one side to a file and pass its path.`));
-    base = await loadSide(inputs.base, cwd, errors, readStdin, options.varFiles);
-    head = await loadSide(inputs.head, cwd, errors, readStdin, options.varFiles);
+    base = await loadSide(inputs.base, cwd, errors, readStdin, options.varFiles, options.allowSynth ?? true);
+    head = await loadSide(inputs.head, cwd, errors, readStdin, options.varFiles, options.allowSynth ?? true);
     // A live export on one side (az acr show): its registries take the configured identities, so the review shows drift.
     const aligned = alignLiveRegistries(base.registries, head.registries);
     base = { ...base, registries: aligned.base };
@@ -261,7 +268,8 @@ export function findingsDelta(before: readonly Finding[], after: readonly Findin
 }
 
 function baseCost(s: RegistrySpec | undefined): number | null {
-  if (!s || isUnknown(s.tier)) return null;
+  // A tier the plan's before side holds unvalidated (e.g. "*") has no price: unknown, not a crash.
+  if (!s || isUnknown(s.tier) || !isTier(s.tier)) return null;
   return monthlyBaseCostUsd(s.tier, (known(s.replicas) ?? []).length);
 }
 

@@ -215,7 +215,7 @@ describe('a cdktf project directory is synthesized, as cdktf synth does', () => 
     expect(r.registries).toEqual([]);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]!.location).toMatchObject({ pointer: '/app' });
-    expect(r.errors[0]!.message).toMatch(/cdktf\.json#\/app: the cdktf app must synthesize, got exit code 3 from `node -e/);
+    expect(r.errors[0]!.message).toMatch(/cdktf\.json#\/app: the cdktf app must synthesize, got exit code 3; the end of its stderr/);
     expect(r.errors[0]!.message).toContain('replicas need the Premium tier');
   });
 });

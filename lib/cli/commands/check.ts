@@ -23,6 +23,7 @@ interface CheckFlags {
   readonly out?: string;
   readonly config?: string;
   readonly varFile?: string[];
+  readonly synth: boolean;
 }
 
 /** Registers `check`. */
@@ -37,6 +38,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--config <file>', 'config file (default: acrkit.config.json in the working directory, if present)')
     .option('--var-file <file>', 'variable values for .tf inputs, repeatable: applied after terraform.tfvars and *.auto.tfvars, in order, as terraform -var-file', collectInOrder)
+    .option('--no-synth', 'never run a cdktf app: a folder with cdktf.json is an input error (synthesize it first and pass cdktf.out)')
     .action(async (paths: string[], flags: CheckFlags) => {
       const readStdin = stdinReader(ctx.io, paths);
       const { runCheck } = await import('../../workflows/check.js');
@@ -47,6 +49,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         ...(flags.failOn ? { failOn: flags.failOn } : {}),
         ...(flags.config !== undefined ? { configFile: flags.config } : {}),
         ...(flags.varFile ? { varFiles: flags.varFile } : {}),
+        ...(flags.synth === false ? { allowSynth: false } : {}),
       });
       emit(ctx.io, await render(run, flags.format, ctx), flags.out, paths);
       if (flags.format !== 'text' || flags.out) for (const e of run.result.inputErrors ?? []) ctx.io.err(`acrkit: ${e.message}\n`);

@@ -12,6 +12,7 @@ import type { ReviewResult } from '../../review/review-types.js';
 import { ExitCode } from '../exit-codes.js';
 import { emit, type CliContext } from '../io.js';
 import { collectInOrder, collectPack, integerAtLeast } from '../options.js';
+import { capWorkers, runsOption } from '../sim-options.js';
 import { stdinReader } from '../stdin.js';
 
 /** Output formats of `acrkit review`. */
@@ -31,6 +32,7 @@ interface ReviewFlags {
   readonly config?: string;
   readonly out?: string;
   readonly varFile?: string[];
+  readonly synth: boolean;
 }
 
 /** Registers `review`. */
@@ -42,7 +44,7 @@ export function registerReview(program: Command, ctx: CliContext): void {
     .option('--base <paths...>', "the base side: cdktf.out, cdk.tf.json, plan JSON or .tf files/folders ('-' reads stdin, once in all)")
     .option('--head <paths...>', 'the head side, same kinds as --base')
     .option('--scenario <file>', 'simulate base and head with this scenario (same seed) and add the forecast')
-    .option('--runs <n>', 'Monte Carlo runs for the scenario', integerAtLeast('--runs', 1))
+    .option('--runs <n>', 'Monte Carlo runs for the scenario', runsOption)
     .option('--seed <n>', 'seed for the scenario', integerAtLeast('--seed', 0))
     .option('--workers <n>', 'worker threads for the scenario (0: in-process)', integerAtLeast('--workers', 0))
     .addOption(new Option('--format <format>', 'output format').choices([...REVIEW_FORMATS]).default('markdown'))
@@ -52,6 +54,7 @@ export function registerReview(program: Command, ctx: CliContext): void {
     .option('--config <file>', 'config file (default: acrkit.config.json in the working directory, if present)')
     .option('--out <file>', 'write the review to a file instead of stdout (the verdict goes to stderr in one line)')
     .option('--var-file <file>', 'variable values for the .tf folders of --base and --head, repeatable: applied after terraform.tfvars and *.auto.tfvars, in order', collectInOrder)
+    .option('--no-synth', 'never run a cdktf app: a folder with cdktf.json is an input error (synthesize it first and pass cdktf.out)')
     .action(async (plan: string | undefined, flags: ReviewFlags) => {
       if (plan && (flags.base || flags.head)) throw new UsageError('review takes a plan or --base and --head, got both: pass one plan JSON, or --base and --head.');
       if (!plan && (!flags.base || !flags.head)) {
@@ -69,6 +72,7 @@ export function registerReview(program: Command, ctx: CliContext): void {
         ...(flags.allowDestroy ? { allowDestroy: true } : {}),
         ...(flags.config !== undefined ? { configFile: flags.config } : {}),
         ...(flags.varFile ? { varFiles: flags.varFile } : {}),
+        ...(flags.synth === false ? { allowSynth: false } : {}),
         ...(scenario
           ? {
               simulate: (base, head) =>
@@ -76,7 +80,7 @@ export function registerReview(program: Command, ctx: CliContext): void {
                   cwd: ctx.io.cwd,
                   ...(flags.runs !== undefined ? { runs: flags.runs } : {}),
                   ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
-                  ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+                  ...(flags.workers !== undefined ? { workers: capWorkers(flags.workers, ctx.io)! } : {}),
                 }),
             }
           : {}),

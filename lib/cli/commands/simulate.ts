@@ -1,59 +1,102 @@
 /**
  * `acrkit simulate --scenario FILE [inputs...]`: the seeded what-if simulator.
+ * `--shard i/n --format partial-json` simulates one shard of the runs and writes a part;
+ * `acrkit simulate merge parts...` (lib/cli/commands/simulate-merge.ts) merges the parts.
  * Exit code 1 when an assertion fails, 2 for bad input.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { UsageError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { emit, type CliContext } from '../io.js';
 import { integerAtLeast } from '../options.js';
+import { capWorkers, runsOption } from '../sim-options.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/simulation/formats.js';
+import type { Shard } from '../../sim/results/partial.js';
+import { registerSimulateMerge } from './simulate-merge.js';
+
+/** What `simulate --format` accepts: the report formats and the part of a shard. */
+const SIMULATE_FORMATS: readonly string[] = [...SIMULATION_FORMATS, 'partial-json'];
 
 /** Options of `acrkit simulate`. */
 interface SimulateOptions {
-  scenario: string;
+  scenario?: string;
   runs?: number;
   seed?: number;
   workers?: number;
-  format: SimulationFormat;
+  shard?: Shard;
+  format: SimulationFormat | 'partial-json';
   out?: string;
   allowOutside?: boolean;
+  synth: boolean;
 }
 
-/** Registers `simulate`. */
+/** A commander parser for `--shard i/n`: 1 <= i <= n. */
+export function shardOption(v: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(v.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || index < 1 || count < 1 || index > count) {
+    throw new InvalidArgumentError(`--shard must be i/n with 1 <= i <= n (runs r with r % n = i - 1, as Jest and Playwright shard), got '${v}': e.g. --shard 2/4.`);
+  }
+  return { index, count };
+}
+
+/** Registers `simulate` and its `merge` subcommand. */
 export function registerSimulate(program: Command, ctx: CliContext): void {
-  program
+  const simulate = program
     .command('simulate')
     .description('simulate storage, cost, limits and failover of registries under a workload scenario (seeded, Monte Carlo)')
+    // Options after `merge` belong to merge (its own --format and --out).
+    .enablePositionalOptions()
     .argument('[inputs...]', 'acrkit inputs (cdk.tf.json, cdktf.out, plan JSON, .tf) replacing the scenario\'s registries')
-    .requiredOption('--scenario <file>', 'scenario file (YAML or JSON; schema: lib/sim/scenario/scenario.schema.json)')
-    .option('--runs <n>', 'Monte Carlo runs (overrides the scenario)', integerAtLeast('--runs', 1))
+    .option('--scenario <file>', 'scenario file, required (YAML or JSON; schema: lib/sim/scenario/scenario.schema.json)')
+    .option('--runs <n>', 'Monte Carlo runs (overrides the scenario)', runsOption)
     .option('--seed <s>', 'seed (overrides the scenario)', integerAtLeast('--seed', 0))
     .option('--workers <n>', 'worker threads (0 = in process; default: CPUs)', integerAtLeast('--workers', 0))
-    .addOption(new Option('--format <format>', 'output format').choices([...SIMULATION_FORMATS]).default('text'))
+    .option('--shard <i/n>', 'simulate only the runs r with r % n = i - 1 and write a part (--format partial-json) for `acrkit simulate merge`', shardOption)
+    .addOption(new Option('--format <format>', 'output format (partial-json: a part for simulate merge; the default with --shard)').choices([...SIMULATE_FORMATS]).default('text'))
     .option('--out <file>', 'write to a file instead of stdout (e.g. report.html with --format html)')
     .option('--allow-outside', "let the scenario's registries paths point outside the working directory (trusted scenarios only)")
-    .action(async (inputs: string[], opts: SimulateOptions) => {
+    .option('--no-synth', 'never run a cdktf app: a folder with cdktf.json is an input error (synthesize it first and pass cdktf.out)')
+    .action(async (inputs: string[], opts: SimulateOptions, cmd: Command) => {
       const { io } = ctx;
+      if (opts.scenario === undefined) throw new UsageError("simulate needs --scenario <file>, got none: name the scenario file (or use 'acrkit simulate merge parts...').");
+      const format = opts.shard && cmd.getOptionValueSource('format') === 'default' ? 'partial-json' : opts.format;
+      if (opts.shard && format !== 'partial-json') {
+        throw new UsageError(`--shard writes a part to merge, got --format ${format}: use --format partial-json (or leave --format out), then acrkit simulate merge the parts.`);
+      }
       // One at a time: jest's ESM loader races on concurrent imports that share modules.
       const { loadScenario } = await import('../../workflows/load-scenario.js');
-      const { runMonteCarlo } = await import('../../sim/montecarlo.js');
+      const { simulateRuns, aggregate } = await import('../../sim/montecarlo.js');
       const { renderSimulationAs } = await import('../../report/simulation/formats.js');
-      const sc = await loadScenario(opts.scenario, { cwd: io.cwd, inputs, runs: opts.runs, seed: opts.seed, allowOutside: opts.allowOutside ?? false });
+      const { shardRunIndices, toPartial } = await import('../../sim/results/partial.js');
+      const { ACRKIT_VERSION } = await import('../../version.js');
+      const sc = await loadScenario(opts.scenario, { cwd: io.cwd, inputs, runs: opts.runs, seed: opts.seed, allowOutside: opts.allowOutside ?? false, allowSynth: opts.synth !== false });
+      const shard: Shard = opts.shard ?? { index: 1, count: 1 };
+      const runIndices = format === 'partial-json' ? shardRunIndices(sc.runs, shard) : undefined;
+      const total = runIndices?.length ?? sc.runs;
       let bar: { start(total: number, v: number): void; update(v: number): void; stop(): void } | undefined;
-      if (io.isTTY && sc.runs > 1) {
+      if (io.isTTY && total > 1) {
         const { default: progress } = await import('cli-progress');
-        bar = new progress.SingleBar({ format: 'simulating [{bar}] {value}/{total} runs', stream: process.stderr }, progress.Presets.shades_classic);
-        bar.start(sc.runs, 0);
+        const what = opts.shard ? `shard ${shard.index}/${shard.count} ` : '';
+        bar = new progress.SingleBar({ format: `simulating ${what}[{bar}] {value}/{total} runs`, stream: process.stderr }, progress.Presets.shades_classic);
+        bar.start(total, 0);
       }
-      let result;
+      let results;
       try {
-        result = await runMonteCarlo(sc, { workers: opts.workers, onProgress: (done) => bar?.update(done) });
+        results = total === 0 ? [] : await simulateRuns(sc, { workers: capWorkers(opts.workers, io), runIndices, onProgress: (done) => bar?.update(done) });
       } finally {
         bar?.stop();
       }
-      const text = await renderSimulationAs(result, opts.format);
+      if (format === 'partial-json') {
+        emit(io, JSON.stringify(toPartial(sc, shard, results, ACRKIT_VERSION)), opts.out, [...inputs, opts.scenario]);
+        return;
+      }
+      const result = aggregate(sc, results);
+      const text = await renderSimulationAs(result, format);
       emit(io, text, opts.out, [...inputs, opts.scenario]);
-      if (opts.format === 'html' && opts.out) io.err(`acrkit: wrote the HTML report to ${opts.out}\n`);
+      if (format === 'html' && opts.out) io.err(`acrkit: wrote the HTML report to ${opts.out}\n`);
       if (!result.passed) ctx.exitCode = Math.max(ctx.exitCode, ExitCode.FAILED);
     });
+  registerSimulateMerge(simulate, ctx);
 }

@@ -651,7 +651,8 @@ export function rawResource(instance: ModuleInstance, res: ResourceInstance): Ra
   const env = instance.env(decl.source, iter, undefined, res.address);
   const lines: ArgumentLines = {};
   const values = evalBody(decl.block.body, env, instance, '', lines, 'resource', iter);
-  const refs: Record<string, string[]> = {};
+  // No prototype: an argument named `constructor` or `__proto__` is a key like any other.
+  const refs: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const item of decl.block.body.items) {
     const name = item.kind === 'attribute' ? item.name : item.type === 'dynamic' ? item.labels[0] : item.type;
     if (name === undefined || META_ATTRIBUTES.has(name) || (item.kind === 'block' && META_BLOCKS.has(item.type))) continue;

@@ -1,0 +1,131 @@
+/**
+ * The partial result of a sharded Monte Carlo (`acrkit simulate --shard i/n --format
+ * partial-json`): the per-run results of the shard's runs, as the aggregation needs them, with
+ * what a merge checks (scenario hash, seed, total runs, run indices, acrkit version). Its JSON
+ * Schema is `lib/sim/results/part.schema.json`; lib/workflows/shards.ts reads and merges parts.
+ */
+import { createHash } from 'node:crypto';
+import type { ResolvedScenario } from '../scenario/model.js';
+import type { DailySeries, RegistryRunResult, RunResult } from './run-result.js';
+
+/** The `format` marker of a part file. */
+export const PART_FORMAT = 'acrkit-simulation-part';
+
+/** The version of the part format this acrkit writes and reads. */
+export const PART_FORMAT_VERSION = 1;
+
+/** A shard: `index` of `count`, 1-based (as Jest and Playwright number shards). */
+export interface Shard {
+  /** 1 to {@link count}. */
+  readonly index: number;
+  /** How many shards the runs are split into. */
+  readonly count: number;
+}
+
+/** The run indices of shard `shard` out of `runs` runs: r with r % count === index - 1, ascending. */
+export function shardRunIndices(runs: number, shard: Shard): number[] {
+  const out: number[] = [];
+  for (let r = shard.index - 1; r < runs; r += shard.count) out.push(r);
+  return out;
+}
+
+/** A value's JSON with object keys sorted at every level (what {@link scenarioHash} hashes). */
+function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v) || ArrayBuffer.isView(v)) return `[${Array.from(v as ArrayLike<unknown>, (x) => canonicalJson(x)).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+}
+
+/** SHA-256 (hex) of the resolved scenario's canonical JSON: two parts of one simulation share it. */
+export function scenarioHash(sc: ResolvedScenario): string {
+  return createHash('sha256').update(canonicalJson(sc)).digest('hex');
+}
+
+/** {@link DailySeries} as JSON arrays. */
+export type PartDailySeries = { readonly [K in keyof DailySeries]: readonly number[] };
+
+/** {@link RegistryRunResult} as JSON: the daily series as arrays. */
+export type PartRegistryRunResult = Omit<RegistryRunResult, 'daily'> & { readonly daily: PartDailySeries };
+
+/** {@link RunResult} as JSON. */
+export interface PartRunResult {
+  /** Run index. */
+  readonly run: number;
+  /** Per registry, scenario order. */
+  readonly registries: readonly PartRegistryRunResult[];
+}
+
+/** A partial result: what `acrkit simulate --shard i/n --format partial-json` writes. */
+export interface PartialResult {
+  /** Always {@link PART_FORMAT}. */
+  readonly format: typeof PART_FORMAT;
+  /** Always {@link PART_FORMAT_VERSION}. */
+  readonly formatVersion: number;
+  /** The acrkit version that simulated the runs (lib/version.ts). */
+  readonly acrkitVersion: string;
+  /** {@link scenarioHash} of {@link scenario}. */
+  readonly scenarioHash: string;
+  /** Seed. */
+  readonly seed: number;
+  /** Runs of the whole simulation (all shards). */
+  readonly runs: number;
+  /** Which shard this part holds. */
+  readonly shard: Shard;
+  /** The runs this part holds, ascending. */
+  readonly runIndices: readonly number[];
+  /** The resolved scenario (what the aggregation reads besides the runs). */
+  readonly scenario: ResolvedScenario;
+  /** One result per entry of {@link runIndices}, same order. */
+  readonly results: readonly PartRunResult[];
+}
+
+/** Builds the partial result of `shard` from its runs' results (in {@link shardRunIndices} order). */
+export function toPartial(sc: ResolvedScenario, shard: Shard, results: readonly RunResult[], acrkitVersion: string): PartialResult {
+  return {
+    format: PART_FORMAT,
+    formatVersion: PART_FORMAT_VERSION,
+    acrkitVersion,
+    scenarioHash: scenarioHash(sc),
+    seed: sc.seed,
+    runs: sc.runs,
+    shard: { index: shard.index, count: shard.count },
+    runIndices: results.map((r) => r.run),
+    scenario: sc,
+    results: results.map((r) => ({
+      run: r.run,
+      registries: r.registries.map((g) => {
+        const d = g.daily;
+        const daily: PartDailySeries = {
+          taggedBytes: Array.from(d.taggedBytes),
+          untaggedBytes: Array.from(d.untaggedBytes),
+          softDeletedBytes: Array.from(d.softDeletedBytes),
+          billedBytes: Array.from(d.billedBytes),
+          costUsd: Array.from(d.costUsd),
+          pushes: Array.from(d.pushes),
+        };
+        return { ...g, daily };
+      }),
+    })),
+  };
+}
+
+/** A part's run result back as a {@link RunResult} (daily series as Float64Array). */
+export function fromPartRun(r: PartRunResult): RunResult {
+  return {
+    run: r.run,
+    registries: r.registries.map((g) => {
+      const d = g.daily;
+      const daily: DailySeries = {
+        taggedBytes: Float64Array.from(d.taggedBytes),
+        untaggedBytes: Float64Array.from(d.untaggedBytes),
+        softDeletedBytes: Float64Array.from(d.softDeletedBytes),
+        billedBytes: Float64Array.from(d.billedBytes),
+        costUsd: Float64Array.from(d.costUsd),
+        pushes: Float64Array.from(d.pushes),
+      };
+      return { ...g, daily };
+    }),
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * Sharded Monte Carlo, the file side: reads the part files of `acrkit simulate --shard i/n
+ * --format partial-json` (lib/sim/results/partial.ts, schema part.schema.json), checks that they
+ * belong to one simulation (scenario, seed, runs, acrkit version) and cover every run exactly
+ * once, and aggregates all their runs with the one-process aggregation, so the merged result is
+ * the same, byte for byte, as the simulation run in one process.
+ */
+import { InputError, InputErrors, displayPath } from '../errors.js';
+import { readInputText } from '../input/read.js';
+import { schemaProblems, schemaValidator } from '../input/schema.js';
+import { aggregate } from '../sim/montecarlo.js';
+import { fromPartRun, scenarioHash, type PartialResult } from '../sim/results/partial.js';
+import type { RunResult } from '../sim/results/run-result.js';
+import type { SimulationResult } from '../sim/results/result.js';
+import schema from '../sim/results/part.schema.json' with { type: 'json' };
+
+const validate = schemaValidator(schema);
+
+/** Options of {@link readPart} and {@link mergeParts}. */
+export interface PartOptions {
+  /**
+   * Working directory relative paths resolve against (and are shown relative to).
+   * @default process.cwd()
+   */
+  readonly cwd?: string;
+}
+
+/** A part file read and validated against the part schema. */
+export interface LoadedPart {
+  /** The file as messages show it. */
+  readonly shown: string;
+  /** Its content. */
+  readonly part: PartialResult;
+}
+
+const FIX = 'pass a file written by acrkit simulate --shard i/n --format partial-json';
+
+/** Runs as a list for a message: `3, 7`. */
+function list(runs: readonly number[]): string {
+  return runs.join(', ');
+}
+
+/** Reads one part file and validates it against the part schema. Throws {@link InputErrors}. */
+export async function readPart(path: string, options: PartOptions = {}): Promise<LoadedPart> {
+  const cwd = options.cwd ?? process.cwd();
+  const shown = displayPath(path, cwd);
+  const text = await readInputText(path, { cwd, shown, what: 'simulation part', fix: FIX });
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new InputErrors([new InputError({ file: shown }, `simulation part must be JSON, got a syntax error (${(e as Error).message}): ${FIX}.`)]);
+  }
+  const problems = schemaProblems(validate(data), data, { subject: 'the simulation part', schemaName: 'lib/sim/results/part.schema.json' });
+  if (problems.length) throw new InputErrors(problems.map((p) => new InputError(p.summary ? { file: shown } : { file: shown, pointer: p.pointer }, p.reason)));
+  const part = data as PartialResult;
+  const problemsInside = internalProblems(part);
+  if (problemsInside.length) throw new InputErrors(problemsInside.map((r) => new InputError({ file: shown }, r)));
+  return { shown, part };
+}
+
+/** What a part says of itself that does not hold (beyond the schema). */
+function internalProblems(p: PartialResult): string[] {
+  const out: string[] = [];
+  const hash = scenarioHash(p.scenario);
+  if (hash !== p.scenarioHash) out.push(`scenarioHash must be the hash of the part's own scenario, got ${p.scenarioHash.slice(0, 12)}… for a scenario that hashes to ${hash.slice(0, 12)}…: the file was edited or damaged; write it again with acrkit simulate --shard.`);
+  if (p.scenario.seed !== p.seed || p.scenario.runs !== p.runs) out.push(`seed and runs must be the scenario's, got seed ${p.seed} and ${p.runs} runs for a scenario with seed ${p.scenario.seed} and ${p.scenario.runs} runs: write the part again with acrkit simulate --shard.`);
+  if (p.shard.index > p.shard.count) out.push(`shard must be i/n with i <= n, got ${p.shard.index}/${p.shard.count}: write the part again with acrkit simulate --shard.`);
+  const outside = p.runIndices.filter((r) => r >= p.runs);
+  if (outside.length) out.push(`runIndices must be below the ${p.runs} runs of the simulation, got runs ${list(outside)}: write the part again with acrkit simulate --shard.`);
+  if (p.results.length !== p.runIndices.length || p.results.some((r, k) => r.run !== p.runIndices[k])) {
+    out.push(`results must hold one run per entry of runIndices, in that order, got runs ${list(p.results.map((r) => r.run))} for runIndices ${list(p.runIndices)}: write the part again with acrkit simulate --shard.`);
+  }
+  const regs = p.scenario.registries.length;
+  const bad = p.results.filter((r) => r.registries.length !== regs || r.registries.some((g) => Object.values(g.daily).some((d) => d.length !== p.scenario.horizonDays)));
+  if (bad.length) out.push(`results must hold ${regs} registries with ${p.scenario.horizonDays} days each, got otherwise in runs ${list(bad.map((r) => r.run))}: write the part again with acrkit simulate --shard.`);
+  return out;
+}
+
+/**
+ * Checks that `parts` are of one simulation and cover each of its runs exactly once; returns the
+ * problems, each on the file to fix (empty when they merge).
+ */
+export function coverageProblems(parts: readonly LoadedPart[]): InputError[] {
+  const errors: InputError[] = [];
+  const first = parts[0];
+  if (!first) return [new InputError({ file: '(no parts)' }, `simulate merge needs at least one part file, got none: ${FIX}.`)];
+  const f = first.part;
+  const same = 'merge only the parts of one simulation (same scenario, seed, runs and acrkit version)';
+  const owner = new Map<number, string>();
+  for (const { shown, part } of parts) {
+    let mismatch: string | undefined;
+    if (part.acrkitVersion !== f.acrkitVersion) mismatch = `part must come from the acrkit version of ${first.shown} (${f.acrkitVersion}), got ${part.acrkitVersion}: run every shard and the merge with one acrkit version`;
+    else if (part.seed !== f.seed) mismatch = `part must have the seed of ${first.shown} (${f.seed}), got seed ${part.seed}: ${same}`;
+    else if (part.runs !== f.runs) mismatch = `part must have the runs of ${first.shown} (${f.runs}), got ${part.runs} runs: ${same}`;
+    else if (part.scenarioHash !== f.scenarioHash) mismatch = `part must be of the scenario of ${first.shown} (hash ${f.scenarioHash.slice(0, 12)}…), got a different scenario (hash ${part.scenarioHash.slice(0, 12)}…): ${same}`;
+    if (mismatch) {
+      errors.push(new InputError({ file: shown }, `${mismatch}.`));
+      continue;
+    }
+    const twice = new Map<string, number[]>();
+    for (const r of part.runIndices) {
+      const earlier = owner.get(r);
+      if (earlier === undefined) owner.set(r, shown);
+      else twice.set(earlier, [...(twice.get(earlier) ?? []), r]);
+    }
+    for (const [earlier, runs] of twice) {
+      errors.push(new InputError({ file: shown }, `parts must hold each run exactly once, got ${runs.length === 1 ? 'run' : 'runs'} ${list(runs)} twice: ${runs.length === 1 ? 'it is' : 'they are'} also in ${earlier}; drop one of the two files, or write them again with --shard i/n of one n.`));
+    }
+  }
+  if (errors.length) return errors;
+  const missing: number[] = [];
+  for (let r = 0; r < f.runs; r++) if (!owner.has(r)) missing.push(r);
+  if (missing.length) {
+    const n = f.shard.count;
+    const shards = [...new Set(missing.map((r) => (r % n) + 1))].sort((a, b) => a - b).map((i) => `${i}/${n}`);
+    errors.push(
+      new InputError(
+        { file: first.shown },
+        `parts must cover runs 0 to ${f.runs - 1} exactly once, got ${missing.length === 1 ? 'run' : 'runs'} ${list(missing)} in none of the ${parts.length} ${parts.length === 1 ? 'part' : 'parts'}: add the part of shard ${shards.join(', ')} (acrkit simulate --shard ${shards[0]} --format partial-json) and merge again.`,
+      ),
+    );
+  }
+  return errors;
+}
+
+/**
+ * Reads the part files, checks them ({@link coverageProblems}) and aggregates every run, in run
+ * order, with the aggregation of a one-process simulation. Throws {@link InputErrors} (exit 2).
+ */
+export async function mergeParts(paths: readonly string[], options: PartOptions = {}): Promise<SimulationResult> {
+  const parts: LoadedPart[] = [];
+  const errors: InputError[] = [];
+  for (const p of paths) {
+    try {
+      parts.push(await readPart(p, options));
+    } catch (e) {
+      if (e instanceof InputErrors) errors.push(...e.errors);
+      else if (e instanceof InputError) errors.push(e);
+      else throw e;
+    }
+  }
+  if (errors.length) throw new InputErrors(errors);
+  const problems = coverageProblems(parts);
+  if (problems.length) throw new InputErrors(problems);
+  const runs: RunResult[] = new Array<RunResult>(parts[0]!.part.runs);
+  for (const { part } of parts) for (const r of part.results) runs[r.run] = fromPartRun(r);
+  return aggregate(parts[0]!.part.scenario, runs);
+}

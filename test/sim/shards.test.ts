@@ -1,0 +1,153 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../lib/cli/main.js';
+import type { CliIO } from '../../lib/cli/io.js';
+import { aggregate, simulateRuns } from '../../lib/sim/montecarlo.js';
+import { shardRunIndices, toPartial, type PartialResult } from '../../lib/sim/results/partial.js';
+import type { ResolvedScenario } from '../../lib/sim/scenario/model.js';
+import { parseScenario } from '../../lib/sim/scenario/parse.js';
+import { inlineSpec, resolveScenarioDocument } from '../../lib/sim/scenario/resolve.js';
+import { renderSimulationAs } from '../../lib/report/simulation/formats.js';
+import { loadScenario } from '../../lib/workflows/load-scenario.js';
+import { mergeParts } from '../../lib/workflows/shards.js';
+import { DEFAULT_WHAT_IF } from '../../lib/workflows/what-if.js';
+import { ACRKIT_VERSION } from '../../lib/version.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/sim/', import.meta.url));
+const RUNS = 8;
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'acrkit-shards-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * The fleet what-if example with the fleet's registries inline (as test/sim/what-if.test.ts), as
+ * written but for 4 runs (one a shard) and a horizon of 210 days (its outage and configuration
+ * change fall on day 200), to keep the suite fast.
+ */
+function fleetWhatIf(): ResolvedScenario {
+  const doc = parseScenario(readFileSync(DEFAULT_WHAT_IF, 'utf8'), 'examples/fleet/what-if.yaml');
+  const specs = [
+    inlineSpec({ name: 'acrkitfleetdev', location: 'westeurope', tier: 'Basic' }),
+    inlineSpec({ name: 'acrkitfleetstaging', location: 'westeurope', tier: 'Standard' }),
+    inlineSpec({ name: 'acrkitfleetprod', location: 'westeurope', tier: 'Premium', replicas: ['eastus', 'southeastasia'], retentionDays: 7 }),
+  ];
+  return resolveScenarioDocument({ ...doc, input: { ...doc.input, horizon: 'P210D', registries: [] } }, specs, { runs: 4 });
+}
+
+/** Writes the parts of `sc` split into `n` shards; returns their paths. */
+async function writeParts(sc: ResolvedScenario, name: string, n: number): Promise<string[]> {
+  const paths: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    const shard = { index: i, count: n };
+    const results = await simulateRuns(sc, { workers: 0, runIndices: shardRunIndices(sc.runs, shard) });
+    const path = join(dir, `${name}-${i}.json`);
+    writeFileSync(path, JSON.stringify(toPartial(sc, shard, results, ACRKIT_VERSION)));
+    paths.push(path);
+  }
+  return paths;
+}
+
+async function expectInputError(paths: string[], message: RegExp): Promise<void> {
+  await expect(mergeParts(paths, { cwd: dir })).rejects.toMatchObject({ name: 'InputErrors', message });
+}
+
+describe('shards', () => {
+  test('shard i/n holds the runs r with r % n === i - 1', () => {
+    expect(shardRunIndices(8, { index: 1, count: 4 })).toEqual([0, 4]);
+    expect(shardRunIndices(8, { index: 4, count: 4 })).toEqual([3, 7]);
+    expect(shardRunIndices(2, { index: 3, count: 4 })).toEqual([]);
+  });
+
+  const scenarios: Array<[string, () => Promise<ResolvedScenario>]> = [
+    ['examples/fleet/what-if.yaml (inline registries)', async () => fleetWhatIf()],
+    ['inline.json', () => loadScenario('inline.json', { cwd: fixtures, runs: RUNS })],
+    ['from-file.yaml', () => loadScenario('from-file.yaml', { cwd: fixtures, runs: RUNS })],
+  ];
+  test.each(scenarios)('%s: 4 shards + merge give the JSON of one process, byte for byte', async (name, load) => {
+    const sc = await load();
+    const one = await renderSimulationAs(aggregate(sc, await simulateRuns(sc, { workers: 0 })), 'json');
+    const parts = await writeParts(sc, name.replace(/\W+/g, '_'), 4);
+    const merged = await mergeParts([...parts].reverse(), { cwd: dir });
+    expect(await renderSimulationAs(merged, 'json')).toBe(one);
+  });
+
+  describe('bad parts are exit-2 input errors', () => {
+    let parts: string[];
+    beforeAll(async () => {
+      parts = await writeParts(await loadScenario('inline.json', { cwd: fixtures, runs: RUNS }), 'bad', 4);
+    });
+
+    test('a missing part: the runs and the shard to add', async () => {
+      await expectInputError([parts[0]!, parts[2]!, parts[3]!], /^bad-1\.json: parts must cover runs 0 to 7 exactly once, got runs 1, 5 in none of the 3 parts: add the part of shard 2\/4/);
+    });
+
+    test('a part given twice: the file and the runs held twice', async () => {
+      const copy = join(dir, 'bad-2-copy.json');
+      writeFileSync(copy, readFileSync(parts[1]!));
+      await expectInputError([...parts, copy], /^bad-2-copy\.json: parts must hold each run exactly once, got runs 1, 5 twice: they are also in bad-2\.json/);
+    });
+
+    test('another seed or scenario', async () => {
+      const other = await loadScenario('inline.json', { cwd: fixtures, runs: RUNS, seed: 4 });
+      const [seeded] = await writeParts(other, 'seed', 4);
+      await expectInputError([parts[0]!, seeded!, parts[2]!, parts[3]!], /^seed-1\.json: part must have the seed of bad-1\.json \(3\), got seed 4: merge only the parts of one simulation/);
+      const [foreign] = await writeParts(await loadScenario('from-file.yaml', { cwd: fixtures, runs: RUNS, seed: 3 }), 'foreign', 4);
+      await expectInputError([parts[0]!, foreign!], /^foreign-1\.json: part must be of the scenario of bad-1\.json \(hash [0-9a-f]{12}…\), got a different scenario/);
+    });
+
+    test('another acrkit version, an edited part, a file that is no part', async () => {
+      const part = JSON.parse(readFileSync(parts[1]!, 'utf8')) as PartialResult;
+      writeFileSync(join(dir, 'old.json'), JSON.stringify({ ...part, acrkitVersion: '0.0.1' }));
+      await expectInputError([parts[0]!, 'old.json'], /^old\.json: part must come from the acrkit version of bad-1\.json \(.+\), got 0\.0\.1/);
+      writeFileSync(join(dir, 'edited.json'), JSON.stringify({ ...part, scenario: { ...part.scenario, name: 'x' } }));
+      await expectInputError(['edited.json'], /^edited\.json: scenarioHash must be the hash of the part's own scenario/);
+      writeFileSync(join(dir, 'report.json'), '{"scenario": "inline.json"}');
+      await expectInputError(['report.json'], /^report\.json: the simulation part must have 'format'/);
+    });
+  });
+});
+
+describe('acrkit simulate --shard and simulate merge', () => {
+  function io(): CliIO & { stdout: string[]; stderr: string[] } {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), isTTY: false, env: {}, cwd: fixtures };
+  }
+
+  test('round trip through the verbs with --out files: the merge writes what one process writes', async () => {
+    const parts: string[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const out = join(dir, `cli-${i}.json`);
+      expect(await main(['simulate', '--scenario', 'inline.json', '--runs', String(RUNS), '--workers', '0', '--shard', `${i}/4`, '--out', out], io())).toBe(0);
+      parts.push(out);
+    }
+    expect(JSON.parse(readFileSync(parts[1]!, 'utf8'))).toMatchObject({ format: 'acrkit-simulation-part', seed: 3, runs: RUNS, shard: { index: 2, count: 4 }, runIndices: [1, 5], acrkitVersion: ACRKIT_VERSION });
+    const one = join(dir, 'cli-one.json');
+    const merged = join(dir, 'cli-merged.json');
+    expect(await main(['simulate', '--scenario', 'inline.json', '--runs', String(RUNS), '--workers', '0', '--format', 'json', '--out', one], io())).toBe(1);
+    expect(await main(['simulate', 'merge', ...parts, '--format', 'json', '--out', merged], io())).toBe(1); // the inline scenario's assertion fails
+    expect(readFileSync(merged, 'utf8')).toBe(readFileSync(one, 'utf8'));
+    const text = io();
+    expect(await main(['simulate', 'merge', ...parts], text)).toBe(1);
+    expect(text.stdout.join('')).toContain('acrkit simulate: inline.json');
+  });
+
+  test('a missing part exits 2 and names the runs; bad --shard and --format are usage errors', async () => {
+    const parts = [1, 3, 4].map((i) => join(dir, `cli-${i}.json`));
+    const x = io();
+    expect(await main(['simulate', 'merge', ...parts, '--format', 'json'], x)).toBe(2);
+    expect(x.stderr.join('')).toMatch(/got runs 1, 5 in none of the 3 parts: add the part of shard 2\/4/);
+    expect(x.stdout.join('')).toBe('');
+    const bad = io();
+    expect(await main(['simulate', '--scenario', 'inline.json', '--shard', '5/4'], bad)).toBe(2);
+    expect(bad.stderr.join('')).toContain('--shard must be i/n with 1 <= i <= n');
+    const text = io();
+    expect(await main(['simulate', '--scenario', 'inline.json', '--shard', '1/4', '--format', 'text'], text)).toBe(2);
+    expect(text.stderr.join('')).toContain('--shard writes a part to merge, got --format text');
+  });
+});
