@@ -3,7 +3,7 @@
  * (npm test builds dist/ first, through its pretest script).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assertDistFresh } from '../support/dist.js';
@@ -29,14 +29,3 @@ test('acrkit --version from the bin (dist/) prints the version in package.json',
   const out = execFileSync(process.execPath, [join(root, pkg.bin.acrkit), '--version'], { cwd: tmpdir(), env, encoding: 'utf8' });
   expect(out).toBe(`${pkg.version}\n`);
 });
-
-test('npx cdktf synth writes cdktf.out/stacks/*/cdk.tf.json with azurerm_container_registry resources', () => {
-  const out = mkdtempSync(join(tmpdir(), 'acrkit-cdktf-'));
-  execFileSync('npx', ['--no-install', 'cdktf', 'synth', '--output', out], { cwd: root, env, encoding: 'utf8', stdio: 'pipe' });
-  const stacks = readdirSync(join(out, 'stacks')).sort();
-  expect(stacks).toEqual(['fleet-dev', 'fleet-prod', 'fleet-staging']);
-  for (const s of stacks) {
-    const json = JSON.parse(readFileSync(join(out, 'stacks', s, 'cdk.tf.json'), 'utf8'));
-    expect(Object.keys(json.resource.azurerm_container_registry)).toHaveLength(1);
-  }
-}, 60_000);

@@ -1,0 +1,5 @@
+/** `npm run test:e2e`: the end-to-end tests under test/e2e (the cdktf CLI, the plan-review workflow's steps). */
+import base from './jest.config.js';
+
+/** @type {import('jest').Config} */
+export default { ...base, testPathIgnorePatterns: ['/node_modules/'], testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] };
