@@ -2,12 +2,19 @@
  * Values quoted in messages: what the user wrote, short enough for one line.
  */
 
+import { redactUri } from './uri.js';
+
+/** A URI inside a quoted value (a webhook serviceUri, say) loses its userinfo and query. */
+function withoutCredentials(s: string): string {
+  return s.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s"'<>\\]+/gi, (u) => redactUri(u));
+}
+
 /** Longest preview, in characters, before it is cut with `...`. */
 export const PREVIEW_LIMIT = 60;
 
 /**
  * A value as JSON (`"Premium"`, `3`, `{"a":1}`), `nothing` for undefined, cut to
- * {@link PREVIEW_LIMIT} characters. It stops writing once past the limit, so quoting a huge
+ * {@link PREVIEW_LIMIT} characters, URIs without userinfo or query. It stops writing once past the limit, so quoting a huge
  * document costs no more than quoting a small one; it never throws (cycles, bigints and
  * functions are written with `String`).
  */
@@ -22,7 +29,8 @@ export function preview(v: unknown): string {
     return length <= PREVIEW_LIMIT;
   };
   const write = (x: unknown): boolean => {
-    if (x === null || typeof x === 'number' || typeof x === 'boolean' || typeof x === 'string') return put(JSON.stringify(x) ?? 'null');
+    if (typeof x === 'string') return put(JSON.stringify(withoutCredentials(x)));
+    if (x === null || typeof x === 'number' || typeof x === 'boolean') return put(JSON.stringify(x) ?? 'null');
     if (typeof x !== 'object' || seen.has(x)) return put(String(x));
     seen.add(x);
     if (Array.isArray(x)) {

@@ -4,10 +4,13 @@
  * reference extraction from `${...}` expressions.
  */
 import { InputError } from '../errors.js';
-import { redactUri } from '../format/uri.js';
 import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
 import type { Mutable } from '../mutable.js';
 import type { ArgumentLocation } from '../model/registry-spec.js';
+import { preview } from '../format/values.js';
+
+/** Values quoted in messages: the one preview, re-exported for the sources. */
+export { preview };
 
 /**
  * Where the argument at `path` is written (`georeplications[0].location`,
@@ -71,18 +74,6 @@ export function invalid<T>(site: ValueSite, attribute: string, rule: string, v: 
   return unknown(`${attribute} has an invalid value`);
 }
 
-/** A short JSON rendering of a value for messages. */
-export function preview(v: unknown): string {
-  let s: string;
-  try {
-    s = JSON.stringify(v) ?? String(v);
-  } catch {
-    s = String(v);
-  }
-  // A URI inside the value (a webhook serviceUri of the wrong type) loses its userinfo and query.
-  s = s.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s"'<>\\]+/gi, (u) => redactUri(u));
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
 
 /** A boolean, accepting Terraform's "true"/"false" strings; `undefined` when absent. */
 export function asBool(v: unknown, site: ValueSite, attribute: string): Maybe<boolean> | undefined {
