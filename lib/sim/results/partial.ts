@@ -43,6 +43,14 @@ export function scenarioHash(sc: ResolvedScenario): string {
   return createHash('sha256').update(canonicalJson(sc)).digest('hex');
 }
 
+/** The names of a run's daily series (every key of {@link DailySeries}). */
+const SERIES: ReadonlyArray<keyof DailySeries> = ['taggedBytes', 'untaggedBytes', 'softDeletedBytes', 'billedBytes', 'costUsd', 'pushes'];
+
+/** Every daily series converted by `f` (to plain arrays for a part, back to Float64Array). */
+function mapSeries<T>(d: Readonly<Record<keyof DailySeries, ArrayLike<number>>>, f: (x: ArrayLike<number>) => T): Record<keyof DailySeries, T> {
+  return Object.fromEntries(SERIES.map((k) => [k, f(d[k])])) as Record<keyof DailySeries, T>;
+}
+
 /** {@link DailySeries} as JSON arrays. */
 export type PartDailySeries = { readonly [K in keyof DailySeries]: readonly number[] };
 
@@ -96,15 +104,7 @@ export function toPartial(sc: ResolvedScenario, shard: Shard, results: readonly 
     results: results.map((r) => ({
       run: r.run,
       registries: r.registries.map((g) => {
-        const d = g.daily;
-        const daily: PartDailySeries = {
-          taggedBytes: Array.from(d.taggedBytes),
-          untaggedBytes: Array.from(d.untaggedBytes),
-          softDeletedBytes: Array.from(d.softDeletedBytes),
-          billedBytes: Array.from(d.billedBytes),
-          costUsd: Array.from(d.costUsd),
-          pushes: Array.from(d.pushes),
-        };
+        const daily = mapSeries(g.daily, (x) => Array.from(x)) as PartDailySeries;
         return { ...g, daily };
       }),
     })),
@@ -116,15 +116,7 @@ export function fromPartRun(r: PartRunResult): RunResult {
   return {
     run: r.run,
     registries: r.registries.map((g) => {
-      const d = g.daily;
-      const daily: DailySeries = {
-        taggedBytes: Float64Array.from(d.taggedBytes),
-        untaggedBytes: Float64Array.from(d.untaggedBytes),
-        softDeletedBytes: Float64Array.from(d.softDeletedBytes),
-        billedBytes: Float64Array.from(d.billedBytes),
-        costUsd: Float64Array.from(d.costUsd),
-        pushes: Float64Array.from(d.pushes),
-      };
+      const daily = mapSeries(g.daily, (x) => Float64Array.from(x)) as DailySeries;
       return { ...g, daily };
     }),
   };
