@@ -102,6 +102,25 @@ const settings: TierGatedSetting[] = [
     off: { value: 'Allow', construct: "set network.defaultAction: 'Allow'", terraform: 'remove the network_rule_set block' },
   },
   {
+    // The block itself, even with only default_action = "Allow" (or 3.x virtual_network rules):
+    // azurerm refuses a network rule set below Premium ("`network_rule_set` can only be specified
+    // for a Premium Sku. If you are reverting from a Premium to Basic SKU please set
+    // network_rule_set = []": hashicorp/terraform-provider-azurerm
+    // internal/services/containers/container_registry_resource.go; acr-facts.md, azurerm
+    // arguments), and Azure's IP access rules are Premium-only (container-registry-access-
+    // selected-networks.md). After the rows of its arguments, so a message names the argument
+    // that needs Premium when there is one.
+    field: 'network.ruleSet', attribute: 'network_rule_set', feature: 'networkRules', uses: (r) => r === true,
+    subject: () => ['a network rule set needs', 'network_rule_set needs'],
+    off: {
+      value: false,
+      construct: "leave out network.defaultAction and network.ipRules",
+      terraform: 'remove the network_rule_set block (network_rule_set = [] when moving an existing registry down from Premium)',
+    },
+    featureName: 'network rules',
+    settingName: 'network rule set',
+  },
+  {
     field: 'network.publicAccess', attribute: 'public_network_access_enabled', feature: 'publicAccessDisabled', uses: (p) => p === false,
     subject: () => ['network.publicAccess false needs', 'public_network_access_enabled = false needs'],
     off: { value: true, construct: 'set network.publicAccess: true', terraform: 'set public_network_access_enabled = true' },

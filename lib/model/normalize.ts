@@ -33,6 +33,8 @@ export function normalizeSpec(input: RegistrySpecInput): RegistrySpec {
       ipRules: input.network?.ipRules ?? [],
       bypassAzureServices: input.network?.bypassAzureServices ?? true,
       privateEndpoints: input.network?.privateEndpoints ?? [],
+      ruleSet: input.network?.ruleSet ?? ruleSetImplied(input.network),
+      virtualNetworkRules: input.network?.virtualNetworkRules ?? [],
     },
     adminEnabled: input.adminEnabled ?? false,
     anonymousPull: input.anonymousPull ?? false,
@@ -66,4 +68,14 @@ function normalizeReplica(r: Partial<ReplicaSpec>): ReplicaSpec {
 export function canonicalRegion(v: Maybe<string>): Maybe<string> {
   if (isUnknown(v)) return v;
   return findRegion(v)?.name ?? v;
+}
+
+/**
+ * Whether the network settings imply a network rule set when the source did not say: a `Deny`
+ * default or any IP or virtual network rule (an Unknown one counts as none: its own field
+ * carries the Unknown).
+ */
+function ruleSetImplied(network: RegistrySpecInput['network']): boolean {
+  const some = (v: unknown): boolean => Array.isArray(v) && v.length > 0;
+  return network?.defaultAction === 'Deny' || some(network?.ipRules) || some(network?.virtualNetworkRules);
 }

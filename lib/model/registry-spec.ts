@@ -97,6 +97,21 @@ export interface NetworkSpec {
   readonly defaultAction: Maybe<'Allow' | 'Deny'>;
   /** Allowed public IP ranges (CIDR). */
   readonly ipRules: Maybe<readonly string[]>;
+  /**
+   * Whether a network rule set is sent to Azure at all (`network_rule_set` written, or kept from
+   * the state in a plan; ARM `networkRuleSet` in a template): Premium-only even when it only says
+   * `default_action = "Allow"` (azurerm rejects the block on Basic and Standard, and moving an
+   * existing registry down needs `network_rule_set = []`).
+   * @default - true when `defaultAction` is `Deny` or there are IP or virtual network rules, else false
+   */
+  readonly ruleSet?: Maybe<boolean>;
+  /**
+   * Subnet ids of azurerm 3.x `network_rule_set.virtual_network` rules (ARM
+   * `networkRuleSet.virtualNetworkRules`): service-endpoint rules, removed in azurerm 4.0, and
+   * without effect under `default_action = "Allow"`.
+   * @default []
+   */
+  readonly virtualNetworkRules?: Maybe<readonly string[]>;
   /** Trusted Azure services may bypass network rules (`network_rule_bypass_option = "AzureServices"`). */
   readonly bypassAzureServices: Maybe<boolean>;
   /** Private endpoints targeting the registry. */

@@ -44,8 +44,11 @@ export function validateSpec(spec: RegistrySpec): Diagnostic[] {
   }
   const knownTier = !isUnknown(tier) && TIERS.includes(tier) ? tier : undefined;
 
-  // Tier gating.
+  // Tier gating. A block's row (network_rule_set) is left out when a row of an argument inside
+  // it (network_rule_set.ip_rule) already reported: one message per problem.
+  const gated: string[] = [];
   for (const setting of TIER_GATED_SETTINGS) {
+    if (gated.some((a) => a.startsWith(`${setting.attribute}.`))) continue;
     // A setting every tier supports fits whatever the tier (or its value) is.
     if (TIERS.every((t) => tierSupports(t, setting.feature))) continue;
     const value = settingValue(spec, setting);
@@ -58,11 +61,13 @@ export function validateSpec(spec: RegistrySpec): Diagnostic[] {
       if (isUnknown(tier) || unknownValue) {
         const why = `cannot check whether ${field} fits the tier: ${unknownValue ? `${field} is unknown` : 'the tier is unknown'}`;
         push({ code: 'tier-feature', severity: 'unknown', field, attribute, message: `${why}.`, terraformMessage: `${why}.` });
+        gated.push(attribute);
       }
       continue;
     }
     if (tierSupports(knownTier, setting.feature)) continue;
     const p = tierGateProblem(setting, value, knownTier);
+    gated.push(attribute);
     push({ code: 'tier-feature', field, attribute, requiredTier: p.requiredTier, message: p.message, terraformMessage: p.terraformMessage });
   }
 

@@ -71,10 +71,14 @@ export function registryFields(res: RawResource, site: ValueSite): Writable<Regi
   const bypass = asString(v.network_rule_bypass_option, site, 'network_rule_bypass_option');
   if (bypass !== undefined) network.bypassAzureServices = isUnknown(bypass) ? bypass : bypass === 'AzureServices';
   const nrs = block(v.network_rule_set, site, 'network_rule_set');
+  // A written block (or one a plan keeps from the state) is a network rule set, whatever it
+  // holds; `network_rule_set = []` and an absent block are none.
+  network.ruleSet = nrs === undefined ? false : isUnknown(nrs) ? nrs : true;
   if (nrs !== undefined) {
     if (isUnknown(nrs)) {
       network.defaultAction = nrs;
       network.ipRules = nrs;
+      network.virtualNetworkRules = nrs;
     } else {
       const da = asString(nrs.default_action, site, 'network_rule_set.default_action');
       if (da !== undefined) {
@@ -96,7 +100,19 @@ export function registryFields(res: RawResource, site: ValueSite): Writable<Regi
           network.ipRules = unk ?? ranges;
         }
       }
-      // virtual_network (removed in 4.0) is ignored: the model has no service-endpoint rules.
+      // 3.x service-endpoint rules (removed in 4.0): the subnets they allow.
+      const vnets = blocks(nrs.virtual_network, site, 'network_rule_set.virtual_network');
+      if (vnets !== undefined) {
+        if (isUnknown(vnets)) network.virtualNetworkRules = vnets;
+        else {
+          // The rule is there even when its subnet id comes from another resource: keep the
+          // expression as written for messages.
+          network.virtualNetworkRules = vnets.flatMap((r, i) => {
+            const subnet = asString(r.subnet_id, site, `network_rule_set.virtual_network.${i}.subnet_id`);
+            return subnet === undefined ? [] : [isUnknown(subnet) ? (subnet.expression ?? `network_rule_set.virtual_network[${i}].subnet_id`) : subnet];
+          });
+        }
+      }
     }
   }
   out.network = network;

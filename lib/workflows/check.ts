@@ -1,13 +1,16 @@
 /**
  * runCheck: the whole `acrkit check` pipeline as a library call — load inputs, load the
- * config, turn `# acrkit:ignore` comments into suppressions, evaluate, decide the exit code.
+ * config, turn `# acrkit:ignore` and `#checkov:skip` comments and PSRule for Azure's
+ * suppressions into suppressions, evaluate, decide the exit code.
  */
 import { InputError } from '../errors.js';
+import type { RegistrySpec } from '../model/registry-spec.js';
 import { loadInputs, type LoadInputsOptions } from './load-inputs.js';
 import type { SourceSuppression } from '../sources/suppression-comments.js';
 import type { CheckResult } from '../report/check/check-result.js';
 import type { PolicyConfig } from '../policy/config.js';
-import { configFor } from './load-config.js';
+import { configFor, loadPsRuleSuppressions } from './load-config.js';
+import { psRuleSuppressionsFor, type PsRuleWarning } from '../policy/psrule.js';
 import { evaluate } from '../policy/engine.js';
 import { failing, type FailOn } from '../policy/finding.js';
 import { PACK_NAMES, type PackOptions } from '../policy/rule.js';
@@ -58,7 +61,15 @@ export interface CheckOptions {
    * @default true
    */
   readonly allowSynth?: boolean;
+  /**
+   * The time PSRule suppression groups' `expiresOn` is compared with.
+   * @default - now
+   */
+  readonly now?: Date;
 }
+
+/** A problem that does not stop the check (an unknown PSRule rule, an expired suppression group), with where it is. */
+export type CheckWarning = PsRuleWarning;
 
 /** What {@link runCheck} returns. */
 export interface CheckRun {
@@ -68,6 +79,8 @@ export interface CheckRun {
   readonly failOn: FailOn;
   /** 0: nothing fails; 1: findings at or above failOn; 2: an input could not be read. */
   readonly exitCode: 0 | 1 | 2;
+  /** Warnings to show beside the report (an unknown PSRule rule, an undecidable or expired suppression group); they never change the exit code. */
+  readonly warnings: readonly CheckWarning[];
   /**
    * The config used.
    * @default - no config file was found
@@ -107,6 +120,18 @@ export function commentSuppressions(list: readonly SourceSuppression[], errors: 
 }
 
 /**
+ * PSRule for Azure's own suppressions (`ps-rule.yaml`, `.ps-rule/*.Rule.yaml`) for `registries`,
+ * as suppressions of the acrkit rules the parity table maps them to (see lib/policy/psrule.ts
+ * and {@link loadPsRuleSuppressions} for which files apply). Malformed files are input errors,
+ * what cannot be decided a warning.
+ */
+export function psRuleSuppressions(registries: readonly RegistrySpec[], cwd: string, now: Date, errors: InputError[], warnings: CheckWarning[]): Suppression[] {
+  const out: Suppression[] = [];
+  for (const [spec, entries] of loadPsRuleSuppressions(registries, cwd, errors, warnings)) out.push(...psRuleSuppressionsFor(entries, spec, { now }, warnings));
+  return out;
+}
+
+/**
  * Runs the check. Throws {@link InputErrors} only for a bad config file (nothing can be
  * evaluated without it); unreadable inputs are returned in `result.inputErrors`.
  */
@@ -116,6 +141,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
   const loaded = await loadInputs(paths, { cwd, ...(options.readStdin ? { readStdin: options.readStdin } : {}), ...(options.varFiles ? { varFiles: options.varFiles } : {}), ...(options.allowSynth === false ? { allowSynth: false } : {}) });
   const errors = [...loaded.errors];
   const suppressions = [...(config?.suppressions ?? []), ...commentSuppressions(loaded.suppressions, errors)];
+  const warnings: CheckWarning[] = [];
+  suppressions.push(...psRuleSuppressions(loaded.registries, cwd, options.now ?? new Date(), errors, warnings));
   const packs = options.packs && options.packs.length ? options.packs : (config?.packs ?? PACK_NAMES);
   const failOn = options.failOn ?? config?.failOn ?? 'error';
   const packOptions: PackOptions = { ...config?.packOptions, ...options.packOptions };
@@ -138,6 +165,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
     return reason === e.reason ? e : new InputError(e.location, reason);
   });
   const exitCode = errors.length ? 2 : failing(report.findings, failOn).length ? 1 : 0;
-  return { result: { report, inputErrors }, failOn, exitCode, ...(config ? { config } : {}) };
+  const shownWarnings = warnings.map((w) => ({ location: w.location, message: scrub(w.message) }));
+  return { result: { report, inputErrors }, failOn, exitCode, warnings: shownWarnings, ...(config ? { config } : {}) };
 }
 

@@ -36,8 +36,12 @@ const ON: Readonly<Record<string, { props?: Partial<ContainerRegistryProps>; add
   metadataSearch: { props: { metadataSearch: true } },
 };
 
-/** Rows the construct does not expose: content trust is deprecated (the construct always writes false). */
-const NOT_EXPOSED: readonly string[] = ['trust'];
+/**
+ * Rows the construct does not expose: content trust is deprecated (the construct always writes
+ * false); the construct writes the network_rule_set block on Premium and none below it (IP
+ * rules or a Deny default below Premium are rejected by the rows of those props).
+ */
+const NOT_EXPOSED: readonly string[] = ['trust', 'network.ruleSet'];
 
 /** Catalog features without a row: soft delete is on every tier; the rest are separate resources. */
 const NO_ROW: readonly FeatureId[] = ['softDelete', 'agentPools', 'connectedRegistries', 'artifactStreaming'];

@@ -123,6 +123,12 @@ const CASES: Record<string, { ok: RegistrySpec; bad: RegistrySpec; unknown?: Reg
     badText: /azuread_authentication_as_arm_policy_enabled should be false \(accept only ACR-scoped Entra tokens\), got true/,
   },
   CacheRulesReviewed: { ok: spec(), bad: spec({ counts: { cacheRules: 1 } }), badText: /cache rules should be reviewed, got 1 cache rule/ },
+  VirtualNetworkRulesEffective: {
+    ok: spec({ tier: 'Premium', network: { ruleSet: true, defaultAction: 'Allow' } }),
+    bad: spec({ tier: 'Premium', network: { ruleSet: true, defaultAction: 'Allow', virtualNetworkRules: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/build'] } }),
+    unknown: spec({ tier: 'Premium', network: { ruleSet: true, defaultAction: U, virtualNetworkRules: ['azurerm_subnet.build.id'] } }),
+    badText: /network_rule_set.virtual_network has no effect under default_action = "Allow", got 1 rule and "Allow"/,
+  },
   PrivateDnsZone: {
     ok: secure(),
     bad: secure({ network: { publicAccess: false, privateEndpoints: [{ address: 'azurerm_private_endpoint.pe', dnsZoneGroup: false }] } }),

@@ -11,6 +11,8 @@ import { ExitCode } from '../exit-codes.js';
 import { emit, useColor, type CliContext } from '../io.js';
 import { collectInOrder, collectPack } from '../options.js';
 import { stdinReader } from '../stdin.js';
+import { terminalText } from '../../format/terminal.js';
+import { formatLocation } from '../../input/location.js';
 
 /** Output formats of `acrkit check`. */
 export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit', 'github'] as const;
@@ -53,6 +55,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       });
       emit(ctx.io, await render(run, flags.format, ctx), flags.out, paths);
       if (flags.format !== 'text' || flags.out) for (const e of run.result.inputErrors ?? []) ctx.io.err(`acrkit: ${e.message}\n`);
+      for (const w of run.warnings) ctx.io.err(`acrkit: warning: ${terminalText(`${formatLocation(w.location)}: ${w.message}`)}\n`);
       const code = run.exitCode === 2 ? ExitCode.USAGE : run.exitCode === 1 ? ExitCode.FAILED : ExitCode.OK;
       ctx.exitCode = Math.max(ctx.exitCode, code);
     });

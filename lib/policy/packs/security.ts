@@ -19,6 +19,7 @@ import { LegacyRolesInAbacMode } from '../rules/LegacyRolesInAbacMode.js';
 import { AbacPermissionsMode } from '../rules/AbacPermissionsMode.js';
 import { RepositoryScopedGrants } from '../rules/RepositoryScopedGrants.js';
 import { ArmAudienceTokensDisabled } from '../rules/ArmAudienceTokensDisabled.js';
+import { VirtualNetworkRulesEffective } from '../rules/VirtualNetworkRulesEffective.js';
 
 /** Rules of the security pack, in id order. */
 export const SECURITY_RULES: readonly Rule[] = [
@@ -41,4 +42,5 @@ export const SECURITY_RULES: readonly Rule[] = [
   AbacPermissionsMode,
   RepositoryScopedGrants,
   ArmAudienceTokensDisabled,
+  VirtualNetworkRulesEffective,
 ];

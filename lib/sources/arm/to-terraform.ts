@@ -194,10 +194,19 @@ export function toTerraform(resources: readonly ArmResource[], file: string, sha
     if (isUnknown(nrs)) set('network_rule_set', nrs);
     else if (nrs !== undefined && nrs !== null) {
       const rules = r.list('networkRuleSet.ipRules');
-      set('network_rule_set', [{
-        default_action: r.str('networkRuleSet.defaultAction'),
-        ip_rule: isUnknown(rules) ? rules : (rules ?? []).map((x) => ({ action: prop(x, 'action') ?? 'Allow', ip_range: prop(x, 'value') ?? prop(x, 'ipAddressOrRange') })),
-      }]);
+      const vnets = r.list('networkRuleSet.virtualNetworkRules');
+      const defaultAction = r.str('networkRuleSet.defaultAction');
+      // Azure reports a Premium registry's rule set even when nobody set one ({ defaultAction:
+      // Allow } and no rules): in a live export that is the service default, not a setting. A
+      // template's networkRuleSet is what its author asks for.
+      const serviceDefault = shape === 'live' && defaultAction === 'Allow' && (rules === undefined || (Array.isArray(rules) && rules.length === 0)) && (vnets === undefined || (Array.isArray(vnets) && vnets.length === 0));
+      if (!serviceDefault) {
+        set('network_rule_set', [{
+          default_action: defaultAction,
+          ip_rule: isUnknown(rules) ? rules : (rules ?? []).map((x) => ({ action: prop(x, 'action') ?? 'Allow', ip_range: prop(x, 'value') ?? prop(x, 'ipAddressOrRange') })),
+          ...(vnets === undefined ? {} : { virtual_network: isUnknown(vnets) ? vnets : vnets.map((x) => ({ action: prop(x, 'action') ?? 'Allow', subnet_id: prop(x, 'id') ?? prop(x, 'virtualNetworkResourceId') })) }),
+        }]);
+      }
     }
     const enc = r.at('encryption');
     if (isUnknown(enc)) set('encryption', enc);
