@@ -145,6 +145,24 @@ function scrubErrors(errors: readonly InputError[], scrub: (s: string) => string
 }
 
 /**
+ * Why a plan's `format_version` string cannot be read, or undefined. Terraform's JSON output
+ * format promises backward-compatible minor versions within a major and tells consumers to
+ * "reject any input which reports an unsupported major version"
+ * (https://developer.hashicorp.com/terraform/internals/json-format): acrkit reads major 1
+ * (Terraform 1.1 and later). A value that is no string is reported by the caller.
+ */
+function formatVersionError(v: unknown, file: string): InputError | undefined {
+  if (typeof v !== 'string') return undefined;
+  const major = /^(\d+)\.\d+$/.exec(v)?.[1];
+  if (major === '1') return undefined;
+  const fix =
+    major !== undefined && Number(major) > 1
+      ? `format ${major}.x is newer than acrkit reads: upgrade acrkit, or write the plan with a Terraform release whose terraform show -json writes format 1.x`
+      : 'write the plan with terraform show -json from Terraform 1.1 or later';
+  return new InputError({ file, pointer: '/format_version' }, `format_version must be a 1.x version of Terraform's JSON output format (such as "1.2"), got ${preview(v)}: ${fix}.`);
+}
+
+/**
  * Reads a plan document into RegistrySpecs (the planned state).
  *
  * @param options.lineOf the 1-based line of a registry in `file`, by address (default: none)
@@ -159,6 +177,8 @@ export function fromPlan(doc: unknown, file: string, options?: AssembleOptions):
   if (typeof d.format_version !== 'string') {
     errors.push(new InputError({ file, pointer: '/format_version' }, `format_version must be a string such as "1.2", got ${preview(d.format_version)}: pass the output of terraform show -json.`));
   }
+  const unsupported = formatVersionError(d.format_version, file);
+  if (unsupported) return { registries: [], errors: [unsupported] };
   const ctx = context(d, file, errors);
   const changes = changeList(d, ctx);
   for (const c of changes) {
@@ -193,6 +213,8 @@ export function planChanges(doc: unknown, file: string): PlanChanges {
     return { changes: [], errors, scrub: (text) => text };
   }
   const d = doc as Record<string, unknown>;
+  const unsupported = formatVersionError(d.format_version, file);
+  if (unsupported) return { changes: [], errors: [unsupported], scrub: (text) => text };
   const scrub = scrubber(sensitiveStrings(d));
   const ctx = context(d, file, errors);
   const list = changeList(d, ctx, true);

@@ -2,8 +2,9 @@
  * Detects what each path holds and reads it with the matching source; collects every
  * input error without letting one bad file hide the registries of the others.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import type { HclFile, HclRoot, LocalModuleSource, ParsedHclFile, VarFile } from '../sources/from-hcl.js';
@@ -17,7 +18,9 @@ import { preview } from '../sources/values.js';
 import { sensitiveStrings } from '../sources/plan-sensitive.js';
 import { compareStrings } from '../order.js';
 import { tokensOf } from '../input/pointer.js';
-import { readInputText } from '../input/read.js';
+import { errnoText, readInputText } from '../input/read.js';
+import { nestingError } from '../input/depth.js';
+import { jsonErrorLine, jsonSyntaxMessage } from '../input/json.js';
 
 /** The kind of input a file holds. */
 export type InputKind = 'plan' | 'tf-json' | 'hcl' | 'arm';
@@ -51,20 +54,82 @@ function kindByName(name: string): InputKind | 'json' | undefined {
   return undefined;
 }
 
-async function walk(dir: string, out: string[], errors: InputError[], shown: (p: string) => string): Promise<void> {
+/** Whether `target` is `root` or lies below it. */
+function inside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/**
+ * What a folder entry is: a file, a folder, or (undefined) neither. A symbolic link is followed
+ * only when its target lies inside one of `roots` (the working directory, the folder named): a
+ * pull request cannot make acrkit read a file elsewhere on the machine through a link. A link that
+ * is broken, loops or leaves the roots is an input error when it would have been read (`wanted`).
+ */
+async function entryKind(
+  path: string,
+  entry: Dirent,
+  ctx: { readonly roots: readonly string[]; readonly errors: InputError[]; readonly shown: (p: string) => string },
+  wanted: (kind: 'file' | 'dir') => boolean,
+): Promise<'file' | 'dir' | undefined> {
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'dir';
+  if (!entry.isSymbolicLink()) return undefined;
+  const refuse = (got: string, fix: string): undefined => {
+    ctx.errors.push(new InputError({ file: ctx.shown(path) }, `a symbolic link among the inputs must point to a file or folder inside ${ctx.roots.length > 1 ? 'the working directory or the folder named' : 'the working directory'}, got ${got}: ${fix}.`));
+    return undefined;
+  };
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (e) {
+    return wanted('file') ? refuse(`a link to ${errnoText(e)}`, 'fix or remove the link') : undefined;
+  }
+  let st;
+  try {
+    st = await stat(real);
+  } catch (e) {
+    return wanted('file') ? refuse(`a link to ${errnoText(e)}`, 'fix or remove the link') : undefined;
+  }
+  const kind = st.isDirectory() ? 'dir' : 'file';
+  if (!wanted(kind)) return undefined;
+  if (!ctx.roots.some((r) => inside(r, real))) return refuse('a link to a path outside them', "copy the file into the folder, or pass the link's target on the command line if you trust it");
+  return kind;
+}
+
+/** State of one folder walk: where links may point, and the folders (real paths) walked already. */
+interface WalkContext {
+  readonly roots: readonly string[];
+  readonly visited: Set<string>;
+  readonly errors: InputError[];
+  readonly shown: (p: string) => string;
+}
+
+/**
+ * Collects the input files below `dir` (sorted by name, folder by folder), following symbolic
+ * links inside the roots; a folder reached twice (a link loop, or two links to one folder) is
+ * walked once.
+ */
+async function walk(dir: string, out: string[], ctx: WalkContext): Promise<void> {
+  const { errors, shown } = ctx;
+  let real: string;
   let entries;
   try {
+    real = await realpath(dir);
     entries = await readdir(dir, { withFileTypes: true });
   } catch (e) {
     errors.push(new InputError({ file: shown(dir) }, `directory must be readable, got ${(e as NodeJS.ErrnoException).code ?? 'an error'}: check the path and its permissions.`));
     return;
   }
+  if (ctx.visited.has(real)) return;
+  ctx.visited.add(real);
   entries.sort((a, b) => compareStrings(a.name, b.name));
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(p, out, errors, shown);
-    } else if (e.isFile() && kindByName(e.name)) out.push(p);
+    const walkable = !SKIP_DIRS.has(e.name) && !e.name.startsWith('.');
+    const kind = await entryKind(p, e, ctx, (k) => (k === 'dir' ? walkable : kindByName(e.name) !== undefined));
+    if (kind === 'dir' && walkable) await walk(p, out, ctx);
+    else if (kind === 'file' && kindByName(e.name)) out.push(p);
   }
 }
 
@@ -130,6 +195,7 @@ export async function loadInputs(paths: readonly string[], options?: LoadInputsO
   const suppressions: SourceSuppression[] = [];
   const files: Array<{ file: string; kind: InputKind }> = [];
   const sensitive: string[] = [];
+  const cwdReal = await realpath(cwd).catch(() => cwd);
   // Show paths the way the user wrote them: relative to cwd when they are below it.
   const shown = (abs: string): string => {
     const rel = abs.startsWith(cwd + '/') ? abs.slice(cwd.length + 1) : abs;
@@ -164,7 +230,8 @@ export async function loadInputs(paths: readonly string[], options?: LoadInputsO
         errors.push(dir);
         continue;
       }
-      await walk(dir, found, errors, shown);
+      const roots = [cwdReal, await realpath(dir).catch(() => dir)];
+      await walk(dir, found, { roots, visited: new Set(), errors, shown });
       if (found.length === 0) {
         errors.push(new InputError({ file: p }, `directory must hold .tf, *.tf.json, cdk.tf.json or *plan*.json files, got none: pass a Terraform folder, a cdktf.out folder or a plan JSON file.`));
       }
@@ -205,7 +272,7 @@ export async function loadInputs(paths: readonly string[], options?: LoadInputsO
     readJson(file, text, explicit, { registries, errors, files, sensitive });
   }
   if (hclByDir.size) {
-    const r = await loadHcl(hclByDir, hclDirsGiven, { cwd, shown, varFiles: options?.varFiles ?? [] });
+    const r = await loadHcl(hclByDir, hclDirsGiven, { cwd, cwdReal, shown, varFiles: options?.varFiles ?? [] });
     registries.push(...r.registries);
     errors.push(...r.errors);
     suppressions.push(...r.suppressions);
@@ -214,17 +281,34 @@ export async function loadInputs(paths: readonly string[], options?: LoadInputsO
   return { registries, errors, suppressions, files, sensitive };
 }
 
-/** The `.tf` files of a folder, sorted by name (none when it cannot be listed). */
-async function tfFilesIn(dir: string): Promise<string[] | undefined> {
+/** Where links in a module folder may point: inside the working directory or the folder itself. */
+async function rootsOf(dir: string, cwdReal: string): Promise<string[]> {
+  return [cwdReal, await realpath(dir).catch(() => dir)];
+}
+
+/**
+ * The names of the files of a folder that `want` accepts, sorted by name (undefined when the
+ * folder cannot be listed); symbolic links followed as {@link entryKind} does.
+ */
+async function filesIn(dir: string, want: (name: string) => boolean, ctx: { readonly cwdReal: string; readonly errors: InputError[]; readonly shown: (p: string) => string }): Promise<string[] | undefined> {
+  let entries;
   try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile() && e.name.endsWith('.tf'))
-      .map((e) => e.name)
-      .sort(compareStrings);
+    entries = await readdir(dir, { withFileTypes: true });
   } catch {
     return undefined;
   }
+  const roots = await rootsOf(dir, ctx.cwdReal);
+  const out: string[] = [];
+  for (const e of entries) {
+    if (!want(e.name)) continue;
+    if ((await entryKind(join(dir, e.name), e, { roots, errors: ctx.errors, shown: ctx.shown }, (k) => k === 'file')) === 'file') out.push(e.name);
+  }
+  return out.sort(compareStrings);
+}
+
+/** The `.tf` files of a folder, sorted by name (undefined when it cannot be listed). */
+function tfFilesIn(dir: string, ctx: { readonly cwdReal: string; readonly errors: InputError[]; readonly shown: (p: string) => string }): Promise<string[] | undefined> {
+  return filesIn(dir, (n) => n.endsWith('.tf'), ctx);
 }
 
 /** Reads a file as text, or records an input error and returns undefined. */
@@ -245,7 +329,7 @@ async function readText(abs: string, shownName: string, errors: InputError[], wh
 async function loadHcl(
   hclByDir: ReadonlyMap<string, { files: HclFile[]; walked: boolean }>,
   dirsGiven: ReadonlySet<string>,
-  opts: { cwd: string; shown: (abs: string) => string; varFiles: readonly string[] },
+  opts: { cwd: string; cwdReal: string; shown: (abs: string) => string; varFiles: readonly string[] },
 ): Promise<{ registries: RegistrySpec[]; errors: InputError[]; suppressions: SourceSuppression[]; files: Array<{ file: string; kind: InputKind }> }> {
   // Loaded only for .tf inputs, so plan and JSON runs never load the HCL reader.
   const { childKey, fromHclConfig, localModuleSources, parseHclFile } = await import('../sources/from-hcl.js');
@@ -258,7 +342,7 @@ async function loadHcl(
     if (!group.walked) {
       // Only some files named: the others of the folder are the same module (variables, locals, vaults).
       const named = new Set(list.map((f) => basename(f.file)));
-      for (const name of (await tfFilesIn(dir)) ?? []) {
+      for (const name of (await tfFilesIn(dir, { cwdReal: opts.cwdReal, errors, shown: opts.shown })) ?? []) {
         if (named.has(name)) continue;
         const abs = join(dir, name);
         const text = await readText(abs, opts.shown(abs), [], 'file', 'check its permissions');
@@ -278,7 +362,7 @@ async function loadHcl(
       children.set(childKey(dir, src.source), child);
       called.add(child);
       if (modules.has(child)) continue;
-      const names = await tfFilesIn(child);
+      const names = await tfFilesIn(child, { cwdReal: opts.cwdReal, errors, shown: opts.shown });
       if (!names || names.length === 0) {
         errors.push(new InputError({ file: src.file, line: src.line }, `module source must be a folder of .tf files, got ${JSON.stringify(src.source)} (${names ? 'a folder without .tf files' : 'no such folder'}): fix the path (relative to the folder of ${basename(src.file)}).`));
         modules.set(child, []);
@@ -307,22 +391,22 @@ async function loadHcl(
   for (const dir of hclByDir.keys()) {
     if (called.has(dir) && !dirsGiven.has(dir)) continue;
     const auto: VarFile[] = [];
-    let names: string[] = [];
-    try {
-      names = (await readdir(dir)).filter(isAutoVarFile).sort(autoVarFileOrder);
-    } catch {
-      /* the folder's files were read already: no listing, no automatic variable files */
-    }
+    // No listing, no automatic variable files (the folder's files were read already).
+    const names = ((await filesIn(dir, isAutoVarFile, { cwdReal: opts.cwdReal, errors, shown: opts.shown })) ?? []).sort(autoVarFileOrder);
     for (const name of names) {
       const abs = join(dir, name);
       const text = await readText(abs, opts.shown(abs), errors, 'variable definitions file', 'check its permissions');
       if (text !== undefined) auto.push({ file: opts.shown(abs), text });
     }
     const lockAbs = join(dir, '.terraform.lock.hcl');
-    const lockText = await stat(lockAbs).then(
-      (x) => (x.isFile() ? readText(lockAbs, opts.shown(lockAbs), [], 'lock file', 'check its permissions') : undefined),
-      () => undefined,
-    );
+    const lockReal = await realpath(lockAbs).catch(() => undefined);
+    const lockText =
+      lockReal !== undefined && (await rootsOf(dir, opts.cwdReal)).some((r) => inside(r, lockReal))
+        ? await stat(lockReal).then(
+            (x) => (x.isFile() ? readText(lockAbs, opts.shown(lockAbs), [], 'lock file', 'check its permissions') : undefined),
+            () => undefined,
+          )
+        : undefined;
     roots.push({ module: dir, varFiles: [...auto, ...cliVars], ...(lockText !== undefined ? { lockFile: { file: opts.shown(lockAbs), text: lockText } } : {}) });
   }
   const r = fromHclConfig({ modules, roots, children });
@@ -342,6 +426,12 @@ function readJson(file: string, text: string, explicit: boolean, out: JsonSink):
   const { registries, errors, files } = out;
   if (file === STDIN_NAME && text.trim() === '') {
     errors.push(new InputError({ file }, `standard input must hold a plan JSON or a cdk.tf.json, got nothing: pipe terraform show -json output or a cdk.tf.json into acrkit, or pass a path instead of '-'.`));
+    return;
+  }
+  // Before parsing: the readers below recurse once per level of [ and {.
+  const deep = nestingError(text, { shown: file, what: explicit ? 'input' : 'file', fix: 'pass the plan, cdk.tf.json or ARM template as Terraform, cdktf or az wrote it' });
+  if (deep) {
+    errors.push(deep);
     return;
   }
   let doc: unknown;
@@ -460,14 +550,10 @@ function indexOfKey(text: string, key: string, from: number): number {
 }
 
 function jsonError(file: string, text: string, e: unknown, explicit: boolean): InputError {
-  const msg = e instanceof Error ? e.message : String(e);
-  const pos = /position (\d+)/.exec(msg);
-  const lineCol = /line (\d+) column (\d+)/.exec(msg);
-  let line: number | undefined;
-  if (lineCol) line = Number(lineCol[1]);
-  else if (pos) line = text.slice(0, Number(pos[1])).split('\n').length;
+  const line = jsonErrorLine(text, e);
   const at = { file, ...(line !== undefined ? { line } : {}) };
-  const got = msg.replace(/^JSON\.parse: /, '');
+  // V8 quotes the start of the text: a file that is no input (a stray secret) is never quoted.
+  const got = jsonSyntaxMessage(e);
   if (file === STDIN_NAME) return new InputError(at, `standard input must be a plan JSON or a cdk.tf.json, got invalid JSON (${got}): pipe terraform show -json output or a cdk.tf.json, and pass .tf files by path.`);
   const what = explicit ? 'input' : 'file';
   return new InputError(at, `${what} must be valid JSON, got ${got}: fix the JSON or pass a .tf file instead.`);

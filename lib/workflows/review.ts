@@ -6,7 +6,7 @@ import { isTier } from '../catalog/tiers.js';
 import { displayPath, InputError } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { isUnknown, known } from '../model/unknown.js';
-import { commentSuppressions } from './check.js';
+import { commentSuppressions, psRuleSuppressions } from './check.js';
 import { configFor } from './load-config.js';
 import { evaluate } from '../policy/engine.js';
 import { failing, type FailOn, type Finding } from '../policy/finding.js';
@@ -22,6 +22,7 @@ import type { CostDelta, FindingsDelta, ReviewResult, SimulationDelta, VerdictRe
 import { counted } from '../format/counts.js';
 import { compareStrings } from '../order.js';
 import { errnoText, readInputText } from '../input/read.js';
+import { parseInputJson } from '../input/json.js';
 
 /** What to review: two inputs, or one plan that holds before and after. */
 export type ReviewInputs = { readonly base: readonly string[]; readonly head: readonly string[] } | { readonly plan: string };
@@ -86,7 +87,9 @@ interface Side {
 async function loadSide(paths: readonly string[], cwd: string, errors: InputError[], readStdin: (() => Promise<string>) | undefined, varFiles?: readonly string[], allowSynth = true): Promise<Side> {
   const loaded = await loadInputs(paths, { cwd, ...(readStdin ? { readStdin } : {}), ...(varFiles ? { varFiles } : {}), ...(allowSynth ? {} : { allowSynth: false }) });
   errors.push(...loaded.errors);
-  return { registries: loaded.registries, suppressions: commentSuppressions(loaded.suppressions, errors) };
+  // PSRule's warnings (unknown ids, undecidable conditions) are `check`'s to print.
+  const psRule = psRuleSuppressions(loaded.registries, cwd, new Date(), errors, []);
+  return { registries: loaded.registries, suppressions: [...commentSuppressions(loaded.suppressions, errors), ...psRule] };
 }
 
 /** Runs a review. Never throws for bad input: errors come back in `inputErrors` (exit 2). */
@@ -222,9 +225,10 @@ async function readPlan(path: string, cwd: string, errors: InputError[], readStd
     return undefined;
   }
   try {
-    return JSON.parse(text);
+    return parseInputJson(text, { shown: file, what: 'plan file', fix: 'pass the output of terraform show -json plan.tfplan' });
   } catch (e) {
-    errors.push(new InputError({ file }, `plan file must be JSON, got a parse error (${(e as Error).message}): pass the output of terraform show -json plan.tfplan.`));
+    if (!(e instanceof InputError)) throw e;
+    errors.push(e);
     return undefined;
   }
 }

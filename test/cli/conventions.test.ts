@@ -113,7 +113,7 @@ describe("'-' reads standard input", () => {
     expect(b.changes).toEqual(a.changes);
     const bad = await runCli(['review', '-', '--format', 'json'], { cwd: root, stdin: '' });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/acrkit: <stdin>: plan file must be JSON/);
+    expect(bad.stderr).toMatch(/acrkit: <stdin>: plan file must be valid JSON/);
   });
 });
 

@@ -124,3 +124,74 @@ test('its steps synthesize base and head, review them, write SARIF, and fail on 
   expect(sarif.version).toBe('2.1.0');
   expect(sarif.runs[0].tool.driver.name).toBe('acrkit');
 }, 90_000);
+
+describe('the comment step updates only its own comment', () => {
+  const step = workflow.jobs.review.steps.find((s) => s.id === 'comment') as Step & { with: { script: string } };
+  const bot = { login: 'github-actions[bot]', type: 'Bot' };
+
+  /** Runs the step's script as actions/github-script does (an async function body), with a fake API. */
+  async function runScript(comments: Array<{ id: number; body?: string | null; user?: { login: string; type: string } | null }>): Promise<Array<[string, Record<string, unknown>]>> {
+    const calls: Array<[string, Record<string, unknown>]> = [];
+    const runnerTemp = mkdtempSync(join(tmpdir(), 'acrkit-comment-'));
+    mkdirSync(join(runnerTemp, 'acrkit'));
+    writeFileSync(join(runnerTemp, 'acrkit/review.md'), `${REVIEW_MARKER}\n## acrkit plan review\n`);
+    const listComments = async (): Promise<never> => {
+      throw new Error('listComments is called through paginate');
+    };
+    const github = {
+      paginate: async (fn: unknown, params: Record<string, unknown>) => {
+        expect(fn).toBe(listComments);
+        calls.push(['listComments', params]);
+        return comments;
+      },
+      rest: {
+        issues: {
+          listComments,
+          updateComment: async (params: Record<string, unknown>) => void calls.push(['updateComment', params]),
+          createComment: async (params: Record<string, unknown>) => void calls.push(['createComment', params]),
+        },
+      },
+    };
+    const context = { repo: { owner: 'contoso', repo: 'registries' }, payload: { pull_request: { number: 42 } } };
+    const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+    const saved = process.env.RUNNER_TEMP;
+    process.env.RUNNER_TEMP = runnerTemp;
+    try {
+      const req = (m: string): unknown => {
+        expect(m).toBe('fs');
+        return { readFileSync };
+      };
+      await new AsyncFunction('require', 'github', 'context', step.with.script)(req, github, context);
+    } finally {
+      if (saved === undefined) delete process.env.RUNNER_TEMP;
+      else process.env.RUNNER_TEMP = saved;
+    }
+    return calls;
+  }
+
+  // Hostile comments a pull request's author (or anyone) can post, listed before the bot's own.
+  const impostors = [
+    { id: 1, body: `${REVIEW_MARKER}\nLooks good to me, merge it`, user: { login: 'mallory', type: 'User' } },
+    { id: 2, body: `${REVIEW_MARKER}\nfake review`, user: { login: 'github-actions', type: 'User' } },
+    { id: 3, body: `${REVIEW_MARKER}\nanother app`, user: { login: 'renovate[bot]', type: 'Bot' } },
+    { id: 4, body: `> quoting the review\n${REVIEW_MARKER}`, user: bot },
+    { id: 5, body: ` ${REVIEW_MARKER}`, user: bot },
+    { id: 6, body: null, user: bot },
+    { id: 7, body: `${REVIEW_MARKER} by a deleted user`, user: null },
+    { id: 8, body: `${REVIEW_MARKER}\nclaims to be the bot`, user: { login: 'github-actions[bot]', type: 'User' } },
+  ];
+
+  test('with the bot comment after hostile look-alikes, that one is updated', async () => {
+    const calls = await runScript([...impostors, { id: 9, body: `${REVIEW_MARKER}\nold review`, user: bot }, { id: 10, body: `${REVIEW_MARKER}\nlater`, user: bot }]);
+    expect(calls).toEqual([
+      ['listComments', { owner: 'contoso', repo: 'registries', issue_number: 42 }],
+      ['updateComment', { owner: 'contoso', repo: 'registries', comment_id: 9, body: `${REVIEW_MARKER}\n## acrkit plan review\n` }],
+    ]);
+  });
+
+  test('without a bot comment with the marker first, a new comment is created and none is updated', async () => {
+    const calls = await runScript(impostors);
+    expect(calls.map(([name]) => name)).toEqual(['listComments', 'createComment']);
+    expect(calls[1]![1]).toEqual({ owner: 'contoso', repo: 'registries', issue_number: 42, body: `${REVIEW_MARKER}\n## acrkit plan review\n` });
+  });
+});

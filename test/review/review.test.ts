@@ -128,7 +128,7 @@ describe('acrkit review: fixture pairs', () => {
     expect(r.inputErrors[0]!.message).toMatch(/^missing-dir: /);
     const p = await runReview({ plan: 'tier-upgrade/base/main.tf' }, { cwd });
     expect(p.exitCode).toBe(2);
-    expect(p.inputErrors[0]!.message).toMatch(/^tier-upgrade\/base\/main\.tf: plan file must be JSON/);
+    expect(p.inputErrors[0]!.message).toMatch(/^tier-upgrade\/base\/main\.tf: plan file must be valid JSON/);
   });
 });
 

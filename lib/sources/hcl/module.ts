@@ -115,7 +115,8 @@ export class HclModule {
         switch (item.type) {
           case 'resource':
           case 'data': {
-            if (l0 === undefined || l1 === undefined) break;
+            // Terraform rejects any other number of labels (terraform-validate.ts reports it).
+            if (l0 === undefined || l1 === undefined || item.labels.length !== 2) break;
             const count = attrs.get('count');
             const forEach = attrs.get('for_each');
             const decl: ResourceDecl = { mode: item.type === 'data' ? 'data' : 'managed', type: l0, name: l1, block: item, source, context, ...(count ? { count } : {}), ...(forEach ? { forEach } : {}) };

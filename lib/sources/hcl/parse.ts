@@ -3,6 +3,7 @@
  * starts in no time (no WebAssembly), keeps the offset of every node, and reports the first
  * syntax error of a file with its line and column and the summary Terraform prints.
  */
+import { MAX_NESTING } from '../../input/depth.js';
 import { lineOf, lineStartsOf, type Attribute, type BinaryOp, type Block, type Body, type Expr, type HclSource, type ObjectItem, type TemplatePart } from './ast.js';
 
 /** A syntax error: where, Terraform's summary of it and a detail. */
@@ -100,6 +101,8 @@ class Parser {
   private nl: boolean[] = [false];
   readonly redefined: Array<{ name: string; line: number; first: number }> = [];
   private readonly src: string;
+  /** How many blocks and expressions enclose the current position. */
+  private depth = 0;
 
   constructor(private readonly source: HclSource) {
     this.src = source.text;
@@ -127,6 +130,20 @@ class Parser {
 
   private eof(): boolean {
     return this.pos >= this.src.length;
+  }
+
+  /**
+   * `f` one level deeper. The parser (and the evaluator after it) recurse once per level: a
+   * hostile file nested thousands of levels deep is a syntax error at the level past the limit,
+   * never a stack overflow.
+   */
+  private nested<T>(at: number, f: () => T): T {
+    if (++this.depth > MAX_NESTING) this.fail(at, 'Nesting too deep', `Blocks and expressions must nest at most ${MAX_NESTING} levels (a configuration nests a few), got deeper: write the values out flat.`);
+    try {
+      return f();
+    } finally {
+      this.depth--;
+    }
   }
 
   // ---- whitespace -----------------------------------------------------------------------
@@ -222,7 +239,7 @@ class Parser {
       }
       const brace = this.pos;
       this.pos++;
-      const body = this.withNewlines(false, () => this.parseBody(brace));
+      const body = this.nested(brace, () => this.withNewlines(false, () => this.parseBody(brace)));
       items.push({ kind: 'block', type: name, labels, body, line: this.line(start), start, end: this.pos });
       this.endOfItem('Missing newline after block definition', 'A block definition must end with a newline.');
     }
@@ -255,6 +272,10 @@ class Parser {
   }
 
   private parseExpr(): Expr {
+    return this.nested(this.pos, () => this.parseConditional());
+  }
+
+  private parseConditional(): Expr {
     const start = this.pos;
     const test = this.parseBinary(0);
     this.ws();
@@ -302,7 +323,7 @@ class Parser {
       const start = this.pos;
       this.pos++;
       this.ws();
-      const operand = this.parseUnary();
+      const operand = this.nested(start, () => this.parseUnary());
       if (c === '-' && operand.kind === 'literal' && typeof operand.value === 'number') return { kind: 'literal', value: -operand.value, start, end: operand.end };
       return { kind: 'unary', op: c, operand, start, end: operand.end };
     }

@@ -14,6 +14,26 @@ import { allowsMajor, type VersionRange } from './provider-constraint.js';
 /** Top-level blocks of a Terraform configuration (Terraform 1.x). */
 const TOP_LEVEL = new Set(['terraform', 'provider', 'variable', 'locals', 'output', 'module', 'resource', 'data', 'moved', 'import', 'check', 'removed', 'ephemeral', 'action']);
 
+/**
+ * The labels of each top-level block, as Terraform's configuration schema names them
+ * (internal/configs/parser_config.go): `resource "type" "name"`, `module "name"`, `locals`...
+ */
+const LABELS: Readonly<Record<string, readonly string[]>> = {
+  terraform: [],
+  provider: ['name'],
+  variable: ['name'],
+  locals: [],
+  output: ['name'],
+  module: ['name'],
+  resource: ['type', 'name'],
+  data: ['type', 'name'],
+  ephemeral: ['type', 'name'],
+  moved: [],
+  import: [],
+  check: ['name'],
+  removed: [],
+};
+
 /** Blocks that belong inside `terraform { }`. */
 const TERRAFORM_SETTINGS = new Set(['backend', 'cloud', 'required_providers', 'required_version', 'experiments', 'provider_meta']);
 
@@ -53,7 +73,11 @@ export function validateModule(module: HclModule, versions: VersionRange, errors
       report(errors, reported, source, item.line, `${item.name} = ... is not allowed at the top level of a Terraform file, got an argument outside any block: move it into the block it belongs to (a variable default, a locals block, or a resource).`);
       continue;
     }
-    if (TOP_LEVEL.has(item.type)) continue;
+    if (TOP_LEVEL.has(item.type)) {
+      const problem = labelProblem(item);
+      if (problem) report(errors, reported, source, item.line, problem);
+      continue;
+    }
     const header = [item.type, ...item.labels.map((l) => JSON.stringify(l))].join(' ');
     const fix = TERRAFORM_SETTINGS.has(item.type)
       ? `move it into terraform { ${header} { ... } }`
@@ -66,6 +90,23 @@ export function validateModule(module: HclModule, versions: VersionRange, errors
     if (decl.mode === 'managed' && decl.type === 'azurerm_container_registry') removedArguments(decl, versions, errors, reported);
   }
   countedReferences(module, errors, reported);
+}
+
+/**
+ * Why a top-level block has the wrong number of labels (Terraform rejects it: HCL's "Missing
+ * name for resource" or "Extraneous label for resource"), or undefined.
+ */
+function labelProblem(b: Block): string | undefined {
+  const names = LABELS[b.type];
+  if (!names || b.labels.length === names.length) return undefined;
+  const header = [b.type, ...b.labels.map((l) => JSON.stringify(l))].join(' ');
+  const want = names.length === 0 ? `${b.type} blocks take no labels` : `${b.type} blocks must have ${names.length} label${names.length > 1 ? 's' : ''} (${names.join(', ')})`;
+  if (b.labels.length < names.length) {
+    const written = names.map((n, i) => (i < b.labels.length ? JSON.stringify(b.labels[i]) : `"<${n}>"`)).join(' ');
+    return `${want}, got ${header} { ... } (Terraform: Missing ${names[b.labels.length]} for ${b.type}): write ${b.type} ${written} { ... }.`;
+  }
+  const extra = b.labels.slice(names.length).map((l) => JSON.stringify(l));
+  return `${want}, got ${header} { ... } (Terraform: Extraneous label for ${b.type}): remove ${extra.join(' ')}${names.length ? ` (write ${b.type} ${b.labels.slice(0, names.length).map((l) => JSON.stringify(l)).join(' ')} { ... })` : ''}.`;
 }
 
 /** The label of a block as its argument name (`dynamic "x"` is `x`). */

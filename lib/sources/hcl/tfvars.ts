@@ -3,6 +3,7 @@
  * their `.json` forms, and the files of `--var-file`, applied in Terraform's order (later wins).
  */
 import { InputError } from '../../errors.js';
+import { nestingError } from '../../input/depth.js';
 import { isUnknown } from '../../model/unknown.js';
 import { lineOf } from './ast.js';
 import { evaluate } from './evaluate.js';
@@ -27,6 +28,11 @@ export function readVarFiles(files: readonly VarFile[], errors: InputError[]): M
   const out = new Map<string, VarValue>();
   for (const f of files) {
     if (f.file.endsWith('.json')) {
+      const deep = nestingError(f.text, { shown: f.file, what: 'a .tfvars.json file', fix: 'write the values out flat' });
+      if (deep) {
+        errors.push(deep);
+        continue;
+      }
       let doc: unknown;
       try {
         doc = JSON.parse(f.text);
