@@ -11,6 +11,8 @@ import { runMonteCarlo } from '../sim/montecarlo.js';
 import type { RegistrySummary, SimulationResult } from '../sim/results/result.js';
 import { parseScenario } from '../sim/scenario/parse.js';
 import { resolveScenarioDocument } from '../sim/scenario/resolve.js';
+import { costProblem, estimateCost } from '../sim/scenario/bounds.js';
+import type { ResolvedScenario } from '../sim/scenario/model.js';
 import { displayAddress, registryKey } from '../review/diff.js';
 import type { AssertionDelta, ForecastStorage, SimulationDelta, SimulationDeltaRow } from '../review/review-types.js';
 import type { AssertionResult } from '../sim/results/result.js';
@@ -40,16 +42,45 @@ export interface SimulationDeltaOptions {
    * @default - the simulator's default
    */
   readonly workers?: number;
+  /**
+   * Simulate even above the cost limits (lib/sim/scenario/bounds.ts COST_LIMITS; `--allow-large`).
+   * @default false
+   */
+  readonly allowLarge?: boolean;
 }
 
-async function simulate(text: string, file: string, specs: readonly RegistrySpec[], o: SimulationDeltaOptions): Promise<SimulationResult | undefined> {
+/** Resolves the scenario for one side's registries (undefined when the side has none). */
+function resolveSide(text: string, file: string, specs: readonly RegistrySpec[], o: SimulationDeltaOptions): ResolvedScenario | undefined {
   if (!specs.length) return undefined;
   const doc = parseScenario(text, file);
-  const sc = resolveScenarioDocument({ ...doc, input: { ...doc.input, registries: [] } }, specs, {
+  return resolveScenarioDocument({ ...doc, input: { ...doc.input, registries: [] } }, specs, {
     ...(o.runs !== undefined ? { runs: o.runs } : {}),
     ...(o.seed !== undefined ? { seed: o.seed } : {}),
   });
-  return runMonteCarlo(sc, o.workers !== undefined ? { workers: o.workers } : {});
+}
+
+async function simulate(sc: ResolvedScenario | undefined, o: SimulationDeltaOptions): Promise<SimulationResult | undefined> {
+  return sc ? runMonteCarlo(sc, o.workers !== undefined ? { workers: o.workers } : {}) : undefined;
+}
+
+/**
+ * Refuses base and head together above the cost limits (unless `allowLarge`), before either runs:
+ * the estimate adds both sides' pushes and time and keeps the larger store.
+ */
+function assertBothAffordable(base: ResolvedScenario | undefined, head: ResolvedScenario | undefined, o: SimulationDeltaOptions): void {
+  if (o.allowLarge) return;
+  const sides = [base, head].filter((x): x is ResolvedScenario => x !== undefined);
+  if (!sides.length) return;
+  const e = sides.map((sc) => estimateCost(sc));
+  const both = e.reduce((a, b) => ({
+    ...a,
+    pushesPerRun: a.pushesPerRun + b.pushesPerRun,
+    pushes: a.pushes + b.pushes,
+    seconds: a.seconds + b.seconds,
+    ...(b.storeBytes > a.storeBytes ? { storeBytes: b.storeBytes, largest: b.largest } : {}),
+  }));
+  const why = costProblem(both, '--allow-large');
+  if (why) throw new InputErrors([new InputError({ file: sides[0]!.file }, `${why} (base and head together).`)]);
 }
 
 const round = (x: number | null, digits = 2): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
@@ -140,8 +171,11 @@ export async function simulationDelta(scenarioPath: string, base: readonly Regis
   } catch (e) {
     throw new InputErrors([e as InputError]);
   }
-  const b = await simulate(text, file, base, o);
-  const h = await simulate(text, file, head, o);
+  const bs = resolveSide(text, file, base, o);
+  const hs = resolveSide(text, file, head, o);
+  assertBothAffordable(bs, hs, o);
+  const b = await simulate(bs, o);
+  const h = await simulate(hs, o);
   const ref = (h ?? b)!;
   const byKey = (specs: readonly RegistrySpec[], r: SimulationResult | undefined): Map<string, RegistrySummary> =>
     new Map(r ? specs.map((s, i) => [registryKey(s), r.registries[i]!]) : []);

@@ -9,6 +9,7 @@ import { runMonteCarlo, type MonteCarloOptions } from '../sim/montecarlo.js';
 import type { SimulationResult } from '../sim/results/result.js';
 import { parseScenario } from '../sim/scenario/parse.js';
 import { resolveScenarioDocument } from '../sim/scenario/resolve.js';
+import { assertAffordable } from '../sim/scenario/bounds.js';
 import { readInputText } from '../input/read.js';
 
 /** Path of the default fleet scenario (examples/fleet/what-if.yaml). */
@@ -26,6 +27,11 @@ export interface WhatIfOptions extends MonteCarloOptions {
    * @default - the scenario's `runs`
    */
   readonly runs?: number;
+  /**
+   * Simulate even above the cost limits (lib/sim/scenario/bounds.ts COST_LIMITS; `--allow-large`).
+   * @default false
+   */
+  readonly allowLarge?: boolean;
 }
 
 /**
@@ -44,5 +50,6 @@ export async function defaultWhatIf(specs: readonly RegistrySpec[], options: Wha
   }
   const doc = parseScenario(text, shown);
   const sc = resolveScenarioDocument({ ...doc, input: { ...doc.input, registries: [] } }, specs, { runs: options.runs });
+  assertAffordable(sc, { allowLarge: options.allowLarge ?? false, flag: 'allowLarge: true' });
   return runMonteCarlo(sc, options);
 }

@@ -1,7 +1,9 @@
 /**
  * Fuzz: scenario YAML, mutated from a seed written for this test, both as a tree (dumped to
  * YAML) and as text (anchors, aliases, tags, broken indentation), through `simulate`
- * (one run, in process). Properties: exit 0, 1 or 2; well-formed Markdown.
+ * (one run, in process), and with its numbers set to edge values. Properties: exit 0, 1 or 2
+ * (never 70: counts are bounded by lib/sim/scenario/bounds.ts); well-formed Markdown; no NaN or
+ * Infinity in a report.
  */
 import fc from 'fast-check';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -59,19 +61,6 @@ assertions:
 const dir = mkdtempSync(join(tmpdir(), 'acrkit-fuzz-scenario-'));
 let n = 0;
 
-/**
- * Open item of issue 17 ("memory and time bounded by the input's meaning"): a count so large the
- * simulator cannot allocate its arrays (e.g. `pushes.perRepositoryPerDay: 920902874`) exits 70.
- * It needs schema maxima from a cost model; until then such cases are counted and reported here
- * rather than failed. FUZZ_STRICT=1 fails on them.
- */
-const KNOWN_OPEN = /RangeError: (Invalid typed array length|Array buffer allocation failed|Invalid array length)/;
-let knownOpen = 0;
-
-afterAll(() => {
-  if (knownOpen) console.warn(`scenario fuzz: ${knownOpen} case(s) hit the open unbounded-count item (exit 70 on allocation); set FUZZ_STRICT=1 to fail on them.`);
-});
-
 test.each([['tree'], ['text']])('the %s seed simulates', async (kind) => {
   writeFileSync(join(dir, 'seed.yaml'), kind === 'tree' ? stringify(SEED) : SEED_YAML);
   const r = await runCli(['simulate', '--scenario', 'seed.yaml', '--workers', '0', '--format', 'json'], { cwd: dir });
@@ -88,11 +77,79 @@ test(
         const file = `s${n++}.yaml`;
         writeFileSync(join(dir, file), yaml);
         const r = await runCli(['simulate', '--scenario', file, '--workers', '0', '--runs', '1', '--format', format], { cwd: dir });
-        if (r.code === 70 && KNOWN_OPEN.test(r.stderr) && !process.env.FUZZ_STRICT) {
-          knownOpen++;
-          return;
-        }
+        // Counts are bounded by the catalog and the cost model (lib/sim/scenario/bounds.ts): never exit 70.
         expectNoProblem(runProblem(r, { markdown: format === 'markdown', secrets: [] }), yaml);
+        // Results are finite: no NaN, Infinity or a null where a figure belongs.
+        if (r.code !== 2) expectNoProblem(/\bNaN\b|\bInfinity\b/.test(r.stdout) ? `output must hold finite figures, got NaN or Infinity: ${r.stdout.slice(0, 300)}` : undefined, yaml);
+      }),
+      fuzzParams(),
+    );
+  },
+  FUZZ_TIMEOUT_MS,
+);
+
+/** A seed with every workload figure written out, for the numeric property below. */
+const FULL = {
+  horizon: 'P3D',
+  runs: 1,
+  registries: [{ name: 'contosoprod', tier: 'Premium', location: 'westeurope', replicas: ['northeurope'], webhooks: 2, tokens: 3, scopeMaps: 1, cacheRules: 1 }],
+  assumptions: { taskVcpus: 2 },
+  workloads: [
+    {
+      preset: 'ci-heavy',
+      repositories: { initial: 20, growthPerMonth: 3 },
+      pushes: { perRepositoryPerDay: 2, weekly: [1, 1, 1, 1, 1, 0.5, 0.5], peakToMean: 3, byRegion: { westeurope: 0.75, northeurope: 0.25 } },
+      image: {
+        layers: { kind: 'lognormal', median: 8, p90: 14 },
+        layerSize: { kind: 'lognormal', median: 3_000_000, p90: 40_000_000 },
+        manifestSize: 4096,
+        changedLayersPerPush: { kind: 'uniform', min: 1, max: 3 },
+        repositoryScale: { kind: 'lognormal', median: 1, p90: 4 },
+        baseLayers: { perImage: { kind: 'fixed', value: 3 }, pool: 20, zipf: 1.1, layerSize: { kind: 'uniform', min: 1_000_000, max: 50_000_000 } },
+      },
+      tags: { strategy: 'mutable', perRepository: 2 },
+      pulls: { perDay: 1000, peakToMean: 3, weekly: [1, 1, 1, 1, 1, 1, 1], requestsPerPull: 12 },
+      peak: { minutes: 120, start: 'PT9H' },
+      cleanup: [{ filter: '.*:.*', ago: 'P1D', keep: 1, untagged: true, runSeconds: 60 }],
+    },
+  ],
+  events: [{ kind: 'region-outage', region: 'westeurope', at: 'P1D', duration: 'PT6H' }],
+  assertions: [{ kind: 'exposure-at-most', bytes: 1_000_000, manifests: 3 }],
+};
+
+/** Numeric leaves of {@link FULL}, as paths. */
+function numberPaths(v: unknown, at: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+  if (typeof v === 'number') out.push(at);
+  else if (Array.isArray(v)) v.forEach((x, i) => numberPaths(x, [...at, i], out));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) numberPaths(x, [...at, k], out);
+  return out;
+}
+const NUMBER_PATHS = numberPaths(FULL);
+
+/** Edge numbers: zero, denormals, the maxima and one above, 32-bit edges, huge. */
+const edgeNumber = fc.oneof(
+  fc.constantFrom(0, 5e-324, 1e-300, 1e-9, 0.5, 1, 2, 120, 121, 123, 500, 1000, 1001, 1440, 1441, 50_000, 100_000, 1e9, 2 ** 31, 2 ** 53, 1e300, -1),
+  fc.double({ min: 0, max: 1e6, noNaN: true }),
+  fc.integer({ min: 0, max: 200 }),
+);
+
+test(
+  'numbers at their edges: exit 0/1/2, finite figures',
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), edgeNumber), { minLength: 1, maxLength: 3 }), fc.constantFrom('text', 'markdown'), async (edits, format) => {
+        const doc = structuredClone(FULL) as unknown as Record<string, unknown>;
+        for (const [i, value] of edits) {
+          const path = NUMBER_PATHS[i % NUMBER_PATHS.length]!;
+          const parent = path.slice(0, -1).reduce<Record<string | number, unknown>>((x, k) => x[k] as Record<string | number, unknown>, doc);
+          parent[path[path.length - 1]!] = value;
+        }
+        const yaml = stringify(doc);
+        const file = `e${n++}.yaml`;
+        writeFileSync(join(dir, file), yaml);
+        const r = await runCli(['simulate', '--scenario', file, '--workers', '0', '--runs', '1', '--format', format], { cwd: dir });
+        expectNoProblem(runProblem(r, { markdown: format === 'markdown', secrets: [] }), yaml);
+        if (r.code !== 2) expectNoProblem(/\bNaN\b|\bInfinity\b/.test(r.stdout) ? `output must hold finite figures, got NaN or Infinity: ${r.stdout.slice(0, 300)}` : undefined, yaml);
       }),
       fuzzParams(),
     );

@@ -48,3 +48,24 @@ test('40,000 unknown keys: the first 50 problems and a count, in linear time', (
   expect(lines[0]).toMatch(/^s\.yaml:2#\/u0: the scenario has no field 'u0'/);
   expect(lines[50]).toBe('s.yaml: the scenario has 39950 more problems of the same kinds (the first 50 are listed): fix those and run again.');
 });
+
+test('counts far beyond what Azure or the cost model allow are refused at parse time, before anything is allocated', () => {
+  const text = [
+    'horizon: P365D',
+    'registries:',
+    '  - { name: contosoprod, location: westeurope, tier: Premium, webhooks: 100000000, tokens: 1e9 }',
+    'workloads:',
+    '  - pushes: { perRepositoryPerDay: 920902874 }',
+    '    tags: { perRepository: 1e9 }',
+    '    image: { baseLayers: { pool: 1e8 } }',
+    '',
+  ].join('\n');
+  const lines = errorOf(text).split('\n');
+  expect(lines.map((l) => l.replace(/ \(rule maximum.*$/, ''))).toEqual([
+    's.yaml:3#/registries/0/webhooks: /registries/0/webhooks must be <= 500',
+    's.yaml:3#/registries/0/tokens: /registries/0/tokens must be <= 50000',
+    's.yaml:5#/workloads/0/pushes/perRepositoryPerDay: /workloads/0/pushes/perRepositoryPerDay must be <= 1440',
+    's.yaml:6#/workloads/0/tags/perRepository: /workloads/0/tags/perRepository must be <= 1000',
+    's.yaml:7#/workloads/0/image/baseLayers/pool: /workloads/0/image/baseLayers/pool must be <= 100000',
+  ]);
+});

@@ -7,9 +7,10 @@ import { InputError, InputErrors } from '../../errors.js';
 import { preview } from '../../format/values.js';
 import { MAX_NESTING, nestingDepth } from '../../input/depth.js';
 import { escapeToken, tokensOf } from '../../input/pointer.js';
-import { schemaProblems, schemaValidator, type SchemaWording } from '../../input/schema.js';
+import { schemaProblems, schemaValidator, type SchemaProblem, type SchemaWording } from '../../input/schema.js';
 import schema from './scenario.schema.json' with { type: 'json' };
 import type { ScenarioInput } from './types.js';
+import { boundProblems } from './bounds.js';
 
 
 /** The scenario JSON Schema (draft-07), as shipped in `lib/sim/scenario/scenario.schema.json`. */
@@ -122,7 +123,10 @@ export function parseScenario(text: string, file: string): ScenarioDocument {
       ),
     );
   }
-  const problems = schemaProblems(validate(data), data, WORDING);
+  const schemaFound = schemaProblems(validate(data), data, WORDING);
+  // Maxima from the catalog and the cost model, and non-finite numbers (bounds.ts), where the schema found nothing.
+  const flagged = new Set(schemaFound.map((d) => d.pointer));
+  const problems: SchemaProblem[] = [...schemaFound, ...boundProblems(data).filter((b) => !flagged.has(b.pointer)).map((b) => ({ pointer: b.pointer, reason: `${b.reason}.` }))];
   if (problems.length) {
     const errors = problems
       .filter((d) => !d.summary)
