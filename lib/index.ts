@@ -114,6 +114,26 @@ export { headline } from './report/simulation/headline.js';
 export type { WhatIfOptions } from './workflows/what-if.js';
 export { DEFAULT_FAILOVER_DELAY_MINUTES, DEFAULT_REPLICATION_LAG_MINUTES, DEFAULT_ZONE_DOWNTIME_MINUTES } from './sim/constants.js';
 export { SimulationInputError, SimulationWorkerError } from './sim/errors.js';
+export { runVariants } from './sim/variants/run.js';
+export { applyVariant } from './sim/variants/apply.js';
+export { variantsFromVary } from './sim/variants/vary.js';
+export { COMPARISON_METRICS } from './sim/variants/metrics.js';
+export type { SimVariant, VariantSet } from './sim/variants/types.js';
+export type { ComparisonResult, DeltaSummary, Recommendation, VariantOutcome } from './sim/variants/compare.js';
+export type { VariantInput } from './sim/scenario/types.js';
+export { chooseVariants, compareScenarioVariants } from './workflows/variants.js';
+export type { CompareVariantsOptions } from './workflows/variants.js';
+export { renderComparison } from './report/simulation/comparison.js';
+export { renderComparisonAs } from './report/simulation/comparison-formats.js';
+export { parseMetricsExport, METRICS_COMMAND } from './sim/calibrate/metrics.js';
+export type { MetricsHistory } from './sim/calibrate/metrics.js';
+export { fitWorkload } from './sim/calibrate/fit.js';
+export type { CalibrationFit, CalibrationOptions, FitQuality, ReplayDay } from './sim/calibrate/fit.js';
+export { fittedScenario } from './sim/calibrate/scenario.js';
+export type { CalibrationResult } from './sim/calibrate/result.js';
+export { calibrateFromFile } from './workflows/calibrate.js';
+export type { CalibrateOptions } from './workflows/calibrate.js';
+export { renderCalibration, renderCalibrationAs } from './report/simulation/calibration.js';
 
 // Review.
 export { runReview, costDelta, findingsDelta } from './workflows/review.js';

@@ -12,7 +12,8 @@ import type { RunResult } from './results/run-result.js';
 import type { ResolvedScenario } from './scenario/model.js';
 import type { RegistrySummary, SimulationResult } from './results/result.js';
 import { summarize, summarizeSeries, type Summary } from './results/stats.js';
-import { pullPool, type WorkerEntry } from './pool.js';
+import { summarizeCounts } from './results/counts.js';
+import { pullPool, throwIfInterrupted, type WorkerEntry } from './pool.js';
 import { StoreBufferPool } from './engine/store.js';
 import type { WorkerInput, WorkerReply } from './worker.js';
 
@@ -34,6 +35,13 @@ export interface MonteCarloOptions {
    * @default - every run, 0..runs-1
    */
   readonly runIndices?: readonly number[];
+  /**
+   * Stops the runs: the workers are terminated and the call rejects with a
+   * SimulationInterruptedError (lib/sim/errors.ts). In this thread (`workers: 0`) it is checked
+   * between runs.
+   * @default - runs to the end
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** The default worker count for `runs` runs. */
@@ -67,6 +75,8 @@ export async function simulateRuns(sc: ResolvedScenario, options: MonteCarloOpti
   if (workers <= 0) {
     const buffers = new StoreBufferPool();
     for (let k = 0; k < runs; k++) {
+      if (options.signal) await new Promise((r) => setImmediate(r)); // let a signal handler run
+      throwIfInterrupted(options.signal);
       results[k] = simulateRun(sc, runAt(k), { buffers });
       options.onProgress?.(++done, runs);
     }
@@ -76,7 +86,7 @@ export async function simulateRuns(sc: ResolvedScenario, options: MonteCarloOpti
   await pullPool<WorkerReply>(workerEntry(), workerData, runs, workers, (m) => {
     results[m.task] = m.result;
     options.onProgress?.(++done, runs);
-  });
+  }, { signal: options.signal, taskName: (k) => `run ${runAt(k)}` });
   return results;
 }
 
@@ -121,10 +131,16 @@ export function aggregate(sc: ResolvedScenario, runs: readonly RunResult[]): Sim
         retentionDeleted: s((x) => x.retentionDeleted),
         firstIncludedExceededDay: s((x) => x.firstIncludedExceededDay),
         limitHitDay: s((x) => x.limitHitDay),
+        maxIncludedUse: s((x) => x.maxIncludedUse),
+        maxLimitUse: s((x) => x.maxLimitUse),
+        failedPushes: s((x) => x.failedPushes),
       },
       limitHitExtrapolated: rr.some((x) => x.limitHitExtrapolated),
+      limitHitBeyondYears: rr.find((x) => x.limitHitBeyondYears !== null)?.limitHitBeyondYears ?? null,
+      billedAllowanceBytes: first.billedAllowanceBytes,
       monthlyCostUsd: first.monthlyCostUsd.map((_, m) => s((x) => x.monthlyCostUsd[m] ?? 0)),
       availabilityByRegion: Object.fromEntries(regions.map((c) => [c, s((x) => x.availabilityByRegion[c] ?? 1)])),
+      pushAvailabilityByRegion: Object.fromEntries(byKey(rr, (x) => Object.keys(x.pushAvailabilityByRegion)).map((c) => [c, s((x) => x.pushAvailabilityByRegion[c] ?? 1)])),
       outages: first.outages.map((o, k) => ({
         event: o.event,
         kind: o.kind,
@@ -133,6 +149,8 @@ export function aggregate(sc: ResolvedScenario, runs: readonly RunResult[]): Sim
         endMinute: o.endMinute,
         home: o.home,
         availabilityByRegion: Object.fromEntries(Object.keys(o.availabilityByRegion).map((c) => [c, s((x) => x.outages[k]!.availabilityByRegion[c] ?? 1)])),
+        pushAvailabilityByRegion: Object.fromEntries(Object.keys(o.pushAvailabilityByRegion).map((c) => [c, s((x) => x.outages[k]!.pushAvailabilityByRegion[c] ?? 1)])),
+        failedPushes: s((x) => x.outages[k]!.failedPushes),
         exposureManifests: s((x) => x.outages[k]!.exposureManifests),
         exposureBytes: s((x) => x.outages[k]!.exposureBytes),
       })),
@@ -145,6 +163,8 @@ export function aggregate(sc: ResolvedScenario, runs: readonly RunResult[]): Sim
       },
       countViolations: first.countViolations,
       warnings: first.warnings,
+      ...(reg.assumptions?.length ? { assumptions: reg.assumptions } : {}),
+      counts: summarizeCounts(sc, reg, rr),
       daily: {
         taggedBytes: summarizeSeries(rr.map((x) => x.daily.taggedBytes)),
         untaggedBytes: summarizeSeries(rr.map((x) => x.daily.untaggedBytes)),

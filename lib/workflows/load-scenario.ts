@@ -11,6 +11,7 @@ import { showValue, parseScenario } from '../sim/scenario/parse.js';
 import { inlineSpec, resolveScenarioDocument } from '../sim/scenario/resolve.js';
 import type { InlineRegistryInput } from '../sim/scenario/types.js';
 import { readInputText } from '../input/read.js';
+import { loadInitialExports } from './load-initial.js';
 
 /** Options of {@link loadScenario}. */
 export interface LoadScenarioOptions {
@@ -107,6 +108,9 @@ export async function loadScenario(path: string, options: LoadScenarioOptions = 
     }
   }
   for (const { value, index } of inline) specs.push(inlineSpec(value, doc, index));
-  const result = resolveScenarioDocument(doc, specs, { runs: options.runs, seed: options.seed }, errors);
+  // `initial.from` exports, confined like `registries:` paths (load-initial.ts).
+  const initial = await loadInitialExports(doc, { cwd, scenarioPath: full, allowOutside: options.allowOutside });
+  errors.push(...initial.errors);
+  const result = resolveScenarioDocument(doc, specs, { runs: options.runs, seed: options.seed }, errors, { initialExports: initial.exports });
   return result;
 }

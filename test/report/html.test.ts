@@ -252,7 +252,7 @@ function simulationExpectations(r: SimulationResult): Expectation[] {
     const within = (bytes: number, top: number): boolean => bytes <= top * REFERENCE_LINE_MAX_RATIO;
     const storageRefs = [g.includedBytes, g.limitBytes].filter((b) => within(b, peak)).length;
     const billedPeak = Math.max(...(r.runs > 1 ? d.billedBytes.p90 : d.billedBytes.p50));
-    const billedRefs = within(g.includedBytes, billedPeak) ? 1 : 0;
+    const billedRefs = within(g.billedAllowanceBytes ?? g.includedBytes, billedPeak) ? 1 : 0;
     out.push(
       { figure: `storage-${s}`, selector: marks(LAYER.stored, 'path'), count: components.length },
       { figure: `storage-${s}`, selector: marks(LAYER.reference, 'line'), count: storageRefs },

@@ -79,7 +79,7 @@ describe('table rows shared by the text, Markdown and HTML renderings', () => {
     const outages = outageRows(r);
     expect(outages).toHaveLength(2);
     // dev has no replica: its clients have nothing to fail over to for the hour.
-    expect(outages[0]).toEqual(['dev', 'region-outage westeurope (home)', 'day 1 00:00 for 60 min', 'westeurope 0.000%', '0.00 manifests, 0 B']);
+    expect(outages[0]).toEqual(['dev', 'region-outage westeurope (home)', 'day 1 00:00 for 60 min', 'westeurope 0.000%', 'westeurope 0.000% (0.33 pushes failed)', '0.00 manifests, 0 B']);
     expect(outages[1]!.slice(0, 3)).toEqual(['prod', 'region-outage westeurope (home)', 'day 1 00:00 for 60 min']);
     expect(blockedRows(r)).toEqual([
       ['dev', 'purge', 'day 1 00:10', 'skipped (nightly)'],

@@ -13,6 +13,11 @@ import { capWorkers, runsOption } from '../sim-options.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/simulation/formats.js';
 import type { Shard } from '../../sim/results/partial.js';
 import { registerSimulateMerge } from './simulate-merge.js';
+import { registerSimulateCalibrate } from './simulate-calibrate.js';
+import { countProgress } from '../progress.js';
+import { interruptExitCode, onInterrupt } from '../interrupt.js';
+import { SimulationInterruptedError } from '../../sim/errors.js';
+import { throwIfInterrupted } from '../../sim/pool.js';
 
 /** What `simulate --format` accepts: the report formats and the part of a shard. */
 const SIMULATE_FORMATS: readonly string[] = [...SIMULATION_FORMATS, 'partial-json'];
@@ -27,7 +32,9 @@ interface SimulateOptions {
   format: SimulationFormat | 'partial-json';
   out?: string;
   allowOutside?: boolean;
+  allowLarge?: boolean;
   synth: boolean;
+  vary: string[];
 }
 
 /** A commander parser for `--shard i/n`: 1 <= i <= n. */
@@ -57,7 +64,9 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
     .addOption(new Option('--format <format>', 'output format (partial-json: a part for simulate merge; the default with --shard)').choices([...SIMULATE_FORMATS]).default('text'))
     .option('--out <file>', 'write to a file instead of stdout (e.g. report.html with --format html)')
     .option('--allow-outside', "let the scenario's registries paths point outside the working directory (trusted scenarios only)")
+    .option('--allow-large', "run a simulation above acrkit's cost limits (docs/scenario.md: pushes, store memory, time)")
     .option('--no-synth', 'never run a cdktf app: a folder with cdktf.json is an input error (synthesize it first and pass cdktf.out)')
+    .option('--vary <key=values>', "compare variants on the same random draws, e.g. --vary retentionDays=0,7,30 (keys: tier, retentionDays, softDeleteDays, replicas; repeat for a cartesian product; replaces the scenario's variants)", (v: string, list: string[]) => [...list, v], [] as string[])
     .action(async (inputs: string[], opts: SimulateOptions, cmd: Command) => {
       const { io } = ctx;
       if (opts.scenario === undefined) throw new UsageError("simulate needs --scenario <file>, got none: name the scenario file (or use 'acrkit simulate merge parts...').");
@@ -72,31 +81,47 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
       const { shardRunIndices, toPartial } = await import('../../sim/results/partial.js');
       const { ACRKIT_VERSION } = await import('../../version.js');
       const sc = await loadScenario(opts.scenario, { cwd: io.cwd, inputs, runs: opts.runs, seed: opts.seed, allowOutside: opts.allowOutside ?? false, allowSynth: opts.synth !== false });
+      // Variants (the scenario's, or --vary's): every variant on the same draws, compared side by side.
+      const { chooseVariants } = await import('../../workflows/variants.js');
+      const variants = chooseVariants(sc, opts.vary);
+      if (variants) {
+        if (format === 'partial-json') throw new UsageError(`--shard and --format partial-json simulate one scenario, got ${variants.length} variants: run the comparison in one process, or shard each variant as its own scenario.`);
+        const { assertAffordable: affordable } = await import('../../sim/scenario/bounds.js');
+        affordable(sc, { runs: variants.length * sc.runs, allowLarge: opts.allowLarge ?? false });
+        const { simulateVariants } = await import('./simulate-variants.js');
+        await simulateVariants(ctx, sc, variants, { format, out: opts.out, workers: capWorkers(opts.workers, io), inputs: [...inputs, opts.scenario] });
+        return;
+      }
       const shard: Shard = opts.shard ?? { index: 1, count: 1 };
       const runIndices = format === 'partial-json' ? shardRunIndices(sc.runs, shard) : undefined;
       const total = runIndices?.length ?? sc.runs;
-      let bar: { start(total: number, v: number): void; update(v: number): void; stop(): void } | undefined;
-      if (io.isTTY && total > 1) {
-        const { default: progress } = await import('cli-progress');
-        const what = opts.shard ? `shard ${shard.index}/${shard.count} ` : '';
-        bar = new progress.SingleBar({ format: `simulating ${what}[{bar}] {value}/{total} runs`, stream: process.stderr }, progress.Presets.shades_classic);
-        bar.start(total, 0);
-      }
-      let results;
+      // The cost estimate, before any run starts: exit 2 with the figures above the limits.
+      const { assertAffordable } = await import('../../sim/scenario/bounds.js');
+      assertAffordable(sc, { runs: total, allowLarge: opts.allowLarge ?? false });
+      const label = opts.shard ? `shard ${shard.index}/${shard.count}` : 'simulate';
+      const progress = countProgress(io.progress, label, total, 'runs');
+      // SIGINT/SIGTERM: the pool terminates its workers, nothing is written, exit 130/143.
+      const interrupt = onInterrupt();
       try {
-        results = total === 0 ? [] : await simulateRuns(sc, { workers: capWorkers(opts.workers, io), runIndices, onProgress: (done) => bar?.update(done) });
+        const results = total === 0 ? [] : await simulateRuns(sc, { workers: capWorkers(opts.workers, io), runIndices, onProgress: (done) => progress.update(done), signal: interrupt.signal });
+        progress.stop();
+        const text = format === 'partial-json' ? JSON.stringify(toPartial(sc, shard, results, ACRKIT_VERSION)) : undefined;
+        const result = text === undefined ? aggregate(sc, results) : undefined;
+        const body = text ?? (await renderSimulationAs(result!, format as SimulationFormat));
+        throwIfInterrupted(interrupt.signal); // a signal while aggregating or rendering: still write nothing
+        emit(io, body, opts.out, [...inputs, opts.scenario]);
+        if (format === 'html' && opts.out) io.err(`acrkit: wrote the HTML report to ${opts.out}\n`);
+        if (result && !result.passed) ctx.exitCode = Math.max(ctx.exitCode, ExitCode.FAILED);
+      } catch (e) {
+        if (!(e instanceof SimulationInterruptedError)) throw e;
+        progress.stop();
+        io.err(`acrkit: ${e.message}.\n`);
+        ctx.exitCode = interruptExitCode(e.reason);
       } finally {
-        bar?.stop();
+        progress.stop();
+        interrupt.dispose();
       }
-      if (format === 'partial-json') {
-        emit(io, JSON.stringify(toPartial(sc, shard, results, ACRKIT_VERSION)), opts.out, [...inputs, opts.scenario]);
-        return;
-      }
-      const result = aggregate(sc, results);
-      const text = await renderSimulationAs(result, format);
-      emit(io, text, opts.out, [...inputs, opts.scenario]);
-      if (format === 'html' && opts.out) io.err(`acrkit: wrote the HTML report to ${opts.out}\n`);
-      if (!result.passed) ctx.exitCode = Math.max(ctx.exitCode, ExitCode.FAILED);
     });
   registerSimulateMerge(simulate, ctx);
+  registerSimulateCalibrate(simulate, ctx);
 }

@@ -128,7 +128,8 @@ const COLORS = {
   event: '#555555',
 } as const;
 
-const CONFIG = {
+/** The vega-lite config every chart of the reports shares (fonts, axes, legend, title). */
+export const CONFIG = {
   font: FONT_STACK,
   background: 'white',
   padding: 8,
@@ -173,10 +174,14 @@ interface Reference {
   readonly shown: boolean;
 }
 
-function references(g: RegistrySummary, peakGiB: number, withLimit: boolean): Reference[] {
+/**
+ * The reference lines of a chart: the included storage `included` (bytes: once for stored bytes,
+ * the allowance billed bytes are compared with for billed bytes) and, `withLimit`, the limit.
+ */
+function references(g: RegistrySummary, peakGiB: number, withLimit: boolean, included = g.includedBytes): Reference[] {
   const refs: Reference[] = [];
   const within = (v: number): boolean => peakGiB > 0 && v <= peakGiB * REFERENCE_LINE_MAX_RATIO;
-  if (g.includedBytes > 0) refs.push({ label: `included ${formatBytes(g.includedBytes)}`, gib: gib(g.includedBytes), shown: within(gib(g.includedBytes)) });
+  if (included > 0) refs.push({ label: `included ${formatBytes(included)}`, gib: gib(included), shown: within(gib(included)) });
   if (withLimit && g.limitBytes > 0) refs.push({ label: `limit ${formatBytes(g.limitBytes)}`, gib: gib(g.limitBytes), shown: within(gib(g.limitBytes)) });
   return refs;
 }
@@ -295,7 +300,9 @@ export function billedChart(g: RegistrySummary, runs: number, id = `billed-${slu
   const band = runs > 1;
   const values = b.p50.map((v, d) => ({ day: d, p10: gib(b.p10[d] ?? v), p50: gib(v), p90: gib(b.p90[d] ?? v) }));
   const peak = Math.max(0, ...values.map((v) => (band ? v.p90 : v.p50)));
-  const refs = references(g, peak, false);
+  // Billed bytes count every billed copy: the allowance they are compared with is the included
+  // storage times the copies when each replica has its own (lib/sim/engine/limits.ts).
+  const refs = references(g, peak, false, g.billedAllowanceBytes ?? g.includedBytes);
   const last = values[values.length - 1];
   const bandText = band ? `The shaded band is the p10-p90 range over ${runs} Monte Carlo runs around the median line.` : 'A single run: no percentile band.';
   const x = { field: 'day', type: 'quantitative', axis: DAY_AXIS, scale: { domain: [0, Math.max(1, days - 1)], nice: false } };

@@ -17,6 +17,7 @@ import { counted } from '../../format/counts.js';
 import type { ResourceChange } from '../../review/diff.js';
 import type { AssertionDelta, ReviewResult } from '../../review/review-types.js';
 import { fmtActual } from '../simulation/render.js';
+import { COUNT_HEADERS, countRows, LISTING_NOTE } from '../simulation/rows.js';
 import { BLOCKED_HEADERS, blockedRows, OUTAGE_HEADERS, outageRows, registryColumns, registryRow, tierText, violationText } from '../simulation/rows.js';
 import type { RegistrySummary, SimulationResult } from '../../sim/results/result.js';
 import type { Summary } from '../../sim/results/stats.js';
@@ -61,7 +62,9 @@ function bandCell(s: Summary, fmt: (n: number) => string): Cell {
 }
 
 function registrySection(r: SimulationResult, g: RegistrySummary, charts: readonly string[]): string {
-  const availability = Object.entries(g.availabilityByRegion);
+  const pushes = g.pushAvailabilityByRegion ?? {};
+  const availability = [...new Set([...Object.keys(g.availabilityByRegion), ...Object.keys(pushes)])].sort();
+  const cell = (s: Summary | undefined, k: 'p50' | 'p10' | 'p90'): Cell => num(s ? percent(s[k]) : '-');
   return [
     `<section class="registry" id="registry-${esc(slug(g.name))}">`,
     `<h2>${esc(g.name)}</h2>`,
@@ -71,9 +74,19 @@ function registrySection(r: SimulationResult, g: RegistrySummary, charts: readon
     ...charts,
     availability.length
       ? table(
-          ['Client region', { text: `Pull availability over ${r.horizonDays} days (p50)`, num: true }, { text: 'p10', num: true }, { text: 'p90', num: true }],
-          availability.map(([c, s]) => [c, num(percent(s.p50)), num(percent(s.p10)), num(percent(s.p90))]),
-          { caption: `${g.name}: pull availability by client region`, rowHeaders: true },
+          [
+            'Client region',
+            { text: `Pull availability over ${r.horizonDays} days (p50)`, num: true },
+            { text: 'p10', num: true },
+            { text: 'p90', num: true },
+            { text: 'Push availability (p50)', num: true },
+            { text: 'p10', num: true },
+          ],
+          availability.map((c) => {
+            const pull = g.availabilityByRegion[c];
+            return [c, cell(pull, 'p50'), cell(pull, 'p10'), cell(pull, 'p90'), cell(pushes[c], 'p50'), cell(pushes[c], 'p10')];
+          }),
+          { caption: `${g.name}: pull and push availability by client region`, rowHeaders: true },
         )
       : '',
     '</section>',
@@ -155,9 +168,25 @@ export async function renderSimulationHtml(r: SimulationResult): Promise<string>
   if (blocked.length) {
     body.push('<section id="blocked">', '<h2>Blocked control-plane actions (home region down)</h2>', table(BLOCKED_HEADERS, blocked), '</section>');
   }
+  const counts = countRows(r, '→');
+  if (counts.length) {
+    body.push(
+      '<section id="counts">',
+      '<h2>Repositories, tags and manifests</h2>',
+      table(
+        COUNT_HEADERS.map((h, i) => (i === 0 ? h.replace('->', '→') : num(h.replace('->', '→')))),
+        counts.map((row) => row.map((c, i): Cell => (i === 0 ? c : num(c)))),
+        { caption: 'Medians over runs; the listing is the most read requests of one full listing on any day', rowHeaders: true },
+      ),
+      `<p class="meta">${esc(LISTING_NOTE)}</p>`,
+      '</section>',
+    );
+  }
   const findings = r.registries.flatMap((g) => [
     ...g.countViolations.map((v): Cell[] => [g.name, { text: 'over maximum', className: 'status warn' }, violationText(v)]),
     ...g.warnings.map((w): Cell[] => [g.name, 'note', w]),
+    ...(g.counts?.warnings ?? []).map((w): Cell[] => [g.name, { text: 'counts grow', className: 'status warn' }, w]),
+    ...(g.assumptions ?? []).map((a): Cell[] => [g.name, 'assumption', a]),
   ]);
   body.push(
     '<section id="findings">',

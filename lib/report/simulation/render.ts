@@ -6,6 +6,7 @@ import { mdText } from '../../format/markdown.js';
 import { terminalText } from '../../format/terminal.js';
 import { counted } from '../../format/counts.js';
 import type { SimulationResult } from '../../sim/results/result.js';
+import { COUNT_HEADERS, countRows, LISTING_NOTE } from './rows.js';
 import { monthlyCostText, BLOCKED_HEADERS, blockedRows, OUTAGE_HEADERS, outageRows, registryColumns, registryRow, violationText } from './rows.js';
 import type { Summary } from '../../sim/results/stats.js';
 import { usd, formatBytes, percent } from '../../format/numbers.js';
@@ -39,9 +40,14 @@ export function renderSimulation(r: SimulationResult, markdown = false): string 
   if (outages.length) out.push('', h('Outages'), table(OUTAGE_HEADERS, outages));
   const blocked = blockedRows(r);
   if (blocked.length) out.push('', h('Blocked control-plane actions (home region down)'), table(BLOCKED_HEADERS, blocked));
+  const counts = countRows(r);
+  if (counts.length) out.push('', h('Repositories, tags and manifests (median)'), table(COUNT_HEADERS, counts), '', LISTING_NOTE);
+  const assumed = r.registries.flatMap((g) => (g.assumptions ?? []).map((a) => `${g.name}: ${a}`));
+  if (assumed.length) out.push('', h('Assumptions'), ...assumed.map((n) => `- ${safe(n)}`));
   const notes = r.registries.flatMap((g) => [
     ...g.warnings.map((w) => `${g.name}: ${w}`),
     ...g.countViolations.map((v) => `${g.name}: ${violationText(v)}`),
+    ...(g.counts?.warnings ?? []).map((w) => `${g.name}: ${w}`),
   ]);
   if (notes.length) out.push('', h('Notes'), ...notes.map((n) => `- ${safe(n)}`));
   if (r.assertions.length) {
@@ -62,6 +68,6 @@ export function renderSimulation(r: SimulationResult, markdown = false): string 
 export function fmtActual(kind: string, v: number): string {
   if (kind === 'monthly-cost-below') return usd(v);
   if (kind === 'pull-availability-at-least') return percent(v);
-  if (kind === 'storage-below') return formatBytes(v);
+  if (kind === 'storage-below') return percent(v); // share of the threshold used on the worst day
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }

@@ -3,6 +3,7 @@
  * the HTML report (lib/report/html/html.ts): what each row says is decided here once, and each
  * rendering only chooses how a median with its range is drawn and how a tier change is marked.
  */
+import { LIST_PAGE_SIZE, LISTING_PATHS } from '../../catalog/listing.js';
 import { MAX_HORIZON_DAYS } from '../../sim/constants.js';
 import type { CountViolation } from '../../sim/engine/limits.js';
 import type { RegistrySummary, SimulationResult } from '../../sim/results/result.js';
@@ -17,6 +18,16 @@ export function day(v: number | null, extrapolated = false): string {
   if (v === null) return 'never';
   if (extrapolated && v > MAX_HORIZON_DAYS) return `beyond ${MAX_HORIZON_DAYS / 365} years`;
   return `day ${Math.round(v)}${extrapolated ? ' (extrapolated)' : ''}`;
+}
+
+/**
+ * The median day the storage limit is hit: {@link day}, or `beyond 10 years` when no run hits it
+ * within the horizon and some run would only after ten years (its day is null, not extrapolated).
+ */
+export function limitDayText(g: RegistrySummary): string {
+  const v = g.metrics.limitHitDay.p50;
+  if (v === null && g.limitHitBeyondYears) return `beyond ${g.limitHitBeyondYears} years`;
+  return day(v, g.limitHitExtrapolated);
 }
 
 /** How a rendering draws a median with its p10-p90 range, as a cell of type `C`. */
@@ -79,7 +90,7 @@ export function registryRow<C>(g: RegistrySummary, band: BandCell<C>, options: R
     band(g.metrics.maxMonthlyCostUsd, usd),
     ...(options.totalCost ? [band(g.metrics.totalCostUsd, usd)] : []),
     day(g.metrics.firstIncludedExceededDay.p50),
-    day(g.metrics.limitHitDay.p50, g.limitHitExtrapolated),
+    limitDayText(g),
     band(g.metrics.throttledMinutes, (n) => n.toFixed(0)),
   ];
 }
@@ -102,7 +113,7 @@ export function monthlyCostText(g: RegistrySummary): string {
 }
 
 /** The headers of {@link outageRows}. */
-export const OUTAGE_HEADERS = ['Registry', 'Event', 'When', 'Pull availability by client region (p50)', 'Exposure (unreplicated writes, p50)'];
+export const OUTAGE_HEADERS = ['Registry', 'Event', 'When', 'Pull availability by client region (p50)', 'Push availability by client region (p50)', 'Exposure (unreplicated writes, p50)'];
 
 /** One row per outage of every registry: event, start and length, availability by client region, exposure. */
 export function outageRows(r: SimulationResult): string[][] {
@@ -114,9 +125,18 @@ export function outageRows(r: SimulationResult): string[][] {
       Object.entries(o.availabilityByRegion)
         .map(([c, s]) => `${c} ${percent(s.p50)}`)
         .join(', ') || '-',
+      pushAvailabilityText(o.pushAvailabilityByRegion, o.failedPushes),
       `${(o.exposureManifests.p50 ?? 0).toFixed(2)} manifests, ${formatBytes(o.exposureBytes.p50 ?? 0)}`,
     ])
   );
+}
+
+/** Push availability by client region with the failed pushes (`westeurope 0.000% (12.50 pushes failed)`), or `-` when nothing pushes. */
+export function pushAvailabilityText(byRegion: Readonly<Record<string, Summary>> | undefined, failed: Summary | undefined): string {
+  const parts = Object.entries(byRegion ?? {}).map(([c, s]) => `${c} ${percent(s.p50)}`);
+  if (!parts.length) return '-';
+  const n = failed?.p50 ?? 0;
+  return `${parts.join(', ')}${n > 0 ? ` (${n.toFixed(2)} pushes failed)` : ''}`;
 }
 
 /** The headers of {@link blockedRows}. */
@@ -138,3 +158,53 @@ export function blockedRows(r: SimulationResult): string[][] {
 export function violationText(v: CountViolation): string {
   return `${v.count} ${v.what} exceed the ${v.tier} maximum of ${v.limit} (from day ${v.day})`;
 }
+
+/** The headers of {@link countRows}. */
+export const COUNT_HEADERS = [
+  'Registry',
+  'Repositories (day 0 -> horizon)',
+  'Tags (day 0 -> horizon)',
+  'Tags in the largest repository (most)',
+  'Manifests (day 0 -> horizon)',
+  'Full listing (read requests, most)',
+  'Of the read limit',
+];
+
+/** A median count, with thousands separators. */
+function countText(v: number | null): string {
+  return Math.round(v ?? 0).toLocaleString('en-US');
+}
+
+/**
+ * One row per registry with counts (medians over runs): repositories, tags and manifests on day 0
+ * and at the horizon, the most tags of one repository, the read requests of one full listing
+ * (catalog pages plus each repository's tag pages) and the minutes of the tier's read limit it
+ * takes.
+ */
+export function countRows(r: SimulationResult, arrow = '->'): string[][] {
+  return r.registries.flatMap((g) => {
+    const c = g.counts;
+    if (!c) return [];
+    const span = (k: 'repositories' | 'tags' | 'manifests'): string => `${countText(c.start[k].p50)} ${arrow} ${countText(c.horizon[k].p50)}`;
+    const minutes = c.listing.minutesOfReadLimit.p50 ?? 0;
+    return [
+      [
+        g.name,
+        span('repositories'),
+        span('tags'),
+        countText(c.max.maxTagsPerRepository.p50),
+        span('manifests'),
+        `${countText(c.max.listingRequests.p50)} (${c.listing.pageSize} a page)`,
+        `${minutes < 0.01 ? '<0.01' : minutes.toFixed(2)} min of ${countText(c.listing.readLimitPerMinute)}/min (${c.listing.tier}, per replica)`,
+      ],
+    ];
+  });
+}
+
+/** Count warnings of every registry, `name: warning`. */
+export function countNotes(r: SimulationResult): string[] {
+  return r.registries.flatMap((g) => (g.counts?.warnings ?? []).map((w) => `${g.name}: ${w}`));
+}
+
+/** How a full listing is counted, under the counts table. */
+export const LISTING_NOTE = `A full listing reads the catalog (${LISTING_PATHS.catalog}) and every repository's tags (${LISTING_PATHS.tags}), ${LIST_PAGE_SIZE.value} entries a page (the Azure CLI's page size), one read request a page; the read limit is per replica and per minute.`;

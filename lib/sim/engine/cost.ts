@@ -5,7 +5,7 @@
  */
 import { GIB, type Tier } from '../../catalog/tiers.js';
 import { PRICES } from '../../catalog/prices.js';
-import { includedBytes } from './limits.js';
+import { billedStorageBytes, storageAllowanceBytes } from './limits.js';
 import type { SimAssumptions } from '../scenario/model.js';
 
 /** Inputs of one day's cost. */
@@ -33,14 +33,13 @@ export interface DayCost {
 /**
  * Cost of one day:
  * `unit(tier) + replicas x replicaUnit + max(0, billed - included)/GiB x storagePerGiBDay + taskSeconds x vCPUs x taskVcpuSecond`,
- * where `billed = (stored + soft-deleted if billed) x (1 + replicas if storage is billed per replica)`
- * and `included = tier's included x (1 + replicas if each replica has its own included storage)`.
+ * where `billed` is {@link billedStorageBytes} (`(stored + soft-deleted if billed) x (1 + replicas
+ * if storage is billed per replica)`) and `included` is {@link storageAllowanceBytes} (`tier's
+ * included x (1 + replicas if each replica has its own included storage)`).
  */
 export function dayCost(x: DayCostInput, a: SimAssumptions): DayCost {
-  const copies = 1 + x.replicas;
-  const once = x.storedBytes + (a.softDeletedBilled ? x.softDeletedBytes : 0);
-  const billedBytes = a.storageBilledPerReplica ? once * copies : once;
-  const included = includedBytes(x.tier) * (a.includedStoragePerReplica ? copies : 1);
+  const billedBytes = billedStorageBytes(x.storedBytes, x.softDeletedBytes, x.replicas, a);
+  const included = storageAllowanceBytes(x.tier, x.replicas, a);
   const overGiB = Math.max(0, billedBytes - included) / GIB;
   const usd =
     PRICES.registryUnitPerDay[x.tier].value +

@@ -1,15 +1,21 @@
 /**
- * One deterministic simulation run: every registry, day by day. Order within a day: due
- * configuration changes, pushes (stamped at the start of the day), retention deletes, purge
- * tasks (at their time of day), soft-delete expiry, then the day's figures (storage, cost,
- * availability, throttling).
+ * One deterministic simulation run: every registry, day by day. Order within a day: the events
+ * due by its start (configuration changes, deferred ones included, workload changes, deletes and
+ * untags), pushes (stamped at the start of the day), retention deletes, purge tasks (at their time
+ * of day), soft-delete expiry, then the day's figures (storage, cost at the settings in force at
+ * the end of the day, availability, throttling). An event at a time of day cuts the day there
+ * (events.ts): the pushes of the part before it (its share of the day's push volume) happen with
+ * the settings and workload before it, availability and throttling are evaluated part by part
+ * with the routing, limits and demand of each.
  */
 import type { Tier } from '../../catalog/tiers.js';
 import { ignoredSettingText, unsupportedSettings, withoutSetting } from '../../model/features.js';
 import { dayCost, maxMonthly, monthlyTotals } from './cost.js';
 import {
+  emptyTally,
   evaluateDay,
   exposedPushes,
+  volumeShare,
   regionDown,
   replicaWindows,
   RoutingTable,
@@ -22,14 +28,16 @@ import {
   type RateLimits,
   type ReplicaWindow,
 } from './failover.js';
-import { countViolations, firstDayAbove, includedBytes, limitBytes, rateLimits, type CountViolation } from './limits.js';
+import { countViolations, EXTRAPOLATION_YEARS, firstDayAbove, includedBytes, limitBytes, maxRatio, rateLimits, storageAllowanceBytes, type CountViolation } from './limits.js';
+import { byTime, shareOut, StoreEventRunner, type TimedAction } from './events.js';
 import { Purger } from './purge.js';
 import { Rng } from '../random/random.js';
 import type { BlockedAction, DailySeries, OutageResult, RegistryRunResult, RunResult } from '../results/run-result.js';
-import type { ResolvedScenario, SimConfigEvent, SimLagEvent, SimRegionEvent, SimRegistry, SimReplica } from '../scenario/model.js';
+import type { ResolvedScenario, SimConfigEvent, SimLagEvent, SimRegionEvent, SimRegistry, SimReplica, SimStoreEvent, SimWorkloadEvent } from '../scenario/model.js';
 import type { Workload } from '../scenario/workload-types.js';
 import { RegistryStore, type StoreBufferPool } from './store.js';
-import { WorkloadDriver, type DayPushes } from './workload.js';
+import { initialManifestCount, seedStore } from './seed-store.js';
+import { changed, WorkloadDriver, type DayPushes } from './workload.js';
 import { sampler } from '../random/distributions.js';
 
 /** Settings in force at some time, after tier checks. */
@@ -93,7 +101,13 @@ export function simulateRegistry(sc: ResolvedScenario, reg: SimRegistry, regInde
 
 /** A registry's empty store, sized for `days` of its workload. */
 function storeFor(reg: SimRegistry, days: number, buffers: StoreBufferPool | undefined): RegistryStore {
-  return new RegistryStore(reg.workload?.image.manifestBytes ?? 0, { ...expectedCapacity(reg, days), days: days + 400 }, buffers);
+  const cap = expectedCapacity(reg, days);
+  const seeded = initialManifestCount(reg.initial); // 0 without initial content
+  return new RegistryStore(
+    reg.workload?.image.manifestBytes ?? 0,
+    { manifests: cap.manifests + seeded, layers: cap.layers + seeded, refs: cap.refs + seeded, days: days + 400 },
+    buffers,
+  );
 }
 
 /** A configuration change and the minute it takes effect (after any home-region outage it waited for). */
@@ -149,15 +163,27 @@ class RegistryRun implements DayContext {
   private readonly w: Workload | null;
   private readonly driver: WorkloadDriver | undefined;
   private readonly purgers: readonly Purger[];
+  /** Repositories of the initial content (ids 0 to this minus one; 0 without it). */
+  private readonly seededRepos: number;
   private readonly regionEvents: readonly SimRegionEvent[];
   private readonly lags: readonly SimLagEvent[];
   private settings: Settings;
   private readonly counts: { readonly webhooks: number; readonly tokens: number; readonly scopeMaps: number; readonly cacheRules: number };
   private readonly violations: CountViolation[];
   private readonly blocked: BlockedAction[] = [];
-  /** Configuration changes by the minute they take effect; {@link pi} is the next one due. */
-  private readonly pending: readonly PendingChange[];
-  private pi = 0;
+  /** Configuration changes, workload changes, deletes and untags by the minute they take effect; {@link ai} is the next one due. */
+  private readonly actions: readonly TimedAction[];
+  private ai = 0;
+  /** Pulls per day in force (workload-change events change it). */
+  private pullsPerDay: number;
+  /** Minutes where a day with events is cut, its parts' push weights and counts (reused day to day). */
+  private readonly cuts: number[] = [];
+  private readonly partWeights: number[] = [];
+  private readonly partCounts: number[] = [];
+  /** Requests of one part's pushes. */
+  private readonly partDp: DayPushes = { pushes: 0, writes: 0, reads: 0 };
+  /** Manifests untagged or deleted by delete and untag events. */
+  private readonly eventManifests = { untagged: 0, deleted: 0 };
   /** Client regions, sorted; the tallies and shares are indexed like them. */
   private readonly clients: readonly string[];
   private readonly pullShare: readonly number[];
@@ -190,7 +216,9 @@ class RegistryRun implements DayContext {
     this.purgers = (w?.cleanup ?? []).map((t) => new Purger(t));
 
     // Region events and control-plane timeline.
-    const regionEvents = sc.events.filter((e): e is SimRegionEvent => e.kind !== 'replication-lag' && e.kind !== 'config-change' && applies(e.registries, reg.name));
+    const regionEvents = sc.events.filter(
+      (e): e is SimRegionEvent => (e.kind === 'region-outage' || e.kind === 'zone-outage' || e.kind === 'replica-routing-disabled') && applies(e.registries, reg.name),
+    );
     const configs = sc.events.filter((e): e is SimConfigEvent => e.kind === 'config-change' && applies(e.registries, reg.name));
     this.regionEvents = regionEvents;
     this.lags = sc.events.filter((e): e is SimLagEvent => e.kind === 'replication-lag' && applies(e.registries, reg.name));
@@ -200,6 +228,8 @@ class RegistryRun implements DayContext {
     this.violations = countViolations(this.settings.tier, this.counts, 0);
     store.setRetention(this.settings.retentionDays);
     store.softDeleteDays = this.settings.softDeleteDays;
+    // Day 0's content (after retention is set, so retention acts on it from day 0).
+    this.seededRepos = reg.initial ? seedStore(store, reg.initial) : 0;
     this.limits = rateLimits(this.settings.tier);
 
     // Every region the registry ever has (for windows), and client regions.
@@ -218,8 +248,15 @@ class RegistryRun implements DayContext {
       if (wasBlocked) this.blocked.push({ minute: c.startMinute, action: 'config-change', detail: `event ${c.index}`, deferredTo: at });
       return { at, c };
     });
-    pending.sort((a, b) => a.at - b.at || a.c.index - b.c.index);
-    this.pending = pending;
+    const actions: TimedAction[] = pending.map((x): TimedAction => ({ at: x.at, kind: 'config', event: x.c }));
+    for (const e of sc.events) {
+      if (!applies(e.registries, reg.name)) continue;
+      if (e.kind === 'workload-change') actions.push({ at: e.startMinute, kind: 'workload', event: e as SimWorkloadEvent });
+      else if (e.kind === 'delete' || e.kind === 'untag') actions.push({ at: e.startMinute, kind: 'store', event: e as SimStoreEvent, run: new StoreEventRunner(e as SimStoreEvent) });
+    }
+    actions.sort(byTime);
+    this.actions = actions;
+    this.pullsPerDay = w?.pulls.perDay ?? 0;
 
     const clients = [...new Set([...Object.keys(w?.pulls.byRegion ?? { [reg.location]: 1 }), ...Object.keys(w?.pushes.byRegion ?? {})])].sort();
     this.clients = clients;
@@ -227,11 +264,11 @@ class RegistryRun implements DayContext {
     this.pushShare = clients.map((c) => w?.pushes.byRegion[c] ?? 0);
     this.table = this.routing(this.settings);
 
-    this.tally = { total: new Float64Array(clients.length), failed: new Float64Array(clients.length) };
+    this.tally = emptyTally(clients.length);
     const spans: EventSpan[] = [];
     for (const e of regionEvents) {
       if (!allRegions.has(e.region)) continue;
-      const tally: PullTally = { total: new Float64Array(clients.length), failed: new Float64Array(clients.length) };
+      const tally: PullTally = emptyTally(clients.length);
       this.outageTallies.set(e.index, tally);
       this.outageMeta.set(e.index, { exposureManifests: 0, exposureBytes: 0, home: e.region === reg.location });
       spans.push({ event: e.index, start: e.startMinute, end: e.endMinute, tally });
@@ -245,6 +282,11 @@ class RegistryRun implements DayContext {
       billedBytes: new Float64Array(days),
       costUsd: new Float64Array(days),
       pushes: new Float64Array(days),
+      repositories: new Float64Array(days),
+      tags: new Float64Array(days),
+      manifests: new Float64Array(days),
+      maxTagsPerRepository: new Float64Array(days),
+      listingRequests: new Float64Array(days),
     };
     this.stored = new Float64Array(days);
     this.billableOnce = new Float64Array(days);
@@ -267,11 +309,14 @@ class RegistryRun implements DayContext {
 
   /** Simulates `day`: steps 1 to 6 of the module comment, in that order. */
   day(day: number): void {
-    const { store, sc, driver, dp } = this;
-    // 1. configuration changes due today (deferred ones included).
-    while (this.pi < this.pending.length && Math.floor(this.pending[this.pi]!.at / 1440) <= day) this.applyChange(this.pending[this.pi++]!.c, day);
-    // 2. pushes, 3. retention, 4. purge, 5. soft-delete expiry.
-    if (driver) driver.day(day, dp);
+    const { store, sc, driver, dp, actions } = this;
+    // 1. events due by the start of the day (deferred configuration changes included).
+    const d0 = day * 1440;
+    while (this.ai < actions.length && actions[this.ai]!.at <= d0) this.act(actions[this.ai++]!, day);
+    // 2. pushes (cut at the events within the day), 3. retention, 4. purge, 5. soft-delete expiry.
+    const cut = this.ai < actions.length && actions[this.ai]!.at < d0 + 1440;
+    if (cut) this.cutDay(day);
+    else if (driver) driver.day(day, dp);
     else {
       dp.pushes = 0;
       dp.writes = 0;
@@ -290,6 +335,12 @@ class RegistryRun implements DayContext {
     daily.untaggedBytes[day] = store.untaggedBytes;
     daily.softDeletedBytes[day] = store.softDeletedBytes;
     daily.pushes[day] = dp.pushes;
+    // Counts, from the store's counters (O(1) a day; lib/sim/results/counts.ts sums them up).
+    daily.repositories[day] = store.liveRepos;
+    daily.tags[day] = store.liveTags;
+    daily.manifests[day] = store.liveManifests;
+    daily.maxTagsPerRepository[day] = store.maxRepoTags;
+    daily.listingRequests[day] = store.listingRequests;
     this.stored[day] = store.storedBytes;
     this.billableOnce[day] = store.storedBytes + (sc.assumptions.softDeletedBilled ? store.softDeletedBytes : 0);
     const cost = dayCost(
@@ -297,23 +348,106 @@ class RegistryRun implements DayContext {
       sc.assumptions,
     );
     daily.billedBytes[day] = cost.billedBytes;
-    this.includedOn[day] = includedBytes(settings.tier) * (sc.assumptions.includedStoragePerReplica ? 1 + settings.replicas.length : 1);
+    this.includedOn[day] = storageAllowanceBytes(settings.tier, settings.replicas.length, sc.assumptions);
     this.limitOn[day] = limitBytes(settings.tier);
     daily.costUsd[day] = cost.usd;
 
-    this.demand = this.dayDemand(day);
-    evaluateDay(this, day);
+    if (!cut) {
+      this.demand = this.dayDemand(day);
+      evaluateDay(this, day);
+    }
     this.exposure(day, newBytes);
   }
 
-  /** The demand of `day`, once its pushes are done. */
-  private dayDemand(day: number): DayDemand {
-    const { w, dp } = this;
+  /**
+   * Pushes of a day with events inside it, part by part (events.ts): one draw of the day's count
+   * from the parts' means weighted by their share of the day's push volume, shared out over the
+   * parts; after each part its availability and throttling, then the events that end it.
+   */
+  private cutDay(day: number): void {
+    const { driver, dp, actions, cuts, partWeights: weights, partCounts: counts, partDp } = this;
+    const d0 = day * 1440;
+    const d1 = d0 + 1440;
+    cuts.length = 0;
+    cuts.push(d0);
+    for (let k = this.ai; k < actions.length && actions[k]!.at < d1; k++) if (actions[k]!.at > cuts[cuts.length - 1]!) cuts.push(actions[k]!.at);
+    cuts.push(d1);
+    const parts = cuts.length - 1;
+    const peak = this.w?.pushes.peakToMean ?? 1;
+    weights.length = parts;
+    counts.length = parts;
+    counts.fill(0);
+    dp.pushes = 0;
+    dp.writes = 0;
+    dp.reads = 0;
+    if (driver) {
+      driver.addRepositories(day);
+      if (driver.repoCount > 0) {
+        // Preview the pushes per repository of each part (workload changes draw nothing).
+        let per = driver.perRepositoryPerDay;
+        let same = true;
+        for (let p = 0, k = this.ai; p < parts; p++) {
+          for (; k < actions.length && actions[k]!.at <= cuts[p]! && p > 0; k++) {
+            const a = actions[k]!;
+            if (a.kind === 'workload' && a.event.pushes) {
+              per = changed(per, a.event.pushes);
+              same = false;
+            }
+          }
+          weights[p] = driver.meanPushes(day, per) * volumeShare(this.profile, peak, cuts[p]! - d0, cuts[p + 1]! - d0);
+        }
+        // Without a change of the push rate, the very draw of a day without events.
+        let total = 0;
+        for (let p = 0; p < parts; p++) total += weights[p]!;
+        const n = driver.drawCount(same ? driver.meanPushes(day) : total);
+        shareOut(n, weights, counts);
+        dp.pushes = n;
+      }
+    }
+    for (let p = 0; p < parts; p++) {
+      partDp.pushes = counts[p]!;
+      partDp.writes = 0;
+      partDp.reads = 0;
+      if (driver && counts[p]! > 0) driver.pushMany(day, counts[p]!, partDp);
+      dp.writes += partDp.writes;
+      dp.reads += partDp.reads;
+      const share = volumeShare(this.profile, peak, cuts[p]! - d0, cuts[p + 1]! - d0);
+      this.demand = this.dayDemand(day, partDp, share > 0 ? counts[p]! / share : 0);
+      evaluateDay(this, day, cuts[p]!, cuts[p + 1]!);
+      while (this.ai < actions.length && actions[this.ai]!.at <= cuts[p + 1]! && actions[this.ai]!.at < d1) this.act(actions[this.ai++]!, day);
+    }
+  }
+
+  /** Applies a timed action of `day`. */
+  private act(a: TimedAction, day: number): void {
+    switch (a.kind) {
+      case 'config':
+        this.applyChange(a.event, day);
+        break;
+      case 'workload':
+        this.driver?.applyChange(a.event, a.at);
+        if (a.event.pulls) this.pullsPerDay = changed(this.pullsPerDay, a.event.pulls);
+        break;
+      case 'store': {
+        const o = a.run.run(this.store, Math.max(this.driver?.repoCount ?? 0, this.seededRepos), day, a.at);
+        if (a.event.kind === 'delete') this.eventManifests.deleted += o.manifests;
+        else this.eventManifests.untagged += o.manifests;
+        break;
+      }
+    }
+  }
+
+  /**
+   * The demand of `day`, once its pushes are done (`dp`: the pushes of a part of the day, then
+   * `pushesPerDay` is their count as a whole day's at the same rate).
+   */
+  private dayDemand(day: number, dp: DayPushes = this.dp, pushesPerDay = dp.pushes): DayDemand {
+    const { w } = this;
     const weekday = (this.sc.startWeekday + day) % 7;
     const meanLayers = this.driver?.meanLayers ?? 0;
     return {
-      pulls: w ? w.pulls.perDay * w.pulls.weekly[weekday]! : 0,
-      pushes: dp.pushes,
+      pulls: w ? this.pullsPerDay * w.pulls.weekly[weekday]! : 0,
+      pushes: pushesPerDay,
       readsPerPull: w?.pulls.requestsPerPull ?? 3 + meanLayers,
       readsPerPush: dp.pushes ? dp.reads / dp.pushes : 0,
       writesPerPush: dp.pushes ? dp.writes / dp.pushes : 0,
@@ -353,7 +487,7 @@ class RegistryRun implements DayContext {
         this.blocked.push({ minute: t, action: 'purge', detail: p.task.name });
         continue;
       }
-      const o = p.run(this.store, this.driver?.repoCount ?? 0, day);
+      const o = p.run(this.store, Math.max(this.driver?.repoCount ?? 0, this.seededRepos), day);
       purge.runs++;
       purge.tagsDeleted += o.tagsDeleted;
       purge.manifestsDeleted += o.manifestsDeleted;
@@ -395,6 +529,23 @@ class RegistryRun implements DayContext {
     return out;
   }
 
+  /** Fraction of pushes that succeeded by client region, from tally `t` (regions that push; without pushes they count as served). */
+  private pushAvailability(t: PullTally): Record<string, number> {
+    const out: Record<string, number> = {};
+    this.clients.forEach((c, i) => {
+      if (t.pushTotal[i]! > 0) out[c] = 1 - t.pushFailed[i]! / t.pushTotal[i]!;
+      else if ((this.pushShare[i] ?? 0) > 0) out[c] = 1;
+    });
+    return out;
+  }
+
+  /** Pushes failed in tally `t`, every client region. */
+  private static failed(t: PullTally): number {
+    let n = 0;
+    for (let i = 0; i < t.pushFailed.length; i++) n += t.pushFailed[i]!;
+    return n;
+  }
+
   /** The run's result, after the last day. */
   result(): RegistryRunResult {
     const { reg, settings, daily, stored, billableOnce } = this;
@@ -414,6 +565,8 @@ class RegistryRun implements DayContext {
         endMinute: e.endMinute,
         home: meta.home,
         availabilityByRegion: this.availability(tally),
+        pushAvailabilityByRegion: this.pushAvailability(tally),
+        failedPushes: RegistryRun.failed(tally),
         exposureManifests: meta.exposureManifests,
         exposureBytes: meta.exposureBytes,
       });
@@ -426,6 +579,10 @@ class RegistryRun implements DayContext {
     }
     let total = 0;
     for (let d = 0; d < days; d++) total += daily.costUsd[d]!;
+    // Last line: scenarios are bounded at resolve time (scenario/bounds.ts); a non-finite figure here is a bug.
+    if (!Number.isFinite(total + maxStored + maxBillable)) {
+      throw new Error(`simulator produced a non-finite figure for registry ${reg.name} (cost ${total}, stored ${maxStored}, billable ${maxBillable} bytes)`);
+    }
     return {
       address: reg.address,
       name: reg.name,
@@ -439,18 +596,25 @@ class RegistryRun implements DayContext {
       firstIncludedExceededDay: included.extrapolated ? null : included.day,
       limitHitDay: limit.day,
       limitHitExtrapolated: limit.extrapolated,
+      limitHitBeyondYears: limit.beyond ? EXTRAPOLATION_YEARS : null,
+      maxIncludedUse: maxRatio(daily.billedBytes, this.includedOn),
+      maxLimitUse: maxRatio(stored, this.limitOn),
+      billedAllowanceBytes: storageAllowanceBytes(settings.tier, settings.replicas.length, this.sc.assumptions),
       totalCostUsd: total,
       monthlyCostUsd: monthlyTotals(daily.costUsd),
       maxMonthlyCostUsd: maxMonthly(daily.costUsd),
       throttledMinutes: this.load.throttledMinutes,
       throttledRequests: this.load.throttledRequests,
       availabilityByRegion: this.availability(this.tally),
+      pushAvailabilityByRegion: this.pushAvailability(this.tally),
+      failedPushes: RegistryRun.failed(this.tally),
+      eventManifests: { ...this.eventManifests },
       outages,
       blocked: this.blocked.sort((a, b) => a.minute - b.minute),
       purge: this.purge,
       retentionDeleted: this.retentionDeleted,
       pushes: this.totalPushes,
-      repositories: this.driver?.repoCount ?? 0,
+      repositories: Math.max(this.driver?.repoCount ?? 0, this.seededRepos),
       countViolations: this.violations,
       warnings: [...new Set(this.warnings)],
       draws: this.rng.draws,

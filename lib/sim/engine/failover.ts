@@ -132,6 +132,21 @@ export function rateFactor(p: Profile, peakToMean: number, m: number): number {
   return (1440 - peakToMean * p.peakMinutes) / (1440 - p.peakMinutes);
 }
 
+/**
+ * Share of a day's volume (requests at the rate profile `p` with `peakToMean`) that falls
+ * between minutes-of-day `from` and `to` (0 <= from <= to <= 1440): the integral of
+ * {@link rateFactor} over them, over 1440.
+ */
+export function volumeShare(p: Profile, peakToMean: number, from: number, to: number): number {
+  const off = rateFactor(p, peakToMean, p.peakStart + p.peakMinutes); // rate outside the peak
+  // Minutes of the peak window (which may wrap past midnight) inside [from, to).
+  const overlap = (a: number, b: number): number => Math.max(0, Math.min(b, to) - Math.max(a, from));
+  const start = p.peakStart;
+  const end = start + p.peakMinutes;
+  const peak = overlap(start, end) + overlap(start - 1440, end - 1440);
+  return (peak * peakToMean + (to - from - peak) * off) / 1440;
+}
+
 /** One day's demand for a registry. */
 export interface DayDemand {
   /** Pulls that day. */
@@ -154,12 +169,21 @@ export interface DayDemand {
   readonly pushShare: readonly number[];
 }
 
-/** Accumulated pull counts for availability. */
+/** Accumulated pull and push counts for availability. */
 export interface PullTally {
   /** Pulls demanded, by client index. */
   readonly total: Float64Array;
   /** Pulls failed, by client index. */
   readonly failed: Float64Array;
+  /** Pushes attempted, by client index. */
+  readonly pushTotal: Float64Array;
+  /** Pushes failed (their client had no replica to reach), by client index. */
+  readonly pushFailed: Float64Array;
+}
+
+/** An empty {@link PullTally} for `clients` client regions. */
+export function emptyTally(clients: number): PullTally {
+  return { total: new Float64Array(clients), failed: new Float64Array(clients), pushTotal: new Float64Array(clients), pushFailed: new Float64Array(clients) };
 }
 
 /** What one day's evaluation adds up. */
@@ -236,7 +260,8 @@ function addCut(times: Float64Array, n: number, x: number, lo: number, hi: numbe
 }
 
 /**
- * Evaluates `day` of `ctx` (absolute minutes `day*1440` to the next day): availability into
+ * Evaluates `day` of `ctx` (absolute minutes `day*1440` to the next day, or only `from` to `to`
+ * within it, when settings or demand change part-way): pull and push availability into
  * `ctx.tally` (and into each event span's tally for the part inside it), throttling into `ctx.load`.
  *
  * The day is cut where anything changes (peak window edges, outage starts and ends, the end of a
@@ -245,10 +270,11 @@ function addCut(times: Float64Array, n: number, x: number, lo: number, hi: numbe
  * each Monte Carlo worker (minutes as float64 from the start spare it re-optimizing when the first
  * fractional minute arrives).
  */
-export function evaluateDay(ctx: DayContext, day: number): void {
+export function evaluateDay(ctx: DayContext, day: number, from = day * 1440, to = day * 1440 + 1440): void {
   const { table, windows, demand, profile, limits, tally, spans, load } = ctx;
-  const d0 = day * 1440;
-  const d1 = d0 + 1440;
+  const d0 = from;
+  const d1 = to;
+  const dayStart = day * 1440;
   const active: ReplicaWindow[] = [];
   for (let k = 0; k < windows.length; k++) if (windows[k]!.start < d1 && windows[k]!.end > d0) active.push(windows[k]!);
   const activeSpans: EventSpan[] = [];
@@ -257,7 +283,7 @@ export function evaluateDay(ctx: DayContext, day: number): void {
   times[0] = d0;
   times[1] = d1;
   let cuts = 2;
-  const ps = d0 + profile.peakStart;
+  const ps = dayStart + profile.peakStart;
   cuts = addCut(times, cuts, ps, d0, d1);
   cuts = addCut(times, cuts, ps + profile.peakMinutes, d0, d1);
   cuts = addCut(times, cuts, ps - 1440, d0, d1);
@@ -284,8 +310,8 @@ export function evaluateDay(ctx: DayContext, day: number): void {
     const b = times[k + 1]!;
     const mid = (a + b) / 2;
     const len = b - a;
-    const pullRate = pullMean * rateFactor(profile, demand.pullPeak, mid - d0);
-    const pushRate = pushMean * rateFactor(profile, demand.pushPeak, mid - d0);
+    const pullRate = pullMean * rateFactor(profile, demand.pullPeak, mid - dayStart);
+    const pushRate = pushMean * rateFactor(profile, demand.pushPeak, mid - dayStart);
     reads.fill(0);
     writes.fill(0);
     inside.length = 0;
@@ -293,14 +319,23 @@ export function evaluateDay(ctx: DayContext, day: number): void {
     for (let c = 0; c < clients; c++) {
       const i = table.serve(c, mid, active);
       const pulls = pullRate * demand.pullShare[c]! * len;
+      const pushes = pushRate * demand.pushShare[c]!;
+      const pushed = pushes * len;
       tally.total[c]! += pulls;
-      for (let e = 0; e < inside.length; e++) inside[e]!.tally.total[c]! += pulls;
+      tally.pushTotal[c]! += pushed;
+      for (let e = 0; e < inside.length; e++) {
+        inside[e]!.tally.total[c]! += pulls;
+        inside[e]!.tally.pushTotal[c]! += pushed;
+      }
       if (i < 0) {
         tally.failed[c]! += pulls;
-        for (let e = 0; e < inside.length; e++) inside[e]!.tally.failed[c]! += pulls;
+        tally.pushFailed[c]! += pushed;
+        for (let e = 0; e < inside.length; e++) {
+          inside[e]!.tally.failed[c]! += pulls;
+          inside[e]!.tally.pushFailed[c]! += pushed;
+        }
         continue;
       }
-      const pushes = pushRate * demand.pushShare[c]!;
       reads[i]! += pullRate * demand.pullShare[c]! * demand.readsPerPull + pushes * demand.readsPerPush;
       writes[i]! += pushes * demand.writesPerPush;
     }

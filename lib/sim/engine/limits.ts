@@ -6,6 +6,8 @@
  */
 import { GIB, TIB, TIER_FACTS, type Tier } from '../../catalog/tiers.js';
 import { COUNTED_THINGS, countLimit } from '../../model/features.js';
+import { MAX_HORIZON_DAYS } from '../constants.js';
+import type { SimAssumptions } from '../scenario/model.js';
 
 /** A count over the tier's maximum. */
 export interface CountViolation {
@@ -24,6 +26,28 @@ export interface CountViolation {
 /** Included storage of a tier, bytes. */
 export function includedBytes(tier: Tier): number {
   return TIER_FACTS[tier].includedStorageGiB.value * GIB;
+}
+
+/**
+ * Bytes billed for storage on a day: stored bytes (plus soft-deleted bytes when
+ * `softDeletedBilled`), times the copies (home plus `replicas`) when `storageBilledPerReplica`.
+ * The one definition of billed storage: cost, the daily series, "included storage exceeded" and
+ * the `storage-below of: included` assertion all use it.
+ */
+export function billedStorageBytes(storedBytes: number, softDeletedBytes: number, replicas: number, a: SimAssumptions): number {
+  const once = storedBytes + (a.softDeletedBilled ? softDeletedBytes : 0);
+  return a.storageBilledPerReplica ? once * (1 + replicas) : once;
+}
+
+/**
+ * The included storage that billed bytes ({@link billedStorageBytes}) are compared with: the
+ * tier's included storage, times the copies (home plus `replicas`) when
+ * `includedStoragePerReplica`. Storage is over its included amount on a day exactly when billed
+ * bytes exceed this allowance (then the overage is billed): the one definition of "included
+ * storage exceeded".
+ */
+export function storageAllowanceBytes(tier: Tier, replicas: number, a: SimAssumptions): number {
+  return includedBytes(tier) * (a.includedStoragePerReplica ? 1 + replicas : 1);
 }
 
 /** Storage limit of a tier, bytes (counted once for all replicas). */
@@ -54,17 +78,45 @@ export function countViolations(
   return out;
 }
 
+/** Years past which an extrapolated limit day is not given ({@link MAX_HORIZON_DAYS} from day 0). */
+export const EXTRAPOLATION_YEARS = MAX_HORIZON_DAYS / 365;
+
+/** The day a series first exceeds a limit ({@link firstDayAbove}). */
+export interface FirstDay {
+  /** The day, or null: never (flat or shrinking), or beyond {@link EXTRAPOLATION_YEARS} years. */
+  readonly day: number | null;
+  /** Whether {@link day} is a linear extrapolation past the horizon. */
+  readonly extrapolated: boolean;
+  /** Whether the extrapolation passes the limit only after {@link EXTRAPOLATION_YEARS} years from day 0 ({@link day} is then null). */
+  readonly beyond: boolean;
+}
+
 /**
  * Day a growing series first exceeds `limit`: the first day within the series, else a linear
- * extrapolation of the last 30 days' growth past the horizon, else null (flat or shrinking).
+ * extrapolation of the last 30 days' growth past the horizon, else null (flat or shrinking). An
+ * extrapolation past {@link MAX_HORIZON_DAYS} (ten years from day 0) is null with `beyond` set: a
+ * straight line that far says nothing (a slow growth would otherwise give a day in the trillions).
  */
-export function firstDayAbove(series: Float64Array, limit: number | Float64Array): { day: number | null; extrapolated: boolean } {
+export function firstDayAbove(series: Float64Array, limit: number | Float64Array): FirstDay {
   const at = (d: number): number => (typeof limit === 'number' ? limit : limit[d]!);
-  for (let d = 0; d < series.length; d++) if (series[d]! > at(d)) return { day: d, extrapolated: false };
+  for (let d = 0; d < series.length; d++) if (series[d]! > at(d)) return { day: d, extrapolated: false, beyond: false };
   const n = series.length;
-  if (n < 2) return { day: null, extrapolated: false };
+  if (n < 2) return { day: null, extrapolated: false, beyond: false };
   const from = Math.max(0, n - 31);
   const slope = (series[n - 1]! - series[from]!) / (n - 1 - from);
-  if (!(slope > 0)) return { day: null, extrapolated: false };
-  return { day: n - 1 + Math.ceil((at(n - 1) - series[n - 1]!) / slope), extrapolated: true };
+  if (!(slope > 0)) return { day: null, extrapolated: false, beyond: false };
+  const day = n - 1 + Math.ceil((at(n - 1) - series[n - 1]!) / slope);
+  if (!(day <= MAX_HORIZON_DAYS)) return { day: null, extrapolated: false, beyond: true };
+  return { day, extrapolated: true, beyond: false };
+}
+
+/** The highest ratio `series[d] / limit[d]` over the days (0 for no days; a zero limit counts as reached by any bytes). */
+export function maxRatio(series: Float64Array, limit: Float64Array): number {
+  let best = 0;
+  for (let d = 0; d < series.length; d++) {
+    const l = limit[d]!;
+    const r = l > 0 ? series[d]! / l : series[d]! > 0 ? Number.POSITIVE_INFINITY : 0;
+    if (r > best) best = r;
+  }
+  return best;
 }

@@ -7,7 +7,7 @@
  * A manifest's last update is its push time; pushes are stamped at the start of their day.
  */
 import { ManifestState, type RegistryStore } from './store.js';
-import { repositoryName, tagName } from './workload.js';
+import { tagName } from './workload.js';
 import type { PurgeTask } from '../scenario/workload-types.js';
 
 /** What one purge run did. */
@@ -45,7 +45,7 @@ export class Purger {
       const old = this.repoMatch;
       this.repoMatch = new Int8Array(repoCount);
       this.repoMatch.set(old);
-      for (let r = old.length; r < repoCount; r++) this.repoMatch[r] = this.repoRe.test(repositoryName(r)) ? 1 : 0;
+      for (let r = old.length; r < repoCount; r++) this.repoMatch[r] = this.repoRe.test(store.repositoryName(r)) ? 1 : 0;
     }
     const c = this.candidates;
     for (let r = 0; r < repoCount; r++) {
@@ -53,7 +53,7 @@ export class Purger {
       c.length = 0;
       for (let m = store.repoHead[r]!; m >= 0 && store.mPushDay[m]! * 1440 < cutoff; m = store.mNext[m]!) {
         if (store.mState[m] !== ManifestState.Tagged) continue;
-        if (this.anyTag || this.tagRe.test(tagName(store.mTag[m]!, store.mSeq[m]!))) c.push(m);
+        if (this.anyTag || this.tagRe.test(store.seededTagName(m) ?? tagName(store.mTag[m]!, store.mSeq[m]!))) c.push(m);
       }
       for (let i = 0; i < c.length - this.task.keep; i++) {
         store.untag(c[i]!, day);

@@ -12,6 +12,11 @@
  * Stored bytes are unique layer bytes plus one `manifestBytes` per live manifest.
  */
 
+import { LIST_PAGE_SIZE } from '../../catalog/listing.js';
+
+/** Entries per listing page (catalog and tag listing), from the catalog. */
+const PAGE = LIST_PAGE_SIZE.value;
+
 /** Manifest states, as stored in {@link RegistryStore.mState}. */
 export const ManifestState = {
   /** Has a tag. */
@@ -177,6 +182,24 @@ export class RegistryStore {
   liveManifests = 0;
   /** Live (referenced) layers. */
   liveLayers = 0;
+  /** Repositories holding at least one live manifest (what the catalog lists). */
+  liveRepos = 0;
+  /** Live tags: one per tagged manifest, more for a seeded manifest with several (seed-store.ts). */
+  liveTags = 0;
+  /** Tags of each repository. */
+  repoTags: Int32Array;
+  /** Repositories with at least one tag. */
+  taggedRepos = 0;
+  /** Most tags of any repository. */
+  maxRepoTags = 0;
+  /** Sum over repositories of their tag-listing pages, ceil(tags / page size). */
+  tagPages = 0;
+  /** `tagHist[c]`: repositories with `c` tags (c >= 1), so {@link maxRepoTags} drops in O(1). */
+  private tagHist = new Int32Array(64);
+  /** Tags beyond the first of each seeded manifest (ids below its length; empty without a seed). */
+  seedExtraTags: Int32Array = new Int32Array(0);
+  /** Names of seeded repositories and the first tag of seeded manifests (imports keep real names). */
+  seedNames: { readonly repositories: readonly string[]; readonly tags: readonly (string | undefined)[] } | null = null;
   /** Bytes that became stored since the last {@link takeNewBytes}. */
   private newBytes = 0;
 
@@ -226,6 +249,7 @@ export class RegistryStore {
     this.mRefStart[0] = 0;
     this.repoHead = new Int32Array(64).fill(-1);
     this.repoTail = new Int32Array(64).fill(-1);
+    this.repoTags = new Int32Array(64);
     this.retHead = new Int32Array(capacity.days + 1).fill(-1);
     this.softExpire = new Float64Array(capacity.days + 1);
   }
@@ -258,6 +282,51 @@ export class RegistryStore {
     const c = Math.max(n, this.repoHead.length * 2);
     this.repoHead = grow(this.repoHead, c, -1);
     this.repoTail = grow(this.repoTail, c, -1);
+    this.repoTags = grow(this.repoTags, c);
+  }
+
+  /** Adds `k` tags to repository `r` (counters only, O(k)). */
+  addTags(r: number, k: number): void {
+    this.liveTags += k;
+    for (; k > 0; k--) {
+      const c = this.repoTags[r]!;
+      this.repoTags[r] = c + 1;
+      if (c % PAGE === 0) this.tagPages++;
+      if (c === 0) this.taggedRepos++;
+      else this.tagHist[c]!--;
+      if (c + 1 >= this.tagHist.length) this.tagHist = grow(this.tagHist, 2 * (c + 1));
+      this.tagHist[c + 1]!++;
+      if (c + 1 > this.maxRepoTags) this.maxRepoTags = c + 1;
+    }
+  }
+
+  /** Removes `k` tags from repository `r` (counters only, O(k)). */
+  private removeTags(r: number, k: number): void {
+    this.liveTags -= k;
+    for (; k > 0; k--) {
+      const c = this.repoTags[r]!;
+      this.repoTags[r] = c - 1;
+      if ((c - 1) % PAGE === 0) this.tagPages--;
+      this.tagHist[c]!--;
+      if (c === 1) this.taggedRepos--;
+      else this.tagHist[c - 1]!++;
+      if (c === this.maxRepoTags && this.tagHist[c] === 0) this.maxRepoTags = c - 1;
+    }
+  }
+
+  /** Read requests of one full listing: the catalog's pages plus every live repository's tag pages (one for a repository without tags). */
+  get listingRequests(): number {
+    return Math.max(1, Math.ceil(this.liveRepos / PAGE)) + this.tagPages + (this.liveRepos - this.taggedRepos);
+  }
+
+  /** The name purge filters see for repository `r`: the seeded (imported) name, else `repo-<r>`. */
+  repositoryName(r: number): string {
+    return this.seedNames?.repositories[r] ?? `repo-${r}`;
+  }
+
+  /** The name purge filters see for manifest `m`'s tag: the imported name of a seeded manifest, else `fallback`. */
+  seededTagName(m: number): string | undefined {
+    return this.seedNames?.tags[m];
   }
 
   private ensureManifest(): void {
@@ -318,8 +387,11 @@ export class RegistryStore {
     const tail = this.repoTail[repo]!;
     this.mPrev[id] = tail;
     this.mNext[id] = -1;
-    if (tail < 0) this.repoHead[repo] = id;
-    else this.mNext[tail] = id;
+    if (tail < 0) {
+      this.repoHead[repo] = id;
+      this.liveRepos++;
+    } else this.mNext[tail] = id;
+    this.addTags(repo, 1);
     this.repoTail[repo] = id;
     this.liveManifests++;
     return id;
@@ -346,7 +418,8 @@ export class RegistryStore {
     this.dropTag(m);
     this.mState[m] = ManifestState.Untagged;
     if (this.retentionEnabled) {
-      const due = day + this.retentionDays;
+      // A seeded manifest untagged before day 0 is due on day 0 at the latest.
+      const due = Math.max(0, day + this.retentionDays);
       if (due < this.retHead.length) {
         this.mRetGen[m] = this.retentionGen;
         this.mRetNext[m] = this.retHead[due]!;
@@ -366,6 +439,7 @@ export class RegistryStore {
     }
     this.taggedBytes -= moved;
     this.untaggedBytes += moved;
+    this.removeTags(this.mRepo[m]!, m < this.seedExtraTags.length ? 1 + this.seedExtraTags[m]! : 1);
   }
 
   /**
@@ -399,6 +473,7 @@ export class RegistryStore {
     else this.mNext[p] = n;
     if (n < 0) this.repoTail[repo] = p;
     else this.mPrev[n] = p;
+    if (p < 0 && n < 0) this.liveRepos--;
     if (this.softDeleteDays > 0) {
       this.softDeletedBytes += freed;
       const until = day + this.softDeleteDays;

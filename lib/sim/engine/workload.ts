@@ -7,6 +7,7 @@ import { sampleInt, sampler, type Sampler } from '../random/distributions.js';
 import { Rng, ZipfSampler } from '../random/random.js';
 import type { RegistryStore } from './store.js';
 import type { Workload } from '../scenario/workload-types.js';
+import type { SimChange, SimWorkloadEvent } from '../scenario/model.js';
 
 /** Most layers an image may have (Zhao et al. 2019: max 120). */
 export const MAX_LAYERS = 120;
@@ -56,8 +57,18 @@ export class WorkloadDriver {
   private carry = 0;
   private rr = 0;
   private readonly tagsPer: number;
-  private readonly mutable: boolean;
+  private mutable: boolean;
   private readonly fixed: boolean;
+  /** Mean pushes per repository per day in force (workload-change events change it). */
+  perRepositoryPerDay: number;
+  /** Repositories added per 30 days in force. */
+  private growthPerMonth: number;
+  /** Repositories (fractional) at {@link anchorDay}: growth is linear from there. */
+  private anchorRepos: number;
+  /** Day (fractional) the growth in force began. */
+  private anchorDay = 0;
+  /** Factor on the size of layers created from now on. */
+  private sizeScale = 1;
 
   constructor(
     private readonly w: Workload,
@@ -77,6 +88,26 @@ export class WorkloadDriver {
     this.tagsPer = w.tags.perRepository;
     this.mutable = w.tags.strategy === 'mutable';
     this.fixed = w.pushes.arrival === 'fixed';
+    this.perRepositoryPerDay = w.pushes.perRepositoryPerDay;
+    this.growthPerMonth = w.repositories.growthPerMonth;
+    this.anchorRepos = w.repositories.initial;
+  }
+
+  /**
+   * Applies a `workload-change` at absolute minute `minute`: pushes per repository, repository
+   * growth (from that minute, continuing from the repositories due then), the size of layers
+   * created from then on, the tag strategy. Draws nothing. (Pulls are the engine's.)
+   */
+  applyChange(e: SimWorkloadEvent, minute: number): void {
+    if (e.pushes) this.perRepositoryPerDay = changed(this.perRepositoryPerDay, e.pushes);
+    if (e.repositories) {
+      const day = minute / 1440;
+      this.anchorRepos += (this.growthPerMonth * (day - this.anchorDay)) / 30;
+      this.anchorDay = day;
+      this.growthPerMonth = changed(this.growthPerMonth, e.repositories);
+    }
+    if (e.imageScale !== undefined) this.sizeScale *= e.imageScale;
+    if (e.tagStrategy) this.mutable = e.tagStrategy === 'mutable';
   }
 
   /** Mean layers per image over existing repositories. */
@@ -85,7 +116,7 @@ export class WorkloadDriver {
   }
 
   private newLayer(scale: number): number {
-    return this.store.addLayer(Math.max(1, Math.round(this.layerSize.sample(this.rng) * scale)));
+    return this.store.addLayer(Math.max(1, Math.round(this.layerSize.sample(this.rng) * scale * this.sizeScale)));
   }
 
   private addRepository(): void {
@@ -130,27 +161,47 @@ export class WorkloadDriver {
     this.sumLayers += len;
   }
 
-  /** Repositories wanted on `day`: initial plus growth per 30 days, linear. */
+  /** Repositories wanted on `day`: initial plus growth per 30 days, linear (piecewise after repository changes). */
   repositoriesOn(day: number): number {
-    return Math.floor(this.w.repositories.initial + (this.w.repositories.growthPerMonth * day) / 30 + 1e-9);
+    return Math.floor(this.anchorRepos + (this.growthPerMonth * (day - this.anchorDay)) / 30 + 1e-9);
+  }
+
+  /** Adds the repositories due on `day` (at its start). */
+  addRepositories(day: number): void {
+    const want = this.repositoriesOn(day);
+    while (this.repoCount < want) this.addRepository();
+  }
+
+  /** Mean pushes of a whole `day` at `perRepositoryPerDay` pushes per repository. */
+  meanPushes(day: number, perRepositoryPerDay = this.perRepositoryPerDay): number {
+    return this.repoCount * perRepositoryPerDay * this.w.pushes.weekly[(this.startWeekday + day) % 7]!;
+  }
+
+  /** The day's push count for mean `mean`: Poisson, or the exact count with fractions carried (`fixed`). */
+  drawCount(mean: number): number {
+    if (this.fixed) {
+      this.carry += mean;
+      const n = Math.floor(this.carry + 1e-9);
+      this.carry -= n;
+      return n;
+    }
+    return this.rng.poisson(mean);
+  }
+
+  /** Pushes `n` images on `day`, adding their requests to `out` (not its push count). */
+  pushMany(day: number, n: number, out: DayPushes): void {
+    for (let i = 0; i < n; i++) this.push(day, out);
   }
 
   /** Runs `day`: adds repositories, then pushes. */
   day(day: number, out: DayPushes): void {
-    const want = this.repositoriesOn(day);
-    while (this.repoCount < want) this.addRepository();
+    this.addRepositories(day);
     out.pushes = 0;
     out.writes = 0;
     out.reads = 0;
     if (this.repoCount === 0) return;
-    const mean = this.repoCount * this.w.pushes.perRepositoryPerDay * this.w.pushes.weekly[(this.startWeekday + day) % 7]!;
-    let n: number;
-    if (this.fixed) {
-      this.carry += mean;
-      n = Math.floor(this.carry + 1e-9);
-      this.carry -= n;
-    } else n = this.rng.poisson(mean);
-    for (let i = 0; i < n; i++) this.push(day, out);
+    const n = this.drawCount(this.meanPushes(day));
+    this.pushMany(day, n, out);
     out.pushes = n;
   }
 
@@ -190,4 +241,9 @@ export class WorkloadDriver {
       store.push(r, s, len, day, seq, -1);
     }
   }
+}
+
+/** `v` after change `c`: scaled or replaced. */
+export function changed(v: number, c: SimChange): number {
+  return c.mode === 'scale' ? v * c.value : c.value;
 }

@@ -44,7 +44,19 @@ export function scenarioHash(sc: ResolvedScenario): string {
 }
 
 /** The names of a run's daily series (every key of {@link DailySeries}). */
-const SERIES: ReadonlyArray<keyof DailySeries> = ['taggedBytes', 'untaggedBytes', 'softDeletedBytes', 'billedBytes', 'costUsd', 'pushes'];
+const SERIES: ReadonlyArray<keyof DailySeries> = [
+  'taggedBytes',
+  'untaggedBytes',
+  'softDeletedBytes',
+  'billedBytes',
+  'costUsd',
+  'pushes',
+  'repositories',
+  'tags',
+  'manifests',
+  'maxTagsPerRepository',
+  'listingRequests',
+];
 
 /** Every daily series converted by `f` (to plain arrays for a part, back to Float64Array). */
 function mapSeries<T>(d: Readonly<Record<keyof DailySeries, ArrayLike<number>>>, f: (x: ArrayLike<number>) => T): Record<keyof DailySeries, T> {

@@ -7,11 +7,22 @@ import type { BlockedAction, OutageEvent } from './run-result.js';
 import type { SimAssumptions, SimFailover } from '../scenario/model.js';
 import type { PercentileName } from '../scenario/types.js';
 import type { SeriesSummary, Summary } from './stats.js';
+import type { CountsSummary } from './counts.js';
 
 /** One outage-like event, over the runs. */
 export interface OutageSummary extends OutageEvent {
   /** Pull availability during the event, by client region. */
   readonly availabilityByRegion: Readonly<Record<string, Summary>>;
+  /**
+   * Push availability during the event, by client region that pushes.
+   * @default - not reported (a result built by hand)
+   */
+  readonly pushAvailabilityByRegion?: Readonly<Record<string, Summary>>;
+  /**
+   * Pushes failed during the event (expected count).
+   * @default - not reported
+   */
+  readonly failedPushes?: Summary;
   /** Manifests not yet replicated when the region failed. */
   readonly exposureManifests: Summary;
   /** Their bytes. */
@@ -51,13 +62,43 @@ export interface RegistrySummary {
     readonly retentionDeleted: Summary;
     readonly firstIncludedExceededDay: Summary;
     readonly limitHitDay: Summary;
+    /**
+     * Highest share of the included storage used on any day (billed bytes over the allowance in force that day; over 1 = exceeded).
+     * @default - not reported (a result built by hand)
+     */
+    readonly maxIncludedUse?: Summary;
+    /**
+     * Highest share of the storage limit used on any day (stored bytes over the limit of the tier in force that day).
+     * @default - not reported
+     */
+    readonly maxLimitUse?: Summary;
+    /**
+     * Pushes failed over the horizon (expected count).
+     * @default - not reported
+     */
+    readonly failedPushes?: Summary;
   };
   /** Whether a limit day is a linear extrapolation past the horizon in some run. */
   readonly limitHitExtrapolated: boolean;
+  /**
+   * 10 when in some run the limit would be hit only beyond 10 years from day 0 (its limit day is then null, not an extrapolated day).
+   * @default - null: no such run
+   */
+  readonly limitHitBeyondYears?: number | null;
+  /**
+   * The allowance billed bytes are compared with at the horizon: included storage, times the copies when included storage is per replica.
+   * @default - includedBytes
+   */
+  readonly billedAllowanceBytes?: number;
   /** Cost per 30-day month. */
   readonly monthlyCostUsd: readonly Summary[];
   /** Pull availability over the horizon, by client region. */
   readonly availabilityByRegion: Readonly<Record<string, Summary>>;
+  /**
+   * Push availability over the horizon, by client region that pushes.
+   * @default - not reported
+   */
+  readonly pushAvailabilityByRegion?: Readonly<Record<string, Summary>>;
   /** Outage-like events. */
   readonly outages: readonly OutageSummary[];
   /** Control-plane actions blocked by home-region outages (the same in every run). */
@@ -68,6 +109,16 @@ export interface RegistrySummary {
   readonly countViolations: readonly CountViolation[];
   /** Ignored settings and assumptions made. */
   readonly warnings: readonly string[];
+  /**
+   * What the workload's preset implies that the scenario does not write (lib/sim/scenario/presets.ts presetAssumptions).
+   * @default - nothing implied
+   */
+  readonly assumptions?: readonly string[];
+  /**
+   * Repository, tag and manifest counts, listing cost and growth warnings (counts.ts).
+   * @default - not reported (a result built by hand)
+   */
+  readonly counts?: CountsSummary;
   /** Daily series, percentiles per day. */
   readonly daily: {
     readonly taggedBytes: SeriesSummary;

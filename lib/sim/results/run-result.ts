@@ -40,6 +40,10 @@ export interface OutageEvent {
 export interface OutageResult extends OutageEvent {
   /** Fraction of pulls served during the event, by client region. */
   readonly availabilityByRegion: Readonly<Record<string, number>>;
+  /** Fraction of pushes that succeeded during the event, by client region (regions that push). */
+  readonly pushAvailabilityByRegion: Readonly<Record<string, number>>;
+  /** Pushes that failed during the event (expected count, all client regions). */
+  readonly failedPushes: number;
   /** Manifests pushed to the failed region within the replication lag before it failed (expected count). */
   readonly exposureManifests: number;
   /** Bytes of those manifests (their new layers and manifests). */
@@ -60,6 +64,16 @@ export interface DailySeries {
   readonly costUsd: Float64Array;
   /** Pushes. */
   readonly pushes: Float64Array;
+  /** Repositories holding at least one manifest (what the catalog lists). */
+  readonly repositories: Float64Array;
+  /** Tags. */
+  readonly tags: Float64Array;
+  /** Manifests (tagged and untagged). */
+  readonly manifests: Float64Array;
+  /** Tags of the repository with the most. */
+  readonly maxTagsPerRepository: Float64Array;
+  /** Read requests of one full listing: catalog pages plus each repository's tag pages (lib/catalog/listing.ts). */
+  readonly listingRequests: Float64Array;
 }
 
 /** One registry's result in one run. */
@@ -88,6 +102,18 @@ export interface RegistryRunResult {
   readonly limitHitDay: number | null;
   /** Whether {@link limitHitDay} is a linear extrapolation past the horizon. */
   readonly limitHitExtrapolated: boolean;
+  /** Set (to 10) when the extrapolated limit day lies beyond that many years from day 0 ({@link limitHitDay} is then null), else null. */
+  readonly limitHitBeyondYears: number | null;
+  /**
+   * Highest share of the included storage used on any day: billed bytes over the allowance of the
+   * tier and replicas in force that day (lib/sim/engine/limits.ts storageAllowanceBytes); above 1
+   * exactly on the days storage is over its included amount.
+   */
+  readonly maxIncludedUse: number;
+  /** Highest share of the storage limit used on any day: stored bytes (once) over the limit of the tier in force that day. */
+  readonly maxLimitUse: number;
+  /** The allowance billed bytes are compared with at the horizon (included storage, times the copies when included storage is per replica). */
+  readonly billedAllowanceBytes: number;
   /** Total cost over the horizon, USD. */
   readonly totalCostUsd: number;
   /** Cost per 30-day month, USD (the last may be partial). */
@@ -100,6 +126,12 @@ export interface RegistryRunResult {
   readonly throttledRequests: number;
   /** Fraction of pulls served over the horizon, by client region. */
   readonly availabilityByRegion: Readonly<Record<string, number>>;
+  /** Fraction of pushes that succeeded over the horizon, by client region (regions that push). */
+  readonly pushAvailabilityByRegion: Readonly<Record<string, number>>;
+  /** Pushes that failed over the horizon (expected count; the store still holds them: clients retry). */
+  readonly failedPushes: number;
+  /** Manifests untagged and deleted by `untag` and `delete` events. */
+  readonly eventManifests: { readonly untagged: number; readonly deleted: number };
   /** Outage-like events that touched the registry. */
   readonly outages: readonly OutageResult[];
   /** Control-plane actions blocked by a home-region outage. */

@@ -5,6 +5,8 @@
 import type { Tier } from '../../catalog/tiers.js';
 import type { PercentileName } from './types.js';
 import type { Workload } from './workload-types.js';
+import type { InitialInventory } from './initial-types.js';
+import type { SimVariant } from '../variants/types.js';
 
 /** A replica as the simulator sees it. */
 export interface SimReplica {
@@ -44,6 +46,17 @@ export interface SimRegistry {
   readonly workload: Workload | null;
   /** What the loader had to assume. */
   readonly warnings: readonly string[];
+  /**
+   * What the workload's preset implies that the scenario does not write (a purge task it adds), stated in the reports' assumptions.
+   * @default - nothing implied
+   */
+  readonly assumptions?: readonly string[];
+  /**
+   * Content on day 0 (docs/scenario.md#start-from-today); absent, not null, so scenarios
+   * without it hash as before.
+   * @default - empty on day 0
+   */
+  readonly initial?: InitialInventory;
 }
 
 /** Fields every resolved event has. */
@@ -54,6 +67,11 @@ interface SimEventBase {
   readonly startMinute: number;
   /** Names of the registries it applies to; null = every registry. */
   readonly registries: readonly string[] | null;
+  /**
+   * Name, for assertions' `during`.
+   * @default - none
+   */
+  readonly name?: string;
 }
 
 /** An outage or a routing exclusion of a region. */
@@ -91,15 +109,49 @@ export interface SimConfigEvent extends SimEventBase {
   };
 }
 
+/** A change of a workload figure: multiply (`scale`) or replace (`set`). */
+export interface SimChange {
+  /** How. */
+  readonly mode: 'scale' | 'set';
+  /** Factor or new value. */
+  readonly value: number;
+}
+
+/** A change of a registry's workload from its minute on (lib/sim/engine/events.ts). */
+export interface SimWorkloadEvent extends SimEventBase {
+  /** Kind. */
+  readonly kind: 'workload-change';
+  /** Pushes per repository per day. @default - unchanged */
+  readonly pushes?: SimChange;
+  /** Pulls per day. @default - unchanged */
+  readonly pulls?: SimChange;
+  /** Repositories added per 30 days. @default - unchanged */
+  readonly repositories?: SimChange;
+  /** Factor on the size of layers created from then on. @default - unchanged */
+  readonly imageScale?: number;
+  /** Tag strategy from then on. @default - unchanged */
+  readonly tagStrategy?: 'mutable' | 'unique';
+}
+
+/** A one-off delete or untag of manifests by repository and age (lib/sim/engine/events.ts). */
+export interface SimStoreEvent extends SimEventBase {
+  /** Kind. */
+  readonly kind: 'delete' | 'untag';
+  /** Repository regex (anchored). */
+  readonly repoPattern: string;
+  /** Only manifests pushed at least this many minutes before the event. */
+  readonly olderThanMinutes: number;
+}
+
 /** A resolved event. */
-export type SimEvent = SimRegionEvent | SimLagEvent | SimConfigEvent;
+export type SimEvent = SimRegionEvent | SimLagEvent | SimConfigEvent | SimWorkloadEvent | SimStoreEvent;
 
 /** A resolved assertion. */
 export interface SimAssertion {
   /** Index in the scenario's `assertions`. */
   readonly index: number;
   /** Kind. */
-  readonly kind: 'storage-below' | 'monthly-cost-below' | 'pull-availability-at-least' | 'exposure-at-most' | 'no-throttling';
+  readonly kind: 'storage-below' | 'monthly-cost-below' | 'pull-availability-at-least' | 'exposure-at-most' | 'no-throttling' | 'counts-below';
   /** Registry names; null = every registry (the fleet total for cost). */
   readonly registries: readonly string[] | null;
   /** Percentile over runs. */
@@ -125,15 +177,30 @@ export interface SimAssertion {
    */
   readonly region?: string;
   /**
+   * pull-availability-at-least: `outages` (each outage-like event of the registry) or the index of one event.
+   * @default - the whole horizon
+   */
+  readonly during?: 'outages' | number;
+  /**
    * exposure-at-most: bytes.
    * @default - no byte bound
    */
   readonly bytes?: number;
   /**
-   * exposure-at-most: manifests.
+   * exposure-at-most: manifests; counts-below: most manifests over the horizon.
    * @default - no manifest bound
    */
   readonly manifests?: number;
+  /**
+   * counts-below: most repositories over the horizon.
+   * @default - no repository bound
+   */
+  readonly repositories?: number;
+  /**
+   * counts-below: most tags of one repository over the horizon.
+   * @default - no tag bound
+   */
+  readonly tagsPerRepository?: number;
   /** Where it is in the scenario, `file:line`. */
   readonly where: string;
 }
@@ -184,4 +251,9 @@ export interface ResolvedScenario {
   readonly events: readonly SimEvent[];
   /** Assertions. */
   readonly assertions: readonly SimAssertion[];
+  /**
+   * Variants to compare side by side (lib/sim/variants), the first the baseline.
+   * @default - none: one simulation
+   */
+  readonly variants?: readonly SimVariant[];
 }

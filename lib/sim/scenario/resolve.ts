@@ -21,11 +21,30 @@ import {
 } from '../constants.js';
 import type { Distribution } from '../random/distributions.js';
 import { parseDurationMinutes, parseSize } from './duration.js';
-import { mergeWorkload, PRESETS, type PresetWorkload } from './presets.js';
+import { formatBytes } from '../../format/numbers.js';
+import { MAX_LAYERS } from '../engine/workload.js';
+import {
+  distributionMean,
+  lognormalProblem,
+  MAX_LAYER_BYTES,
+  MAX_LAYER_WHY,
+  MAX_LOGNORMAL_SPREAD,
+  MAX_MANIFEST_BYTES,
+  MAX_MANIFEST_WHY,
+  MAX_REPOSITORY_SCALE,
+  representableProblem,
+  workloadChangeProblems,
+} from './bounds.js';
+import { mergeWorkload, presetAssumptions, PRESETS, type PresetWorkload } from './presets.js';
 import { parseScenario, pointerSegment, showValue, type ScenarioDocument } from './parse.js';
-import type { ResolvedScenario, SimAssertion, SimEvent, SimRegistry, SimReplica } from './model.js';
-import type { CountDistributionInput, InlineRegistryInput, ReplicaInput, ScenarioInput, SizeDistributionInput, WorkloadInput } from './types.js';
+import { resolveVariants } from '../variants/resolve.js';
+import type { ResolvedScenario, SimAssertion, SimChange, SimEvent, SimRegistry, SimReplica, SimWorkloadEvent } from './model.js';
+import type { ChangeInput, CountDistributionInput, InlineRegistryInput, ReplicaInput, ScenarioInput, SizeDistributionInput, WorkloadInput } from './types.js';
+import type { Mutable } from '../../mutable.js';
 import type { PurgeTask, Workload } from './workload-types.js';
+
+import { withInitial } from './initial-resolve.js';
+import type { AzExports } from './initial-exports.js';
 
 export { parseScenario } from './parse.js';
 export type { ScenarioDocument } from './parse.js';
@@ -56,9 +75,20 @@ export function resolveScenarioDocument(
   specs: readonly RegistrySpec[],
   overrides: { readonly runs?: number; readonly seed?: number } = {},
   preErrors: readonly InputError[] = [],
+  loaded: LoadedFiles = {},
 ): ResolvedScenario {
-  const r = new Resolver(doc, [...preErrors]);
+  const r = new Resolver(doc, [...preErrors], loaded);
   return r.resolve(specs, overrides);
+}
+
+/** Files a scenario names beside its registries, read and parsed by lib/workflows. */
+export interface LoadedFiles {
+  /**
+   * Parsed Azure CLI exports of each `initial.from`, keyed by that `from`'s JSON pointer
+   * (lib/workflows/load-initial.ts).
+   * @default - none: an `initial.from` is an error
+   */
+  readonly initialExports?: ReadonlyMap<string, AzExports>;
 }
 
 /** Parses scenario text and resolves it with inline registries only (handy for tests and the library). */
@@ -78,12 +108,47 @@ export function scenarioFromObject(input: ScenarioInput, extra: readonly Registr
 
 const WEEKDAY_OF_EPOCH = 3; // 1970-01-01 was a Thursday (Monday = 0)
 
+/**
+ * The model's replica rules (lib/model/validate.ts, same wording): a replica is not in a home
+ * region and appears once. `seen` collects the regions met so far (region to index); `at` is the
+ * replica's place, `placeOf` names an earlier one. Returns the problem (without a final period).
+ */
+function replicaProblem(region: string, homes: readonly string[], seen: Map<string, number>, i: number, at: string, placeOf: (j: number) => string): string | undefined {
+  if (homes.includes(region)) return `${at} must differ from the home region, got '${region}': remove this replica (the home region always holds the registry)`;
+  const first = seen.get(region);
+  if (first !== undefined) return `${at} must be unique, got '${region}' again (also ${placeOf(first)}): remove the duplicate`;
+  seen.set(region, i);
+  return undefined;
+}
+
+/** The largest value (or mean) a resolved figure may have, and why (bounds.ts). */
+interface Bound {
+  /** Largest value. */
+  readonly max: number;
+  /** Where it comes from. */
+  readonly why: string;
+  /**
+   * Whether the value is bytes (shown as a size).
+   * @default false
+   */
+  readonly bytes?: boolean;
+}
+
+const LAYERS_BOUND: Bound = { max: MAX_LAYERS, why: `the most layers an image may have in the simulator` };
+const SCALE_BOUND: Bound = { max: MAX_REPOSITORY_SCALE, why: "acrkit's cost model" };
+const LAYER_BYTES_BOUND: Bound = { max: MAX_LAYER_BYTES, why: MAX_LAYER_WHY, bytes: true };
+
 class Resolver {
   private readonly used = new Set<number>();
+  /** What each registry's preset adds that its workload does not write (presetAssumptions), by registry name. */
+  private readonly implied = new Map<string, string[]>();
+  /** Home region of each registry, by name (for config changes' replicas). */
+  private homes = new Map<string, string>();
 
   constructor(
     private readonly doc: ScenarioDocument,
     private readonly errors: InputError[],
+    private readonly loaded: LoadedFiles = {},
   ) {}
 
   private err(pointer: string, text: string): void {
@@ -92,7 +157,7 @@ class Resolver {
 
   private minutes(v: string, pointer: string): number {
     const m = parseDurationMinutes(v);
-    if (m === undefined) {
+    if (m === undefined || !Number.isFinite(m)) {
       this.err(pointer, `${pointer} must be an ISO-8601 duration, got ${showValue(v)}: write it like P365D or PT6H`);
       return 0;
     }
@@ -104,11 +169,15 @@ class Resolver {
     return v ? this.minutes(v, pointer) : fallback;
   }
 
-  private bytes(v: number | string, pointer: string): number {
+  private bytes(v: number | string, pointer: string, bound?: Bound): number {
     const b = parseSize(v);
-    if (b === undefined) {
+    if (b === undefined || !Number.isFinite(b)) {
       this.err(pointer, `${pointer} must be a size, got ${showValue(v)}: write bytes or '17 MB'`);
       return 0;
+    }
+    if (bound && b > bound.max) {
+      this.err(pointer, `${pointer} must be at most ${formatBytes(bound.max)} (${bound.why}), got ${showValue(v)}: use a smaller size`);
+      return bound.max;
     }
     return b;
   }
@@ -136,17 +205,23 @@ class Resolver {
       if (Number.isNaN(t)) this.err('/start', `/start must be a date, got ${showValue(s.start)}: write YYYY-MM-DD`);
       else startWeekday = (Math.floor(t / 86_400_000) + WEEKDAY_OF_EPOCH) % 7;
     }
-    const registries = this.registries(specs);
+    const registries = withInitial(s, this.registries(specs), (p, t) => this.err(p, t), this.loaded.initialExports);
     const select = (sel: string | undefined, pointer: string): string[] | null => this.select(sel, registries, pointer);
     this.used.clear();
-    const withWorkloads = registries.map((reg) => ({ ...reg, workload: this.workloadFor(reg, s.workloads ?? []) }));
+    const withWorkloads = registries.map((reg) => {
+      const workload = this.workloadFor(reg, s.workloads ?? []);
+      const implied = this.implied.get(reg.name) ?? [];
+      return { ...reg, workload, ...(implied.length ? { assumptions: [...(reg.assumptions ?? []), ...implied] } : {}) };
+    });
     // Check workloads no registry uses too, so their mistakes are reported.
     (s.workloads ?? []).forEach((w, i) => {
       if (!this.used.has(i)) this.workload(mergeWorkload(PRESETS[w.preset ?? 'small-team'], w), w.preset ?? 'small-team', `/workloads/${i}`, registries[0]?.location ?? 'westeurope');
     });
     (s.workloads ?? []).forEach((w, i) => select(w.registry, `/workloads/${i}/registry`));
+    this.homes = new Map(registries.map((r) => [r.name, r.location]));
     const events = this.events(s, select, horizonMinutes);
     const assertions = this.assertions(s, select);
+    const variants = s.variants ? resolveVariants(s.variants, { err: (p, t) => this.err(p, t), region: (v, p) => this.region(v, p), select }) : undefined;
     const fo = s.failover ?? {};
     const failover = {
       delayMinutes: this.minutesOr(fo.delay, DEFAULT_FAILOVER_DELAY_MINUTES, '/failover/delay'),
@@ -155,6 +230,15 @@ class Resolver {
     };
     if (registries.length === 0 && this.errors.length === 0) {
       this.err('/registries', `/registries must name at least one registry, got none: add an input path or an inline registry, or pass inputs on the command line`);
+    }
+    if (!this.errors.length) {
+      // Workload changes keep the figures within their maxima; beyond 32-bit ids no flag helps
+      // (bounds.ts); the cost limits are the caller's (--allow-large).
+      for (const b of workloadChangeProblems(withWorkloads, events, horizonDays)) this.err(b.pointer, b.reason);
+      for (const reg of withWorkloads) {
+        const why = representableProblem(reg, horizonDays, events);
+        if (why) this.errors.push(new InputError({ file: this.doc.file }, `${why}.`));
+      }
     }
     if (this.errors.length) throw new InputErrors(this.errors);
     return {
@@ -174,6 +258,7 @@ class Resolver {
       registries: withWorkloads,
       events,
       assertions,
+      ...(variants ? { variants } : {}),
     };
   }
 
@@ -205,12 +290,22 @@ class Resolver {
       const reps = known(spec.replicas);
       if (reps === undefined) warnings.push(`replicas are unknown (${isUnknown(spec.replicas) ? spec.replicas.reason : ''}); simulated without replicas`);
       const replicas: SimReplica[] = [];
-      for (const r of reps ?? []) {
+      // Inline registries break the model's replica rules as errors; other inputs (checked by
+      // `acrkit check`) lose the offending replica with a warning, so it is never billed.
+      const inline = spec.source.kind === 'inline' && spec.source.pointer !== undefined;
+      const seen = new Map<string, number>();
+      (reps ?? []).forEach((r, i) => {
         const loc = known(r.location);
         const region = loc ? findRegion(loc) : undefined;
-        if (!region) warnings.push(`replica location ${showValue(r.location)} is unknown; left out`);
+        if (!region) {
+          warnings.push(`replica location ${showValue(r.location)} is unknown; left out`);
+          return;
+        }
+        const problem = replicaProblem(region.name, [home.name], seen, i, inline ? `${spec.source.pointer}/replicas/${i}` : `replicas[${i}]`, (j) => (inline ? `${spec.source.pointer}/replicas/${j}` : `replicas[${j}]`));
+        if (problem && inline) this.err(`${spec.source.pointer}/replicas/${i}`, problem);
+        else if (problem) warnings.push(`${problem.replace(/: remove .*$/, '')}; left out`);
         else replicas.push({ location: region.name, globalRouting: known(r.globalRouting) ?? true });
-      }
+      });
       const retention = known(spec.retentionDays);
       const soft = known(spec.softDeleteDays);
       if (retention === undefined) warnings.push('retention days are unknown; simulated with retention off');
@@ -253,23 +348,44 @@ class Resolver {
     const preset = w.preset ?? 'small-team';
     const merged = mergeWorkload(PRESETS[preset], w);
     this.used.add(i);
+    this.implied.set(reg.name, presetAssumptions(preset, w));
     return this.workload(merged, preset, `/workloads/${i}`, reg.location);
   }
 
-  private dist(d: CountDistributionInput, pointer: string): Distribution {
-    if (d.kind === 'lognormal' && !(d.p90 > d.median)) this.err(`${pointer}/p90`, `${pointer}/p90 must be greater than the median, got ${d.p90}: use a p90 above ${d.median}`);
-    if (d.kind === 'uniform' && d.max < d.min) this.err(`${pointer}/max`, `${pointer}/max must be >= min, got ${d.max}: use a max of at least ${d.min}`);
+  /**
+   * Checks a distribution (bounds.ts): a lognormal needs 0 < median < p90 within
+   * MAX_LOGNORMAL_SPREAD, so its samples and mean are finite; with `bound`, its mean stays below it.
+   */
+  private dist(d: CountDistributionInput, pointer: string, bound?: Bound): Distribution {
+    const show = (x: number): string => (bound?.bytes ? formatBytes(x) : String(x));
+    let ok = true;
+    if (d.kind === 'lognormal') {
+      const why = lognormalProblem(d.median, d.p90);
+      ok = why === undefined;
+      if (why === 'median') this.err(`${pointer}/median`, `${pointer}/median must be greater than 0 for a lognormal, got ${show(d.median)}: use a positive median, or kind fixed with value 0`);
+      else if (why === 'p90') this.err(`${pointer}/p90`, `${pointer}/p90 must be greater than the median, got ${show(d.p90)}: use a p90 above ${show(d.median)}`);
+      else if (why === 'spread') {
+        this.err(`${pointer}/p90`, `${pointer}/p90 must be at most ${MAX_LOGNORMAL_SPREAD} times the median (beyond that the mean is astronomic), got ${show(d.p90)} for a median of ${show(d.median)}: narrow the distribution`);
+      }
+    }
+    if (d.kind === 'uniform' && d.max < d.min) this.err(`${pointer}/max`, `${pointer}/max must be >= min, got ${show(d.max)}: use a max of at least ${show(d.min)}`);
+    if (ok && bound) {
+      const mean = distributionMean(d);
+      if (!(mean <= bound.max)) {
+        this.err(pointer, `${pointer} must have a mean of at most ${show(bound.max)} (${bound.why}), got a mean of ${show(mean)}: lower or narrow the distribution`);
+      }
+    }
     return d;
   }
 
-  private sizeDist(d: SizeDistributionInput, pointer: string): Distribution {
+  private sizeDist(d: SizeDistributionInput, pointer: string, bound: Bound): Distribution {
     switch (d.kind) {
       case 'fixed':
-        return { kind: 'fixed', value: this.bytes(d.value, `${pointer}/value`) };
+        return { kind: 'fixed', value: this.bytes(d.value, `${pointer}/value`, bound) };
       case 'lognormal':
-        return this.dist({ kind: 'lognormal', median: this.bytes(d.median, `${pointer}/median`), p90: this.bytes(d.p90, `${pointer}/p90`) }, pointer);
+        return this.dist({ kind: 'lognormal', median: this.bytes(d.median, `${pointer}/median`, bound), p90: this.bytes(d.p90, `${pointer}/p90`) }, pointer, bound);
       case 'uniform':
-        return this.dist({ kind: 'uniform', min: this.bytes(d.min, `${pointer}/min`), max: this.bytes(d.max, `${pointer}/max`) }, pointer);
+        return this.dist({ kind: 'uniform', min: this.bytes(d.min, `${pointer}/min`, bound), max: this.bytes(d.max, `${pointer}/max`, bound) }, pointer, bound);
     }
   }
 
@@ -347,16 +463,16 @@ class Resolver {
         byRegion: Object.keys(pushShares).length ? pushShares : { [home]: 1 },
       },
       image: {
-        layers: this.dist(img.layers, `${p}/image/layers`),
-        layerSize: this.sizeDist(img.layerSize, `${p}/image/layerSize`),
-        repositoryScale: this.dist(img.repositoryScale, `${p}/image/repositoryScale`),
-        manifestBytes: this.bytes(img.manifestSize, `${p}/image/manifestSize`),
-        changedLayersPerPush: this.dist(img.changedLayersPerPush, `${p}/image/changedLayersPerPush`),
+        layers: this.dist(img.layers, `${p}/image/layers`, LAYERS_BOUND),
+        layerSize: this.sizeDist(img.layerSize, `${p}/image/layerSize`, LAYER_BYTES_BOUND),
+        repositoryScale: this.dist(img.repositoryScale, `${p}/image/repositoryScale`, SCALE_BOUND),
+        manifestBytes: this.bytes(img.manifestSize, `${p}/image/manifestSize`, { max: MAX_MANIFEST_BYTES, why: MAX_MANIFEST_WHY, bytes: true }),
+        changedLayersPerPush: this.dist(img.changedLayersPerPush, `${p}/image/changedLayersPerPush`, LAYERS_BOUND),
         baseLayers: {
-          perImage: this.dist(base.perImage, `${p}/image/baseLayers/perImage`),
+          perImage: this.dist(base.perImage, `${p}/image/baseLayers/perImage`, LAYERS_BOUND),
           pool: base.pool,
           zipf: base.zipf,
-          layerSize: this.sizeDist(base.layerSize, `${p}/image/baseLayers/layerSize`),
+          layerSize: this.sizeDist(base.layerSize, `${p}/image/baseLayers/layerSize`, LAYER_BYTES_BOUND),
         },
       },
       tags: { strategy: tags.strategy, perRepository: tags.perRepository },
@@ -372,12 +488,18 @@ class Resolver {
     };
   }
 
-  private replicas(list: readonly ReplicaInput[], pointer: string): SimReplica[] {
-    return list.map((r, i) =>
-      typeof r === 'string'
-        ? { location: this.region(r, `${pointer}/${i}`), globalRouting: true }
-        : { location: this.region(r.location, `${pointer}/${i}/location`), globalRouting: r.globalRouting ?? true },
-    );
+  /** A replica list of a config change, checked against the homes of the registries it changes. */
+  private replicas(list: readonly ReplicaInput[], pointer: string, homes: readonly string[] = []): SimReplica[] {
+    const seen = new Map<string, number>();
+    return list.map((r, i) => {
+      const replica =
+        typeof r === 'string'
+          ? { location: this.region(r, `${pointer}/${i}`), globalRouting: true }
+          : { location: this.region(r.location, `${pointer}/${i}/location`), globalRouting: r.globalRouting ?? true };
+      const problem = replicaProblem(replica.location, homes, seen, i, `${pointer}/${i}`, (j) => `${pointer}/${j}`);
+      if (problem) this.err(`${pointer}/${i}`, problem);
+      return replica;
+    });
   }
 
   private events(s: ScenarioInput, select: (sel: string | undefined, p: string) => string[] | null, horizonMinutes: number): SimEvent[] {
@@ -404,10 +526,46 @@ class Resolver {
           if (e.set.tier) set.tier = e.set.tier;
           if (e.set.retentionDays !== undefined) set.retentionDays = e.set.retentionDays;
           if (e.set.softDeleteDays !== undefined) set.softDeleteDays = e.set.softDeleteDays;
-          if (e.set.replicas) set.replicas = this.replicas(e.set.replicas, `${p}/set/replicas`);
+          if (e.set.replicas) set.replicas = this.replicas(e.set.replicas, `${p}/set/replicas`, (registries ?? [...this.homes.keys()]).map((n) => this.homes.get(n) ?? ''));
           out.push({ kind: e.kind, index, startMinute, registries, set });
           break;
         }
+        case 'workload-change': {
+          const change = (c: ChangeInput | undefined, field: string): SimChange | undefined => {
+            if (!c) return undefined;
+            if ('scale' in c && 'set' in c) this.err(`${p}/${field}`, `${p}/${field} must give scale or set, got both: keep one`);
+            return 'scale' in c ? { mode: 'scale', value: c.scale } : { mode: 'set', value: c.set };
+          };
+          const w: Mutable<SimWorkloadEvent> = { kind: e.kind, index, startMinute, registries };
+          const pushes = change(e.pushes, 'pushes');
+          const pulls = change(e.pulls, 'pulls');
+          const repositories = change(e.repositories, 'repositories');
+          if (pushes) w.pushes = pushes;
+          if (pulls) w.pulls = pulls;
+          if (repositories) w.repositories = repositories;
+          if (e.imageSize) w.imageScale = e.imageSize.scale;
+          if (e.tags) w.tagStrategy = e.tags.strategy;
+          if (!pushes && !pulls && !repositories && !e.imageSize && !e.tags) {
+            this.err(p, `${p} must change something, got no pushes, pulls, repositories, imageSize or tags: add one`);
+          }
+          out.push(w);
+          break;
+        }
+        case 'delete':
+        case 'untag': {
+          try {
+            new RegExp(`^(?:${e.repository})$`);
+          } catch (x) {
+            this.err(`${p}/repository`, `${p}/repository must be a valid regular expression, got ${showValue(e.repository)} (${(x as Error).message}): fix the expression`);
+          }
+          out.push({ kind: e.kind, index, startMinute, registries, repoPattern: e.repository, olderThanMinutes: this.minutesOr(e.olderThan, 0, `${p}/olderThan`) });
+          break;
+        }
+      }
+      if (e.name !== undefined) {
+        const last = out[out.length - 1]!;
+        if (out.some((o) => o !== last && o.name === e.name)) this.err(`${p}/name`, `${p}/name must be unique among the events, got ${showValue(e.name)} twice: rename one`);
+        (last as Mutable<SimEvent>).name = e.name;
       }
     });
     return out.sort((a, b) => a.startMinute - b.startMinute || a.index - b.index);
@@ -428,8 +586,21 @@ class Resolver {
           return { ...base, of: a.of };
         case 'monthly-cost-below':
           return { ...base, usd: a.usd };
-        case 'pull-availability-at-least':
-          return { ...base, value: a.value, ...(a.region ? { region: this.region(a.region, `${p}/region`) } : {}) };
+        case 'pull-availability-at-least': {
+          let during: 'outages' | number | undefined;
+          if (a.during === 'outages') during = 'outages';
+          else if (a.during !== undefined) {
+            const i = (s.events ?? []).findIndex((e) => e.name === a.during);
+            const outage = (s.events ?? []).filter((e) => e.name !== undefined && (e.kind === 'region-outage' || e.kind === 'zone-outage' || e.kind === 'replica-routing-disabled'));
+            if (i < 0 || !outage.includes((s.events ?? [])[i]!)) {
+              this.err(
+                `${p}/during`,
+                `${p}/during must be 'outages' or the name of an outage-like event, got ${showValue(a.during)}: use ${['outages', ...outage.map((e) => e.name!)].map((n) => `'${n}'`).join(', ')}`,
+              );
+            } else during = i;
+          }
+          return { ...base, value: a.value, ...(a.region ? { region: this.region(a.region, `${p}/region`) } : {}), ...(during !== undefined ? { during } : {}) };
+        }
         case 'exposure-at-most':
           if (a.bytes === undefined && a.manifests === undefined) this.err(p, `${p} must set bytes or manifests, got neither: add one`);
           return {
@@ -439,6 +610,16 @@ class Resolver {
           };
         case 'no-throttling':
           return base;
+        case 'counts-below':
+          if (a.repositories === undefined && a.tagsPerRepository === undefined && a.manifests === undefined) {
+            this.err(p, `${p} must set repositories, tagsPerRepository or manifests, got none: add one`);
+          }
+          return {
+            ...base,
+            ...(a.repositories !== undefined ? { repositories: a.repositories } : {}),
+            ...(a.tagsPerRepository !== undefined ? { tagsPerRepository: a.tagsPerRepository } : {}),
+            ...(a.manifests !== undefined ? { manifests: a.manifests } : {}),
+          };
       }
     });
   }

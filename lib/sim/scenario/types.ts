@@ -72,6 +72,50 @@ export interface InlineRegistryInput {
    * @default 0
    */
   readonly cacheRules?: number;
+  /**
+   * What the registry holds on day 0 (docs/scenario.md#start-from-today).
+   * @default - empty on day 0
+   */
+  readonly initial?: InitialInput;
+}
+
+/**
+ * A registry's content on day 0: figures written by hand, or `from` Azure CLI exports (paths
+ * relative to the scenario file, inside the working tree). Sizes are bytes or strings like `3.2 TiB`.
+ */
+export interface InitialInput {
+  /** Bytes held by tagged manifests. @default 0 */
+  readonly taggedBytes?: SizeInput;
+  /** Bytes held only by untagged manifests. @default 0 */
+  readonly untaggedBytes?: SizeInput;
+  /** Repositories. @default 1 */
+  readonly repositories?: number;
+  /** Tagged manifests (one tag each) per repository. @default 1 when taggedBytes is above 0, else 0 */
+  readonly tagsPerRepository?: number;
+  /** Manifests (tagged and untagged) per repository. @default - tagsPerRepository, twice that when untaggedBytes is above 0 */
+  readonly manifestsPerRepository?: number;
+  /**
+   * Age profile on day 0: the median and oldest age (ages spread linearly between), or buckets
+   * of manifests at an age (shares sum to 1).
+   * @default - every manifest pushed on day 0
+   */
+  readonly age?: { readonly median?: string; readonly oldest?: string } | ReadonlyArray<{ readonly age: string; readonly share: number }>;
+  /**
+   * Azure CLI exports (`-o json`) instead of figures.
+   * @default - the figures above
+   */
+  readonly from?: {
+    /** `az acr show-usage`. @default - no usage: manifest sizes counted in full */
+    readonly usage?: string;
+    /** `az acr repository list`. @default - the repositories of `manifests` and `tags` */
+    readonly repositories?: string;
+    /** `az acr manifest list-metadata`, one file per repository name. @default {} */
+    readonly manifests?: Readonly<Record<string, string>>;
+    /** `az acr repository show-tags --detail`, one file per repository name. @default {} */
+    readonly tags?: Readonly<Record<string, string>>;
+    /** Date the exports were taken (day 0). @default - the scenario's `start`, else the latest time in the exports */
+    readonly asOf?: string;
+  };
 }
 
 /** An `acr purge`-style scheduled task. */
@@ -210,11 +254,19 @@ interface EventBase {
   /** Start, as a duration from day 0. */
   readonly at: string;
   /**
+   * A name, unique among the events, that assertions can refer to (`during:`).
+   * @default - none
+   */
+  readonly name?: string;
+  /**
    * Registry name or address.
    * @default - every registry the event touches
    */
   readonly registry?: string;
 }
+
+/** A change of a workload figure from an event's time on: multiply it, or replace it. */
+export type ChangeInput = { readonly scale: number } | { readonly set: number };
 
 /** A timed event. */
 export type EventInput =
@@ -233,6 +285,29 @@ export type EventInput =
         /** New replica list. @default - unchanged */
         readonly replicas?: readonly ReplicaInput[];
       };
+    })
+  | (EventBase & {
+      readonly kind: 'workload-change';
+      /** Pushes per repository per day. @default - unchanged */
+      readonly pushes?: ChangeInput;
+      /** Pulls per day. @default - unchanged */
+      readonly pulls?: ChangeInput;
+      /** Repositories added per 30 days. @default - unchanged */
+      readonly repositories?: ChangeInput;
+      /** Size of the layers pushed from then on (new repositories and changed layers; the shared base pool is unchanged). @default - unchanged */
+      readonly imageSize?: { readonly scale: number };
+      /** Tag strategy of the pushes from then on (tags already pushed stay). @default - unchanged */
+      readonly tags?: { readonly strategy: 'mutable' | 'unique' };
+    })
+  | (EventBase & {
+      readonly kind: 'delete' | 'untag';
+      /** Repository regex (anchored, as in purge filters). */
+      readonly repository: string;
+      /**
+       * Only manifests pushed at least this long before the event.
+       * @default 'P0D' (every manifest pushed before the event)
+       */
+      readonly olderThan?: string;
     });
 
 /** Percentile an assertion is evaluated at. */
@@ -256,9 +331,27 @@ interface AssertionBase {
 export type AssertionInput =
   | (AssertionBase & { readonly kind: 'storage-below'; readonly of: 'included' | 'limit' })
   | (AssertionBase & { readonly kind: 'monthly-cost-below'; readonly usd: number })
-  | (AssertionBase & { readonly kind: 'pull-availability-at-least'; readonly value: number; readonly region?: string })
+  | (AssertionBase & {
+      readonly kind: 'pull-availability-at-least';
+      readonly value: number;
+      readonly region?: string;
+      /**
+       * Where availability is measured: the whole horizon, every outage-like event of the registry (`outages`, each checked on its own), or the event of that `name`.
+       * @default - the whole horizon
+       */
+      readonly during?: string;
+    })
   | (AssertionBase & { readonly kind: 'exposure-at-most'; readonly bytes?: SizeInput; readonly manifests?: number })
-  | (AssertionBase & { readonly kind: 'no-throttling' });
+  | (AssertionBase & { readonly kind: 'no-throttling' })
+  | (AssertionBase & {
+      readonly kind: 'counts-below';
+      /** Repositories (most over the horizon). @default - not checked */
+      readonly repositories?: number;
+      /** Tags of the largest repository (most over the horizon). @default - not checked */
+      readonly tagsPerRepository?: number;
+      /** Manifests (most over the horizon). @default - not checked */
+      readonly manifests?: number;
+    });
 
 /** A scenario file. */
 export interface ScenarioInput {
@@ -295,4 +388,37 @@ export interface ScenarioInput {
   readonly events?: readonly EventInput[];
   /** Assertions. @default [] */
   readonly assertions?: readonly AssertionInput[];
+  /** Content on day 0 by registry name (or address); an inline registry may give its own `initial`. @default {} */
+  readonly initial?: Readonly<Record<string, InitialInput>>;
+  /**
+   * Variants compared side by side on the same random draws (docs/scenario.md, "Variants side by side"); the
+   * first is the baseline. `--vary` on the command line replaces them.
+   * @default - no variants: one simulation
+   */
+  readonly variants?: readonly VariantInput[];
+}
+
+/** A variant of the scenario: other registry settings at day 0. */
+export interface VariantInput {
+  /** Name shown in the comparison (unique). */
+  readonly name: string;
+  /**
+   * Registry name or address it changes.
+   * @default - every registry
+   */
+  readonly registry?: string;
+  /**
+   * What it changes.
+   * @default {} (the scenario as written)
+   */
+  readonly set?: {
+    /** Tier. @default - unchanged */
+    readonly tier?: 'Basic' | 'Standard' | 'Premium';
+    /** Retention days (0 = off). @default - unchanged */
+    readonly retentionDays?: number;
+    /** Soft-delete days (0 = off). @default - unchanged */
+    readonly softDeleteDays?: number;
+    /** Replica list (not the home region). @default - unchanged */
+    readonly replicas?: readonly ReplicaInput[];
+  };
 }

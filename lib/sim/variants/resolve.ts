@@ -1,0 +1,44 @@
+/**
+ * Resolves a scenario's `variants:` list (checked by the schema first): registry names, replica
+ * regions, unique variant names. Called by the scenario resolver, which reports every problem
+ * at once with file, line and pointer.
+ */
+import { showValue } from '../scenario/parse.js';
+import type { SimReplica } from '../scenario/model.js';
+import type { VariantInput } from '../scenario/types.js';
+import type { SimVariant, VariantSet } from './types.js';
+
+/** What the scenario resolver lends to {@link resolveVariants}. */
+export interface VariantResolverContext {
+  /** Records a problem at a JSON pointer. */
+  err(pointer: string, text: string): void;
+  /** Canonical name of a region (records a problem and returns the input when unknown). */
+  region(value: string, pointer: string): string;
+  /** Registry names a selector names (null = every registry); records a problem when it names none. */
+  select(selector: string | undefined, pointer: string): string[] | null;
+}
+
+/** The scenario's variants, resolved (problems go to `ctx.err`). */
+export function resolveVariants(list: readonly VariantInput[], ctx: VariantResolverContext): SimVariant[] {
+  const seen = new Map<string, number>();
+  return list.map((v, i) => {
+    const p = `/variants/${i}`;
+    const first = seen.get(v.name);
+    if (first !== undefined) ctx.err(`${p}/name`, `${p}/name must be unique among the variants, got ${showValue(v.name)} again (variant ${first} has it): rename one`);
+    else seen.set(v.name, i);
+    const s = v.set ?? {};
+    const set: { -readonly [K in keyof VariantSet]: VariantSet[K] } = {};
+    if (s.tier !== undefined) set.tier = s.tier;
+    if (s.retentionDays !== undefined) set.retentionDays = s.retentionDays;
+    if (s.softDeleteDays !== undefined) set.softDeleteDays = s.softDeleteDays;
+    if (s.replicas !== undefined) {
+      set.replicas = s.replicas.map(
+        (r, k): SimReplica =>
+          typeof r === 'string'
+            ? { location: ctx.region(r, `${p}/set/replicas/${k}`), globalRouting: true }
+            : { location: ctx.region(r.location, `${p}/set/replicas/${k}/location`), globalRouting: r.globalRouting ?? true },
+      );
+    }
+    return { name: v.name, registries: ctx.select(v.registry, `${p}/registry`), set };
+  });
+}
