@@ -1,18 +1,20 @@
-// Benchmark (not part of npm test): whole-process `acrkit check plan.json --format json` on a
-// generated 1,000-registry plan, against a whole process that only reads and JSON.parse's the
-// same file. Runs the compiled CLI (node bin/acrkit.js, after `npm run build`) when dist/ exists,
-// else the sources through tsx (`--tsx` forces that). Prints median times and the median of
-// per-round ratios (goal <= 3x).
+// Benchmark (not part of npm test): whole-process `acrkit check plan.json --format json` on
+// generated plans of 1,000 (goal <= 3x) and 10,000 registries (goal <= 2.5x), against a whole
+// process that only reads and JSON.parse's the same file. Runs the compiled CLI (node
+// bin/acrkit.js, after `npm run build`) when dist/ exists, else the sources through tsx (`--tsx`
+// forces that). Prints median times and the median of
+// per-round ratios, each with ok or MISS. BENCH_QUICK=1: 1,000 registries only, 2 rounds.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { list, median, roundRatio } from './timing.mjs';
+import { QUICK, figure, median, rounds } from './timing.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const N = Number(process.env.REGISTRIES ?? 1000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SIZES = (process.env.REGISTRIES ?? (QUICK ? '1000' : '1000,10000')).split(',').map(Number);
+const GOALS = { 1000: 3, 10000: 2.5 };
+const RUNS = rounds(7);
 const regions = ['westeurope', 'northeurope', 'eastus', 'westus2', 'southeastasia', 'japaneast', 'australiaeast'];
 const skus = ['Basic', 'Standard', 'Premium'];
 
@@ -39,37 +41,8 @@ function registry(i) {
   };
 }
 
-const resources = [];
-const changes = [];
-for (let i = 0; i < N; i++) {
-  const address = `module.m${i % 10}.azurerm_container_registry.r${i}`;
-  const values = registry(i);
-  resources.push({ address, mode: 'managed', type: 'azurerm_container_registry', name: `r${i}`, provider_name: 'registry.terraform.io/hashicorp/azurerm', values, sensitive_values: {} });
-  changes.push({ address, module_address: `module.m${i % 10}`, mode: 'managed', type: 'azurerm_container_registry', name: `r${i}`, change: { actions: ['create'], before: null, after: values, after_unknown: { id: true, login_server: true } } });
-  if (values.sku === 'Premium') {
-    const pe = `module.m${i % 10}.azurerm_private_endpoint.pe${i}`;
-    resources.push({ address: pe, mode: 'managed', type: 'azurerm_private_endpoint', name: `pe${i}`, values: { name: `pe${i}`, private_service_connection: [{ name: 'psc', subresource_names: ['registry'] }] }, sensitive_values: {} });
-  }
-}
-const modules = Array.from({ length: 10 }, (_, m) => ({ address: `module.m${m}`, resources: resources.filter((r) => r.address.startsWith(`module.m${m}.`)) }));
-const configuration = {
-  root_module: {
-    module_calls: Object.fromEntries(
-      modules.map((m, k) => [
-        `m${k}`,
-        { source: './reg', module: { resources: m.resources.filter((r) => r.type === 'azurerm_private_endpoint').map((r) => ({ address: `${r.type}.${r.name}`, mode: 'managed', type: r.type, name: r.name, expressions: { private_service_connection: [{ private_connection_resource_id: { references: [`azurerm_container_registry.r${r.name.slice(2)}.id`, `azurerm_container_registry.r${r.name.slice(2)}`] } }] } })) } },
-      ]),
-    ),
-  },
-};
-const plan = { format_version: '1.2', terraform_version: '1.9.5', planned_values: { root_module: { resources: [], child_modules: modules } }, resource_changes: changes, configuration };
-const dir = mkdtempSync(join(tmpdir(), 'acrkit-bench-'));
-const file = join(dir, 'plan.json');
-writeFileSync(file, JSON.stringify(plan));
-
 const compiled = existsSync(join(root, 'dist/lib/cli/main.js')) && !process.argv.includes('--tsx');
 const checkCmd = compiled ? [join(root, 'bin/acrkit.js')] : ['--import', 'tsx', join(root, 'lib/cli/main-bin.ts')];
-const baselineCode = `import { readFileSync } from 'node:fs'; const d = JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')); process.stdout.write(String(Object.keys(d).length));`;
 
 function time(args) {
   const t = process.hrtime.bigint();
@@ -79,20 +52,56 @@ function time(args) {
   return { ms, out: r.stdout };
 }
 
-time(checkCmd.concat(['check', file, '--format', 'json'])); // warm the disk cache
-const checks = [];
-const bases = [];
-let findings = 0;
-for (let i = 0; i < RUNS; i++) {
-  const c = time(checkCmd.concat(['check', file, '--format', 'json']));
-  findings = JSON.parse(c.out).findings.length;
-  checks.push(c.ms);
-  bases.push(time(['--input-type=module', '-e', baselineCode]).ms);
+/** Writes a plan of `N` registries; returns its path. */
+function writePlan(N) {
+  const resources = [];
+  const changes = [];
+  for (let i = 0; i < N; i++) {
+    const address = `module.m${i % 10}.azurerm_container_registry.r${i}`;
+    const values = registry(i);
+    resources.push({ address, mode: 'managed', type: 'azurerm_container_registry', name: `r${i}`, provider_name: 'registry.terraform.io/hashicorp/azurerm', values, sensitive_values: {} });
+    changes.push({ address, module_address: `module.m${i % 10}`, mode: 'managed', type: 'azurerm_container_registry', name: `r${i}`, change: { actions: ['create'], before: null, after: values, after_unknown: { id: true, login_server: true } } });
+    if (values.sku === 'Premium') {
+      const pe = `module.m${i % 10}.azurerm_private_endpoint.pe${i}`;
+      resources.push({ address: pe, mode: 'managed', type: 'azurerm_private_endpoint', name: `pe${i}`, values: { name: `pe${i}`, private_service_connection: [{ name: 'psc', subresource_names: ['registry'] }] }, sensitive_values: {} });
+    }
+  }
+  const modules = Array.from({ length: 10 }, (_, m) => ({ address: `module.m${m}`, resources: resources.filter((r) => r.address.startsWith(`module.m${m}.`)) }));
+  const configuration = {
+    root_module: {
+      module_calls: Object.fromEntries(
+        modules.map((m, k) => [
+          `m${k}`,
+          { source: './reg', module: { resources: m.resources.filter((r) => r.type === 'azurerm_private_endpoint').map((r) => ({ address: `${r.type}.${r.name}`, mode: 'managed', type: r.type, name: r.name, expressions: { private_service_connection: [{ private_connection_resource_id: { references: [`azurerm_container_registry.r${r.name.slice(2)}.id`, `azurerm_container_registry.r${r.name.slice(2)}`] } }] } })) } },
+        ]),
+      ),
+    },
+  };
+  const plan = { format_version: '1.2', terraform_version: '1.9.5', planned_values: { root_module: { resources: [], child_modules: modules } }, resource_changes: changes, configuration };
+  const dir = mkdtempSync(join(tmpdir(), 'acrkit-bench-'));
+  const file = join(dir, 'plan.json');
+  writeFileSync(file, JSON.stringify(plan));
+  return file;
 }
-const mc = median(checks);
-const mb = median(bases);
-const ratio = roundRatio(checks, bases);
-console.log(`plan: ${N} registries, ${(statSync(file).size / 1e6).toFixed(1)} MB; CLI: ${compiled ? 'node bin/acrkit.js (compiled dist/)' : 'node --import tsx lib/cli/main-bin.ts'}; ${RUNS} interleaved rounds`);
-console.log(`acrkit check --format json: median ${mc.toFixed(0)} ms (${findings} findings)`);
-console.log(`read + JSON.parse only:     median ${mb.toFixed(0)} ms`);
-console.log(`ratio: ${ratio.median.toFixed(2)}x (goal <= 3x; each round: ${list(ratio.each)})`);
+
+for (const N of SIZES) {
+  const file = writePlan(N);
+  const baselineCode = `import { readFileSync } from 'node:fs'; const d = JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')); process.stdout.write(String(Object.keys(d).length));`;
+  time(checkCmd.concat(['check', file, '--format', 'json'])); // warm the disk cache
+  const checks = [];
+  const bases = [];
+  let findings = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const c = time(checkCmd.concat(['check', file, '--format', 'json']));
+    findings = JSON.parse(c.out).findings.length;
+    checks.push(c.ms);
+    bases.push(time(['--input-type=module', '-e', baselineCode]).ms);
+  }
+  const mc = median(checks);
+  const mb = median(bases);
+  console.log(`plan: ${N.toLocaleString('en-US')} registries, ${(statSync(file).size / 1e6).toFixed(1)} MB; CLI: ${compiled ? 'node bin/acrkit.js (compiled dist/)' : 'node --import tsx lib/cli/main-bin.ts'}; ${RUNS} interleaved rounds`);
+  console.log(`  acrkit check --format json: median ${mc.toFixed(0)} ms (${findings} findings)`);
+  console.log(`  read + JSON.parse only:     median ${mb.toFixed(0)} ms`);
+  figure(`  ratio ${N.toLocaleString('en-US')} registries`, checks.map((c, i) => c / bases[i]), '<=', GOALS[N] ?? 2.5);
+  rmSync(dirname(file), { recursive: true, force: true });
+}

@@ -1,14 +1,20 @@
 // `npm run bench`: every benchmark, one after another (after `npm run build`). Not part of
-// `npm test`. Each prints its figures as ratios against a baseline measured in the same run.
+// `npm test`. Each prints its figures as ratios against a baseline measured in the same run, with
+// its goal and ok or MISS. BENCH_QUICK=1 cuts sizes and rounds to check the scripts run (its
+// figures are not to keep); BENCH_ONLY=check,fleet runs only the benchmarks named.
 import { execFileSync } from 'node:child_process';
 
 const tsx = new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url).pathname;
 const benches = [
-  ['synth: acrkit vs hand-written L1', [process.execPath, ['bench/synth-bench.mjs']]],
-  ['check: 1,000-registry plan vs JSON.parse', [process.execPath, ['bench/check-bench.mjs']]],
-  ['simulate: 3.65M pushes, random-draw floor, memory, workers', [process.execPath, [tsx, 'bench/sim-bench.ts']]],
+  ['synth', 'synth: acrkit vs hand-written L1', [process.execPath, ['bench/synth-bench.mjs']]],
+  ['check', 'check: 1,000- and 10,000-registry plans vs JSON.parse', [process.execPath, ['bench/check-bench.mjs']]],
+  ['check-tf', 'check: 500 .tf files (100 registries over local modules) vs the HCL parse alone', [process.execPath, ['bench/check-tf-bench.mjs']]],
+  ['sim', 'simulate: 3.65M pushes, random-draw floor, memory, workers', [process.execPath, [tsx, 'bench/sim-bench.ts']]],
+  ['fleet', 'fleet: 50 registries x 100 runs, 1 vs 2 workers; 4 shards + merge vs one process', [process.execPath, [tsx, 'bench/fleet-bench.ts']]],
 ];
-for (const [title, [cmd, args]] of benches) {
+const only = process.env.BENCH_ONLY?.split(',');
+for (const [id, title, [cmd, args]] of benches) {
+  if (only && !only.includes(id)) continue;
   console.log(`== ${title}`);
   execFileSync(cmd, args, { stdio: 'inherit' });
   console.log('');

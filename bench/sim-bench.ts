@@ -8,7 +8,10 @@
  *    measured alongside it: the same pool (lib/sim/pool.ts) running compute-only tasks as long as
  *    a run (bench/compute-worker.mjs), which shows what a second thread gives work that shares
  *    nothing on the machine at that moment.
- * Goals: >= 1M pushes/s, <= 5x the draws alone, <= 1 GiB peak, speed-up >= 1.7x.
+ * Goals: >= 1M pushes/s, <= 5x the variates alone, peak RSS <= 400 MiB, speed-up >= 1.7x; each
+ * printed with ok or MISS. Also printed: bytes of memory per stored manifest (peak RSS over the
+ * RSS before the run, per manifest stored at the peak). BENCH_QUICK=1: 1,000 pushes a day, 2
+ * rounds (checks that the script runs; no figure to keep).
  *
  * Timings on the shared 2-core machine CI uses swing by tens of percent from one minute to the
  * next, so every figure is a median over repetitions that run the variants back to back, and
@@ -23,7 +26,7 @@ import { scenarioFromObject } from '../dist/lib/sim/scenario/resolve.js';
 import type { RegistryRunResult } from '../dist/lib/sim/results/run-result.js';
 import type { ScenarioInput } from '../dist/lib/sim/scenario/types.js';
 import { variates } from './compute-worker.mjs';
-import { list as each, fmt, median } from './timing.mjs';
+import { QUICK, figure, list as each, fmt, median, rounds, verdict } from './timing.mjs';
 
 function scenarioInput(pushesPerDay: number, runs: number): ScenarioInput {
   return {
@@ -62,8 +65,10 @@ const timedAsync = async (f: () => Promise<void>): Promise<number> => {
 // matches too. Peak memory is read during the first repetition (later ones leave garbage behind).
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-const sc = scenarioFromObject(scenarioInput(10_000, 1));
+const PUSHES_PER_DAY = QUICK ? 1_000 : 10_000;
+const sc = scenarioFromObject(scenarioInput(PUSHES_PER_DAY, 1));
 simulateRun({ ...sc, horizonDays: 30 }, 0); // warm up the JIT
+const rssBefore = process.memoryUsage().rss;
 let reg!: RegistryRunResult;
 const simMs: number[] = [];
 const drawRatios: number[] = [];
@@ -72,7 +77,7 @@ const variateTimes: number[] = [];
 let firstPeak = 0;
 let maxRssKiB = 0;
 let sink = 0;
-for (let i = 0; i < Number(process.env.BENCH_SINGLE ?? 3); i++) {
+for (let i = 0; i < Number(process.env.BENCH_SINGLE ?? (QUICK ? 2 : 3)); i++) {
   const ms = timed(() => (reg = simulateRun(sc, 0).registries[0]!));
   if (i === 0) {
     clearInterval(sampler);
@@ -91,16 +96,22 @@ for (let i = 0; i < Number(process.env.BENCH_SINGLE ?? 3); i++) {
 }
 const sim = median(simMs);
 const variateMs = median(variateTimes);
-console.log(`single run: ${reg.pushes.toLocaleString('en-US')} pushes in ${(sim / 1000).toFixed(2)} s = ${Math.round(reg.pushes / (sim / 1000)).toLocaleString('en-US')} pushes/s (goal >= 1M; median of ${simMs.length})`);
-console.log(`simulation / the same number of raw 32-bit draws (${reg.draws.toLocaleString('en-US')}): ${median(drawRatios).toFixed(2)}x (each: ${each(drawRatios)}; sink ${sink & 1})`);
-console.log(`simulation / the same variates (${reg.normals.toLocaleString('en-US')} lognormals + uniforms): ${median(variateRatios).toFixed(2)}x (goal <= 5x; each: ${each(variateRatios)})`);
-console.log(`peak memory of one run: rss sampled ${(firstPeak / 2 ** 20).toFixed(0)} MiB, maxRSS ${(maxRssKiB / 1024).toFixed(0)} MiB (goal <= 1 GiB)`);
-console.log(`stored at horizon: ${(reg.storedBytesAtHorizon / 2 ** 30).toFixed(1)} GiB, billed ${(reg.daily.billedBytes[364]! / 2 ** 30).toFixed(1)} GiB`);
+const pushesPerSecond = simMs.map((ms) => reg.pushes / (ms / 1000) / 1e6);
+console.log(`single run: ${reg.pushes.toLocaleString('en-US')} pushes in ${(sim / 1000).toFixed(2)} s (median of ${simMs.length})`);
+figure('  pushes per second, millions', pushesPerSecond, '>=', 1, 'M');
+console.log(`  simulation / the same number of raw 32-bit draws (${reg.draws.toLocaleString('en-US')}): ${median(drawRatios).toFixed(2)}x (each: ${each(drawRatios)}; sink ${sink & 1})`);
+figure(`  simulation / the same variates (${reg.normals.toLocaleString('en-US')} lognormals + uniforms)`, variateRatios, '<=', 5);
+const peakMiB = Math.max(firstPeak, maxRssKiB * 1024) / 2 ** 20;
+console.log(`  peak memory of one run: rss sampled ${(firstPeak / 2 ** 20).toFixed(0)} MiB, maxRSS ${(maxRssKiB / 1024).toFixed(0)} MiB (goal <= 400 MiB) ${verdict(peakMiB, '<=', 400)}`);
+const daily = reg.daily as unknown as Record<string, Float64Array | undefined>;
+const manifests = daily.manifests ? Math.max(...daily.manifests) : reg.pushes;
+console.log(`  memory per stored manifest: ${((Math.max(firstPeak, maxRssKiB * 1024) - rssBefore) / manifests).toFixed(0)} bytes (peak RSS over the RSS before the run, per manifest at the most stored: ${manifests.toLocaleString('en-US')}${daily.manifests ? '' : ', counted as pushes'})`);
+console.log(`  stored at horizon: ${(reg.storedBytesAtHorizon / 2 ** 30).toFixed(1)} GiB, billed ${(reg.daily.billedBytes[364]! / 2 ** 30).toFixed(1)} GiB`);
 
 // 2. Monte Carlo 1 -> 2 workers (each worker pays its start-up once), and the reference: the same
 // pull-one-task-at-a-time pool (pullPool) running compute-only tasks that last about as long as
 // one Monte Carlo run (half the pushes of the run above) does in this thread.
-const mc = scenarioFromObject(scenarioInput(5_000, 8));
+const mc = scenarioFromObject(scenarioInput(PUSHES_PER_DAY / 2, 8));
 const runMs = sim / 2;
 const task = { normals: Math.round((reg.normals / 2) * (runMs / variateMs)), uniforms: Math.round(((reg.draws - 2 * reg.normals) / 4) * (runMs / variateMs)) };
 const simulateWith = async (workers: number): Promise<void> => void (await simulateRuns(mc, { workers }));
@@ -114,7 +125,7 @@ const oneWorker: number[] = [];
 // threads (the worker's optimizing compiles) and the main thread. With one worker it runs on the
 // idle second core for free; with two workers there is no idle core, so it is time taken from them.
 const beside: number[] = [];
-for (let i = 0; i < Number(process.env.BENCH_RUNS ?? 10); i++) {
+for (let i = 0; i < rounds(10); i++) {
   const cpu = process.cpuUsage();
   const s1 = await timedAsync(() => simulateWith(1));
   const used = process.cpuUsage(cpu);
@@ -124,7 +135,7 @@ for (let i = 0; i < Number(process.env.BENCH_RUNS ?? 10); i++) {
   const c1 = await timedAsync(() => computeWith(1));
   ratios.compute.push(c1 / (await timedAsync(() => computeWith(2))));
 }
-const speedUp = median(ratios.simulation);
-console.log(`Monte Carlo ${mc.runs} runs x 1.8M pushes (1 worker ${(median(oneWorker) / 1000).toFixed(2)} s): speed-up 1 -> 2 workers ${speedUp.toFixed(2)}x (goal >= 1.7x; median of ${oneWorker.length}, each: ${each(ratios.simulation)})`);
-console.log(`CPU beside the worker thread in the 1-worker Monte Carlo (compiler, GC, main thread): ${fmt(median(beside))} (each: ${beside.map((b) => fmt(b)).join(' ')})`);
-console.log(`reference: ${mc.runs} compute-only tasks as long as a run (the run's random variates), same pool, 1 -> 2 workers: ${median(ratios.compute).toFixed(2)}x (each: ${each(ratios.compute)}; sink ${sink & 1})`);
+console.log(`Monte Carlo ${mc.runs} runs x ${(PUSHES_PER_DAY * 365 / 2 / 1e6).toFixed(2)}M pushes (1 worker ${(median(oneWorker) / 1000).toFixed(2)} s)`);
+figure('  speed-up 1 -> 2 workers', ratios.simulation, '>=', 1.7);
+console.log(`  CPU beside the worker thread in the 1-worker Monte Carlo (compiler, GC, main thread): ${fmt(median(beside))} (each: ${beside.map((b) => fmt(b)).join(' ')})`);
+console.log(`  reference: ${mc.runs} compute-only tasks as long as a run (the run's random variates), same pool, 1 -> 2 workers: ${median(ratios.compute).toFixed(2)}x (each: ${each(ratios.compute)}; sink ${sink & 1})`);

@@ -8,3 +8,13 @@ export declare function median(values: readonly number[]): number;
 export declare function fmt(ms: number): string;
 /** Formats ratios for a one-line list. */
 export declare function list(ratios: readonly number[]): string;
+/** Whether BENCH_QUICK=1. */
+export declare const QUICK: boolean;
+/** Rounds: BENCH_RUNS, else `quick` in quick mode, else `full`. */
+export declare function rounds(full: number, quick?: number): number;
+/** `ok` when `value` meets the goal, else `MISS`. */
+export declare function verdict(value: number, op: '<=' | '>=', target: number): 'ok' | 'MISS';
+/** `min–max` of values. */
+export declare function spread(values: readonly number[], digits?: number): string;
+/** Prints one figure line with its goal, verdict and rounds; returns the verdict. */
+export declare function figure(label: string, each: readonly number[], op: '<=' | '>=', target: number, unit?: string, digits?: number): 'ok' | 'MISS';

@@ -43,3 +43,33 @@ export function fmt(ms) {
 export function list(ratios) {
   return ratios.map((r) => r.toFixed(2)).join(' ');
 }
+
+/** Whether `BENCH_QUICK=1`: small sizes and two rounds, to check that the scripts run (no figure to keep). */
+export const QUICK = process.env.BENCH_QUICK === '1';
+
+/** Rounds: `BENCH_RUNS`, else `quick` in quick mode, else `full`. */
+export function rounds(full, quick = 2) {
+  return Number(process.env.BENCH_RUNS ?? (QUICK ? quick : full));
+}
+
+/** `ok` when `value` meets the goal (`<=` or `>=` `target`), else `MISS`. */
+export function verdict(value, op, target) {
+  return (op === '<=' ? value <= target : value >= target) ? 'ok' : 'MISS';
+}
+
+/** Smallest and largest of values, as `min–max` with `digits` decimals. */
+export function spread(values, digits = 2) {
+  return `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
+}
+
+/**
+ * One figure line: `label: 1.82x (goal >= 1.7x) ok; 5 rounds 1.61–1.95: 1.70 1.82 ...`; `unit`
+ * follows the numbers (`x`, `%`). Returns the verdict.
+ */
+export function figure(label, each, op, target, unit = 'x', digits = 2) {
+  const m = median(each);
+  const v = verdict(m, op, target);
+  const n = (x) => `${x.toFixed(digits)}${unit}`;
+  console.log(`${label}: ${n(m)} (goal ${op} ${n(target)}) ${v}; ${each.length} round${each.length === 1 ? '' : 's'} ${spread(each, digits)}: ${each.map((x) => x.toFixed(digits)).join(' ')}${QUICK ? ' [BENCH_QUICK: not a figure to keep]' : ''}`);
+  return v;
+}

@@ -23,6 +23,19 @@ export interface CliIO {
    * @default - standard input reads as empty
    */
   readonly readStdin?: () => Promise<string>;
+  /**
+   * Where progress goes (lib/cli/progress.ts): shown only when it is a terminal.
+   * @default - no progress
+   */
+  readonly progress?: ProgressStream;
+}
+
+/** A stream progress is drawn on (standard error): redrawn in place when it is a terminal. */
+export interface ProgressStream {
+  /** Whether it is a terminal. */
+  readonly isTTY?: boolean;
+  /** Writes text. */
+  write(text: string): unknown;
 }
 
 /**
@@ -43,6 +56,7 @@ export function processIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
     readStdin: readProcessStdin,
+    progress: process.stderr,
   };
 }
 

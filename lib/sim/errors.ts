@@ -26,3 +26,14 @@ export class SimulationWorkerError extends AcrkitError {
     super(`simulation worker failed: ${detail}`);
   }
 }
+
+/** A Monte Carlo was stopped before its end (SIGINT, SIGTERM, or an abort signal). */
+export class SimulationInterruptedError extends AcrkitError {
+  override name = 'SimulationInterruptedError' as const;
+  constructor(
+    /** What stopped it, e.g. `SIGINT`. */
+    readonly reason: string,
+  ) {
+    super(`simulation interrupted (${reason}): the workers were stopped and nothing was written`);
+  }
+}
