@@ -2,7 +2,7 @@
  * Option parsers and caps of the simulator's `--runs` and `--workers` (simulate, review).
  */
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import schema from '../sim/scenario/scenario.schema.json' with { type: 'json' };
 import type { CliIO } from './io.js';
 
@@ -32,4 +32,25 @@ export function capWorkers(workers: number | undefined, io: Pick<CliIO, 'err'>, 
   if (workers === undefined || workers <= cpus) return workers;
   io.err(`acrkit: --workers ${workers} is more than the ${cpus} CPUs here: using ${cpus}.\n`);
   return cpus;
+}
+
+/** The `simulate` options given on the command line to a subcommand's parent (commander hands them there). */
+export interface ParentOptions {
+  /** Attribute names of the parent's options given on the command line. */
+  readonly given: readonly string[];
+  /** Their flags (`--seed`), except `--format` and `--out`, which subcommands take as their own. */
+  readonly strayFlags: readonly string[];
+}
+
+/**
+ * What of `simulate`'s own options a subcommand (`merge`, `calibrate`) received through its
+ * parent: unless the program enables positional options, `simulate merge a.json --format json`
+ * hands `--format` to `simulate` itself.
+ */
+export function parentOptions(cmd: Command): ParentOptions {
+  const parent = cmd.parent;
+  if (!parent) return { given: [], strayFlags: [] };
+  const given = parent.options.map((o) => o.attributeName()).filter((n) => parent.getOptionValueSource(n) === 'cli');
+  const stray = given.filter((n) => n !== 'format' && n !== 'out');
+  return { given, strayFlags: parent.options.filter((o) => stray.includes(o.attributeName())).map((o) => o.long ?? o.flags) };
 }

@@ -8,12 +8,8 @@ import { InputError } from '../errors.js';
 /** Deeper than any input acrkit reads needs (plans nest about 12 levels, scenarios about 8). */
 export const MAX_NESTING = 256;
 
-/**
- * The deepest nesting of `[`/`{` outside quoted strings, stopping early once past `limit`.
- * @param limit stop counting past this depth
- * @default limit MAX_NESTING
- */
-export function nestingDepth(text: string, limit = MAX_NESTING): number {
+/** Scans for brackets outside quoted strings: the deepest nesting seen, and where it first passed `limit`. */
+function scan(text: string, limit: number): { readonly max: number; readonly at: number } {
   let depth = 0;
   let max = 0;
   let quote = '';
@@ -26,10 +22,19 @@ export function nestingDepth(text: string, limit = MAX_NESTING): number {
     }
     if (c === '"' || c === "'") quote = c;
     else if (c === '[' || c === '{') {
-      if (++depth > max && (max = depth) > limit) return max;
+      if (++depth > max && (max = depth) > limit) return { max, at: i };
     } else if (c === ']' || c === '}') depth--;
   }
-  return max;
+  return { max, at: -1 };
+}
+
+/**
+ * The deepest nesting of `[`/`{` outside quoted strings, stopping early once past `limit`.
+ * @param limit stop counting past this depth
+ * @default limit MAX_NESTING
+ */
+export function nestingDepth(text: string, limit = MAX_NESTING): number {
+  return scan(text, limit).max;
 }
 
 /**
@@ -39,21 +44,7 @@ export function nestingDepth(text: string, limit = MAX_NESTING): number {
  * @default limit MAX_NESTING
  */
 export function tooDeepAt(text: string, limit = MAX_NESTING): number {
-  let depth = 0;
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '[' || c === '{') {
-      if (++depth > limit) return i;
-    } else if (c === ']' || c === '}') depth--;
-  }
-  return -1;
+  return scan(text, limit).at;
 }
 
 /**

@@ -13,6 +13,7 @@ import { emit, type CliContext } from '../io.js';
 import { integerAtLeast } from '../options.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/simulation/formats.js';
 import { parseDurationMinutes } from '../../sim/scenario/duration.js';
+import { parentOptions } from '../sim-options.js';
 
 /** Options of `acrkit simulate calibrate`. */
 interface CalibrateCliOptions {
@@ -96,10 +97,8 @@ export function registerSimulateCalibrate(simulate: Command, ctx: CliContext): v
 function withParentOptions(own: CalibrateCliOptions, cmd: Command): CalibrateCliOptions {
   const parent = cmd.parent;
   if (!parent) return own;
-  const given = parent.options.map((o) => o.attributeName()).filter((n) => parent.getOptionValueSource(n) === 'cli');
-  const stray = given.filter((n) => n !== 'format' && n !== 'out');
-  if (stray.length) {
-    const flags = parent.options.filter((o) => stray.includes(o.attributeName())).map((o) => o.long ?? o.flags);
+  const { given, strayFlags: flags } = parentOptions(cmd);
+  if (flags.length) {
     throw new UsageError(`simulate calibrate does not take ${flags.join(', ')}: it reads a metrics export, not a scenario; drop ${flags.length === 1 ? 'it' : 'them'}.`);
   }
   let format = own.format;

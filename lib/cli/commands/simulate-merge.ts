@@ -8,6 +8,7 @@ import { UsageError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { emit, type CliContext } from '../io.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/simulation/formats.js';
+import { parentOptions } from '../sim-options.js';
 
 /** Options of `acrkit simulate merge`. */
 interface MergeOptions {
@@ -45,10 +46,8 @@ export function registerSimulateMerge(simulate: Command, ctx: CliContext): void 
 function ownOrParent(own: MergeOptions, cmd: Command): MergeOptions {
   const parent = cmd.parent;
   if (!parent) return own;
-  const given = parent.options.map((o) => o.attributeName()).filter((n) => parent.getOptionValueSource(n) === 'cli');
-  const stray = given.filter((n) => n !== 'format' && n !== 'out');
-  if (stray.length) {
-    const flags = parent.options.filter((o) => stray.includes(o.attributeName())).map((o) => o.long ?? o.flags);
+  const { given, strayFlags: flags } = parentOptions(cmd);
+  if (flags.length) {
     throw new UsageError(`simulate merge takes only --format and --out, got ${flags.join(', ')}: the parts fix the scenario, runs and seed; drop ${flags.length === 1 ? 'it' : 'them'}.`);
   }
   const format = cmd.getOptionValueSource('format') === 'cli' || !given.includes('format') ? own.format : (parent.getOptionValue('format') as string);

@@ -14,11 +14,12 @@
  *
  * Every problem names the file, the line and JSON pointer, the value seen and the fix.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../../errors.js';
 import { preview } from '../../format/values.js';
 import { MAX_NESTING, nestingDepth } from '../../input/depth.js';
-import { escapeToken, tokensOf } from '../../input/pointer.js';
+import { escapeToken } from '../../input/pointer.js';
+import { lineOf } from './parse.js';
 
 /** `az acr show-usage`: the figures acrkit uses. */
 export interface UsageExport {
@@ -62,25 +63,6 @@ export interface ManifestExport {
 interface JsonFile {
   readonly data: unknown;
   line(pointer: string): number | undefined;
-}
-
-function lineOf(doc: Document, counter: LineCounter, pointer: string): number | undefined {
-  let node: unknown = doc.contents;
-  let offset: number | undefined = (node as { range?: [number] } | null)?.range?.[0];
-  for (const seg of tokensOf(pointer)) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg);
-      if (!pair) break;
-      offset = (pair.key as { range?: [number] } | null)?.range?.[0] ?? offset;
-      node = pair.value;
-    } else if (isSeq(node)) {
-      const item = node.items[Number(seg)];
-      if (item === undefined) break;
-      offset = (item as { range?: [number] } | null)?.range?.[0] ?? offset;
-      node = item;
-    } else break;
-  }
-  return offset === undefined ? undefined : counter.linePos(offset).line;
 }
 
 /** Collects problems of one export file. */

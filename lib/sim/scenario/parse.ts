@@ -34,7 +34,8 @@ export interface ScenarioDocument {
 /** Escapes one JSON pointer segment (RFC 6901). */
 export const pointerSegment = escapeToken;
 
-function lineOf(doc: Document, counter: LineCounter, pointer: string): number | undefined {
+/** 1-based line of the node a JSON pointer names in a parsed YAML/JSON document (the key line for object members). */
+export function lineOf(doc: Document, counter: LineCounter, pointer: string): number | undefined {
   let node: unknown = doc.contents;
   let offset: number | undefined = (node as { range?: [number] } | null)?.range?.[0];
   for (const seg of tokensOf(pointer)) {
