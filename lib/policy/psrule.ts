@@ -14,7 +14,9 @@
  * A PSRule target name is the resource's Azure name: a registry is matched by its `name`
  * (case-insensitively, as Azure compares registry names). Pure: the workflow reads the files.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlModule from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import { InputError, type InputLocation } from '../errors.js';
 import { preview } from '../format/values.js';
 import { terminalText } from '../format/terminal.js';
@@ -23,6 +25,17 @@ import type { RegistrySpec } from '../model/registry-spec.js';
 import { isUnknown } from '../model/unknown.js';
 import { PEER_CHECKS } from './parity.js';
 import type { Suppression } from './suppressions.js';
+
+// The YAML parser is loaded on first use: most checks have no PSRule files, and loading it
+// costs tens of milliseconds of a `check` run. Its CommonJS build is what `import` loads too.
+let yamlModule: typeof YamlModule | undefined;
+function yaml(): typeof YamlModule {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof YamlModule;
+  return yamlModule;
+}
+const isMap = (n: unknown): n is YamlModule.YAMLMap => yaml().isMap(n);
+const isScalar = (n: unknown): n is YamlModule.Scalar => yaml().isScalar(n);
+const isSeq = (n: unknown): n is YamlModule.YAMLSeq => yaml().isSeq(n);
 
 /** A PSRule file's text, with the path to show in messages. */
 export interface PsRuleFile {
@@ -108,8 +121,13 @@ function mapping(): { byId: Map<string, string | undefined>; ids: string[] } {
   return { byId, ids: PEER_CHECKS.filter((p) => p.tool === 'psrule').map((p) => p.id) };
 }
 
+/** Longest name a "did you mean" is computed for. */
+const MAX_GUESS_LENGTH = 100;
+
 /** The closest known PSRule id to `id`, for a "did you mean". */
 function closest(id: string, ids: readonly string[]): string | undefined {
+  // A name far longer than any rule name is no typo of one (and costs length^2 to compare).
+  if (id.length > MAX_GUESS_LENGTH) return undefined;
   const d = (a: string, b: string): number => {
     const x = a.toLowerCase();
     const y = b.toLowerCase();
@@ -127,6 +145,8 @@ function closest(id: string, ids: readonly string[]): string | undefined {
   };
   let best: { id: string; d: number } | undefined;
   for (const k of ids) {
+    // The distance is at least the difference in length: skip a name that cannot be close.
+    if (Math.abs(k.length - id.length) > 4) continue;
     const dist = d(id, k);
     if (!best || dist < best.d) best = { id: k, d: dist };
   }
@@ -157,10 +177,26 @@ function unknownRuleWarning(name: string, location: InputLocation): PsRuleWarnin
   };
 }
 
-/** Line helpers over one file's text. */
+/** Longest reason kept from a comment; a longer one is cut with an ellipsis. */
+export const MAX_REASON_LENGTH = 500;
+
+/** Most target names read from the `suppression` option of one file (the rest are ignored, with a warning). */
+export const MAX_PSRULE_TARGETS = 1000;
+
+/** `text` cut to {@link MAX_REASON_LENGTH} characters, with an ellipsis when cut. */
+function capped(text: string): string {
+  return text.length > MAX_REASON_LENGTH ? `${text.slice(0, MAX_REASON_LENGTH - 3)}...` : text;
+}
+
+const COMMENT_LINE = /^\s*#\s?(.*?)\s*$/;
+
+/** Line helpers over one file's text. Reasons are memoised per line and cut to {@link MAX_REASON_LENGTH}. */
 class Lines {
   readonly lines: string[];
-  readonly counter = new LineCounter();
+  readonly counter = new (yaml().LineCounter)();
+  private readonly aboveCache = new Map<number, string | undefined>();
+  private readonly belowCache = new Map<number, string | undefined>();
+  private readonly trailingCache = new Map<number, string | undefined>();
   constructor(text: string) {
     this.lines = text.split(/\r?\n/);
   }
@@ -171,30 +207,39 @@ class Lines {
   }
   /** The comment lines directly above `line` (1-based), joined, or undefined. */
   above(line: number): string | undefined {
-    const out: string[] = [];
-    for (let i = line - 2; i >= 0; i--) {
-      const m = /^\s*#\s?(.*?)\s*$/.exec(this.lines[i]!);
-      if (!m) break;
-      out.unshift(m[1]!);
-    }
-    const text = out.join(' ').trim();
-    return text || undefined;
+    if (this.aboveCache.has(line)) return this.aboveCache.get(line);
+    let start = line - 1;
+    while (start > 0 && COMMENT_LINE.test(this.lines[start - 1]!)) start--;
+    const text = this.join(start, line - 1);
+    this.aboveCache.set(line, text);
+    return text;
   }
   /** The comment lines directly below `line`, or undefined. */
   below(line: number): string | undefined {
-    const out: string[] = [];
-    for (let i = line; i < this.lines.length; i++) {
-      const m = /^\s*#\s?(.*?)\s*$/.exec(this.lines[i]!);
-      if (!m) break;
-      out.push(m[1]!);
+    if (this.belowCache.has(line)) return this.belowCache.get(line);
+    let end = line;
+    while (end < this.lines.length && COMMENT_LINE.test(this.lines[end]!)) end++;
+    const text = this.join(line, end);
+    this.belowCache.set(line, text);
+    return text;
+  }
+  /** The comments of lines [from, to) (0-based) joined, read only as far as the cap needs. */
+  private join(from: number, to: number): string | undefined {
+    let text = '';
+    for (let i = from; i < to && text.length <= MAX_REASON_LENGTH + 1; i++) {
+      const part = COMMENT_LINE.exec(this.lines[i]!)![1]!;
+      text = text ? `${text} ${part}` : part;
     }
-    const text = out.join(' ').trim();
+    text = capped(text.trim());
     return text || undefined;
   }
   /** A `# comment` at the end of `line` (after a plain value), or undefined. */
   trailing(line: number): string | undefined {
+    if (this.trailingCache.has(line)) return this.trailingCache.get(line);
     const m = /^[^#'"]*\S\s+#\s?(.*?)\s*$/.exec(this.lines[line - 1] ?? '');
-    return m?.[1] || undefined;
+    const text = m?.[1] ? capped(m[1]) : undefined;
+    this.trailingCache.set(line, text);
+    return text;
   }
 }
 
@@ -222,7 +267,7 @@ export function parsePsRuleOptions(f: PsRuleFile, errors: InputError[], warnings
     return [];
   }
   const lines = new Lines(f.text);
-  const doc = parseDocument(f.text, { lineCounter: lines.counter });
+  const doc = yaml().parseDocument(f.text, { lineCounter: lines.counter });
   const bad = yamlError(doc, f.file, lines, 'a PSRule options file');
   if (bad) {
     errors.push(bad);
@@ -242,6 +287,8 @@ export function parsePsRuleOptions(f: PsRuleFile, errors: InputError[], warnings
     return [];
   }
   const out: PsRuleSuppression[] = [];
+  let read = 0;
+  let dropped = 0;
   for (const entry of value.items) {
     const name = str(entry.key);
     const keyLine = lines.lineOf(entry.key as YamlNode);
@@ -279,6 +326,11 @@ export function parsePsRuleOptions(f: PsRuleFile, errors: InputError[], warnings
     if (rules.length === 0) continue;
     const keyReason = lines.trailing(keyLine) ?? lines.above(keyLine) ?? lines.below(keyLine);
     for (const t of targets) {
+      if (read >= MAX_PSRULE_TARGETS) {
+        dropped++;
+        continue;
+      }
+      read++;
       const why = lines.trailing(t.line) ?? lines.above(t.line) ?? keyReason;
       out.push({
         psRules: [name],
@@ -289,6 +341,12 @@ export function parsePsRuleOptions(f: PsRuleFile, errors: InputError[], warnings
         location: { file: f.file, line: t.line },
       });
     }
+  }
+  if (dropped > 0) {
+    warnings.push({
+      location: { file: f.file, line: lines.lineOf(value) },
+      message: `the suppression option of a PSRule options file must list at most ${MAX_PSRULE_TARGETS} target names for acrkit, got ${read + dropped}: the first ${MAX_PSRULE_TARGETS} are applied, the other ${dropped} are not; use a suppression group (.ps-rule/*.Rule.yaml) with a condition instead.`,
+    });
   }
   return out;
 }
@@ -305,7 +363,7 @@ export function parseSuppressionGroups(f: PsRuleFile, errors: InputError[], warn
     return [];
   }
   const lines = new Lines(f.text);
-  const docs = parseAllDocuments(f.text, { lineCounter: lines.counter });
+  const docs = yaml().parseAllDocuments(f.text, { lineCounter: lines.counter });
   if (!Array.isArray(docs)) return [];
   const out: PsRuleSuppression[] = [];
   for (const doc of docs) {
@@ -366,6 +424,7 @@ export function parseSuppressionGroups(f: PsRuleFile, errors: InputError[], warn
     }
     const types = spec.type === undefined ? undefined : Array.isArray(spec.type) ? spec.type.map(String) : [String(spec.type)];
     const synopsis = [doc.commentBefore, root.commentBefore].map((c) => (c ? /Synopsis:\s*(.+)/i.exec(c)?.[1]?.trim() : undefined)).find((x) => x);
+    const synopsisShown = synopsis === undefined ? undefined : capped(synopsis);
     const location = { file: f.file, line };
     let rules: string[];
     if (rawRules.length === 0) {
@@ -387,7 +446,7 @@ export function parseSuppressionGroups(f: PsRuleFile, errors: InputError[], warn
       group: name,
       ...(types ? { types } : {}),
       ...(expiresOn ? { expiresOn } : {}),
-      reason: `${synopsis ?? `suppression group ${name}`} (PSRule suppression group ${name})`,
+      reason: `${synopsisShown ?? `suppression group ${capped(name)}`} (PSRule suppression group ${name})`,
       origin: `${f.file}:${line}`,
       location,
     });

@@ -3,13 +3,14 @@
  * export of a registry, fits the workload (lib/sim/calibrate) and builds the fitted scenario.
  * Every problem with the file is an InputErrors (exit 2) with the file, pointer, value and fix.
  */
-import { displayPath, InputError, InputErrors } from '../errors.js';
+import { displayPath, InputError, InputErrors, UsageError } from '../errors.js';
 import { readInputText } from '../input/read.js';
 import type { Tier } from '../catalog/tiers.js';
 import { CalibrationDataError, fitWorkload, type CalibrationOptions } from '../sim/calibrate/fit.js';
 import { METRICS_COMMAND, parseMetricsExport } from '../sim/calibrate/metrics.js';
 import type { CalibrationResult } from '../sim/calibrate/result.js';
 import { fittedScenario } from '../sim/calibrate/scenario.js';
+import { MAX_INITIAL_REPOSITORIES } from '../sim/scenario/bounds.js';
 
 /** Options of {@link calibrateFromFile}. */
 export interface CalibrateOptions extends CalibrationOptions {
@@ -30,11 +31,11 @@ export interface CalibrateOptions extends CalibrationOptions {
   readonly location?: string;
   /**
    * Tier in the fitted scenario.
-   * @default 'Standard'
+   * @default - the cheapest tier with a retention policy (Premium) when `retentionDays` > 0, else 'Standard'
    */
   readonly tier?: Tier;
   /**
-   * Repositories in the fitted scenario.
+   * Repositories in the fitted scenario, 1 to {@link MAX_INITIAL_REPOSITORIES} (the scenario format's maximum).
    * @default 10
    */
   readonly repositories?: number;
@@ -48,6 +49,10 @@ export interface CalibrateOptions extends CalibrationOptions {
 /** Reads, fits and builds the scenario. Throws InputErrors for a file that cannot be used. */
 export async function calibrateFromFile(path: string, options: CalibrateOptions = {}): Promise<CalibrationResult> {
   const cwd = options.cwd ?? process.cwd();
+  const reps = options.repositories;
+  if (reps !== undefined && (!Number.isInteger(reps) || reps < 1 || reps > MAX_INITIAL_REPOSITORIES)) {
+    throw new UsageError(`repositories must be an integer from 1 to ${MAX_INITIAL_REPOSITORIES} (the scenario format's maximum), got ${reps}: give the registry's repository count (az acr repository list).`);
+  }
   const shown = displayPath(path, cwd);
   let text: string;
   try {
@@ -61,7 +66,7 @@ export async function calibrateFromFile(path: string, options: CalibrateOptions 
     fit = fitWorkload(history, options);
   } catch (e) {
     if (!(e instanceof CalibrationDataError)) throw e;
-    throw new InputErrors([new InputError({ file: shown, pointer: '/value' }, `${e.message}: export a longer timespan (e.g. --offset 30d) with --interval P1D.`)]);
+    throw new InputErrors([new InputError({ file: shown, pointer: e.pointer }, `${e.message}: export a longer timespan (e.g. --offset 30d) with --interval P1D.`)]);
   }
   const scenario = fittedScenario(fit, { file: shown, registry: options.registry, location: options.location, tier: options.tier, repositories: options.repositories, horizon: options.horizon });
   return { kind: 'calibration', file: shown, fit, scenarioYaml: scenario.yaml };

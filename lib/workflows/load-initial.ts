@@ -5,6 +5,7 @@
  * the scenario line of a refused or unreadable path, the export file with its line and JSON
  * pointer for a bad export.
  */
+import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { readInputText } from '../input/read.js';
@@ -42,6 +43,26 @@ function inside(root: string, target: string): boolean {
 }
 
 /**
+ * Whether `target`, with its symbolic links followed, lies inside `root` (links followed too).
+ * A path that does not exist yet is left to the read, which reports it.
+ */
+async function realInside(root: string, target: string): Promise<boolean> {
+  let real: string;
+  try {
+    real = await realpath(target);
+  } catch {
+    return true;
+  }
+  let realRoot: string;
+  try {
+    realRoot = await realpath(root);
+  } catch {
+    realRoot = root;
+  }
+  return inside(realRoot, real);
+}
+
+/**
  * The parsed exports of every `initial.from` of the scenario, keyed by the pointer of that
  * `from`, and the problems found (none: every file was read and parsed).
  */
@@ -59,6 +80,16 @@ export async function loadInitialExports(doc: ScenarioDocument, options: LoadIni
         at(
           pointer,
           `an initial export path must stay inside the working directory, got ${showValue(path)} (it resolves outside ${options.cwd}): move the export into the repository, or pass --allow-outside if you trust this scenario.`,
+        ),
+      );
+      return undefined;
+    }
+    // The lexical check above is not enough: a link inside the tree may point anywhere.
+    if (!options.allowOutside && !(await realInside(options.cwd, full))) {
+      errors.push(
+        at(
+          pointer,
+          `an initial export path must stay inside the working directory, got ${showValue(path)} (a symbolic link to a path outside ${options.cwd}): copy the export into the repository, or pass --allow-outside if you trust this scenario.`,
         ),
       );
       return undefined;
@@ -104,7 +135,11 @@ export async function loadInitialExports(doc: ScenarioDocument, options: LoadIni
       const v = await one(path, childPointer(`${p}/tags`, repo), parseTagsExport);
       if (v) tags[repo] = v;
     }
-    if (errors.length > before) continue;
+    if (errors.length > before) {
+      // Reported here: resolving must not add a second error for this `from`.
+      exports.set(p, { files, manifests: {}, tags: {}, reported: true });
+      continue;
+    }
     exports.set(p, { files, ...(usage ? { usage } : {}), ...(repositories ? { repositories } : {}), manifests, tags });
   }
   return { exports, errors };

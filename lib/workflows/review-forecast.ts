@@ -9,7 +9,7 @@ import { displayPath, InputError, InputErrors } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { runMonteCarlo } from '../sim/montecarlo.js';
 import type { RegistrySummary, SimulationResult } from '../sim/results/result.js';
-import { parseScenario } from '../sim/scenario/parse.js';
+import { parseScenario, type ScenarioDocument } from '../sim/scenario/parse.js';
 import { resolveScenarioDocument } from '../sim/scenario/resolve.js';
 import { costProblem, estimateCost } from '../sim/scenario/bounds.js';
 import type { ResolvedScenario } from '../sim/scenario/model.js';
@@ -19,6 +19,7 @@ import type { AssertionResult } from '../sim/results/result.js';
 import { known } from '../model/unknown.js';
 import { compareStrings } from '../order.js';
 import { readInputText } from '../input/read.js';
+import { loadInitialExports } from './load-initial.js';
 
 /** Options of {@link simulationDelta}. */
 export interface SimulationDeltaOptions {
@@ -47,16 +48,29 @@ export interface SimulationDeltaOptions {
    * @default false
    */
   readonly allowLarge?: boolean;
+  /**
+   * Let the scenario's `initial.from` paths point outside the working directory.
+   * @default false
+   */
+  readonly allowOutside?: boolean;
 }
 
+/** The scenario's `initial.from` exports as {@link loadInitialExports} read them. */
+type InitialExports = Awaited<ReturnType<typeof loadInitialExports>>;
+
 /** Resolves the scenario for one side's registries (undefined when the side has none). */
-function resolveSide(text: string, file: string, specs: readonly RegistrySpec[], o: SimulationDeltaOptions): ResolvedScenario | undefined {
+function resolveSide(doc: ScenarioDocument, initial: InitialExports, specs: readonly RegistrySpec[], o: SimulationDeltaOptions): ResolvedScenario | undefined {
   if (!specs.length) return undefined;
-  const doc = parseScenario(text, file);
-  return resolveScenarioDocument({ ...doc, input: { ...doc.input, registries: [] } }, specs, {
-    ...(o.runs !== undefined ? { runs: o.runs } : {}),
-    ...(o.seed !== undefined ? { seed: o.seed } : {}),
-  });
+  return resolveScenarioDocument(
+    { ...doc, input: { ...doc.input, registries: [] } },
+    specs,
+    {
+      ...(o.runs !== undefined ? { runs: o.runs } : {}),
+      ...(o.seed !== undefined ? { seed: o.seed } : {}),
+    },
+    initial.errors,
+    { initialExports: initial.exports },
+  );
 }
 
 async function simulate(sc: ResolvedScenario | undefined, o: SimulationDeltaOptions): Promise<SimulationResult | undefined> {
@@ -171,8 +185,11 @@ export async function simulationDelta(scenarioPath: string, base: readonly Regis
   } catch (e) {
     throw new InputErrors([e as InputError]);
   }
-  const bs = resolveSide(text, file, base, o);
-  const hs = resolveSide(text, file, head, o);
+  const doc = parseScenario(text, file);
+  // `initial.from` exports, read as simulate reads them (inside the working directory).
+  const initial = await loadInitialExports(doc, { cwd, scenarioPath: full, allowOutside: o.allowOutside });
+  const bs = resolveSide(doc, initial, base, o);
+  const hs = resolveSide(doc, initial, head, o);
   assertBothAffordable(bs, hs, o);
   const b = await simulate(bs, o);
   const h = await simulate(hs, o);

@@ -15,10 +15,10 @@ import { loadScenario, type LoadScenarioOptions } from './load-scenario.js';
 /**
  * The variants to compare: those of `--vary` (the cartesian product; they replace the
  * scenario's), else the scenario's own; undefined when there are none (one simulation).
- * Throws a UsageError for a bad `--vary`.
+ * Throws a UsageError for a bad `--vary` (a replica in a registry's home region among them).
  */
 export function chooseVariants(sc: ResolvedScenario, vary: readonly string[] = []): readonly SimVariant[] | undefined {
-  if (vary.length) return variantsFromVary(vary);
+  if (vary.length) return variantsFromVary(vary, sc.registries);
   return sc.variants?.length ? sc.variants : undefined;
 }
 

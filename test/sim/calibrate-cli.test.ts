@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../lib/cli/main.js';
+import { AcrkitError, isAcrkitError } from '../../lib/errors.js';
+import { CalibrationDataError } from '../../lib/sim/calibrate/fit.js';
 import type { CliIO } from '../../lib/cli/io.js';
 import type { CalibrationResult } from '../../lib/sim/calibrate/result.js';
 import type { SimulationResult } from '../../lib/sim/results/result.js';
@@ -90,6 +92,38 @@ describe('acrkit simulate calibrate', () => {
     expect(missing.err).toContain('nope.json');
     const loc = await run('simulate', 'calibrate', 'metrics.json', '--location', 'atlantis');
     expect(loc.code).toBe(2);
-    expect(loc.err).toContain("--location must be an Azure public region, got 'atlantis'");
+    expect(loc.err).toContain('--location must be an Azure public region, got "atlantis"');
+  });
+
+  test('options: a hostile --location is quoted escaped and cut; --repositories has the scenario maximum; the tier default is in the help', async () => {
+    const hostile = `\u001b]0;pwned\u0007${'x'.repeat(5000)}`;
+    const loc = await run('simulate', 'calibrate', 'metrics.json', '--location', hostile);
+    expect(loc.code).toBe(2);
+    expect(loc.err).not.toContain('\u001b');
+    expect(loc.err).not.toContain('\u0007');
+    expect(loc.err).toContain('--location must be an Azure public region, got "\\u001b]0;pwned');
+    expect(loc.err.length).toBeLessThan(1000);
+    const many = await run('simulate', 'calibrate', 'metrics.json', '--repositories', '100001');
+    expect(many.code).toBe(2);
+    expect(many.err).toContain('--repositories must be 1-100000, got 100001');
+    const ok = await run('simulate', 'calibrate', 'metrics.json', '--repositories', '100000', '--format', 'json');
+    expect(ok.code).toBe(0);
+    const help = await run('simulate', 'calibrate', '--help');
+    expect(help.out).toMatch(/default Standard; Premium\s+when\s+--retention-days > 0/);
+    // With retention and no --tier, the fitted scenario is Premium (the only tier with retention).
+    const c = JSON.parse((await run('simulate', 'calibrate', 'metrics.json', '--retention-days', '7', '--format', 'json')).out) as CalibrationResult;
+    expect(c.scenarioYaml).toMatch(/tier: Premium/);
+  }, 60000);
+
+  test('too little data is an acrkit input error (exit 2), also when the library fit is called directly', () => {
+    const e = new CalibrationDataError('SuccessfulPushCount must have at least 7 days with data, got 3');
+    expect(e).toBeInstanceOf(AcrkitError);
+    expect(isAcrkitError(e)).toBe(true);
+    expect(e.pointer).toBe('/value');
+  });
+
+  test('the library refuses a repository count above the scenario maximum too', async () => {
+    const { calibrateFromFile } = await import('../../lib/workflows/calibrate.js');
+    await expect(calibrateFromFile('metrics.json', { cwd: dir, repositories: 100_001 })).rejects.toThrow('repositories must be an integer from 1 to 100000');
   });
 });

@@ -4,6 +4,7 @@
  * `az monitor metrics list ... --interval P1D --aggregation Total Average -o json` prints.
  */
 import { simulateRun } from '../../lib/sim/engine/engine.js';
+import { Rng } from '../../lib/sim/random/random.js';
 import type { ResolvedScenario } from '../../lib/sim/scenario/model.js';
 import type { ScenarioInput } from '../../lib/sim/scenario/types.js';
 
@@ -55,7 +56,11 @@ export function metricsExport(sc: ResolvedScenario): string {
     timeseries: [{ metadatavalues: [], data: Array.from({ length: days }, (_, d) => ({ timeStamp: stamp(d), ...points(d) })) }],
     errorCode: 'Success',
   });
-  const pulls = (d: number): number => Math.round(w.pulls.perDay * w.pulls.weekly[(sc.startWeekday + d) % 7]!);
+  // Pulls as a registry counts them: Poisson counts around a day's rate that itself varies
+  // (+/- 10%, overdispersed as real traffic is), from a seeded generator, so the fit has to average.
+  const rng = Rng.forRun(sc.seed, 99, 0);
+  const pullCounts = Array.from({ length: days }, (_, d) => rng.poisson(Math.max(0, w.pulls.perDay * w.pulls.weekly[(sc.startWeekday + d) % 7]! * (1 + 0.1 * rng.normal()))));
+  const pulls = (d: number): number => pullCounts[d]!;
   return JSON.stringify({
     cost: 0,
     timespan: `${stamp(0)}/${stamp(days)}`,

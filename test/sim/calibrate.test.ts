@@ -71,10 +71,40 @@ describe('simulate calibrate', () => {
     const lines = (err as InputErrors).message.split('\n');
     expect(lines).toEqual([
       'm.json#/value/0/timeseries/0/data/0/average: /value/0/timeseries/0/data/0/average must be the Average aggregation of StorageUsed (bytes held that day), got 5: export with --aggregation Total Average: a total of hourly samples is not the bytes held.',
-      expect.stringMatching(/^m\.json#\/value\/0\/timeseries\/0\/data\/1\/timeStamp: .* must be an ISO-8601 time, got "yesterday": write it with az monitor metrics list/),
+      expect.stringMatching(/^m\.json#\/value\/0\/timeseries\/0\/data\/1\/timeStamp: .* must be an ISO-8601 time with a 4-digit year \(2026-01-05T00:00:00Z\), got "yesterday": write it with az monitor metrics list/),
       expect.stringMatching(/^m\.json#\/value\/1\/timeseries\/0\/data\/0\/total: .* must be a number of at least 0, got -3: write it with az monitor metrics list/),
     ]);
     expect(() => parseMetricsExport('{"value": [{"name": {"value": "StorageUsed"}, "timeseries": []}]}', 'm.json')).toThrow(/m\.json#\/value: \/value must be a list holding the SuccessfulPushCount metric, got \["StorageUsed"\]: add it: az monitor metrics list/);
-    expect(() => parseMetricsExport('{"value": 3', 'm.json')).toThrow(/^m\.json: metrics export must be JSON, got a syntax error/);
+    expect(() => parseMetricsExport('{"value": 3', 'm.json')).toThrow(/^m\.json(:\d+)?: metrics export must be valid JSON, got .*: write it with az monitor metrics list/);
   });
+
+  test('a file that is not JSON is refused without quoting it', () => {
+    let err: unknown;
+    try {
+      parseMetricsExport('SECRET_TOKEN=ghp_0123456789abcdef\nOTHER=1\n', 'm.json');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputErrors);
+    expect((err as InputErrors).message).toMatch(/^m\.json(:\d+)?: metrics export must be valid JSON/);
+    expect((err as InputErrors).message).not.toContain('SECRET');
+    expect((err as InputErrors).message).not.toContain('ghp_');
+  });
+
+  test.each([
+    ['a date without a time', '2026-01-05'],
+    ['a year past 9999', '+010000-01-05T00:00:00Z'],
+    ['a local time without an offset', '2026-01-05T00:00:00'],
+    ['an RFC 2822 date', 'Mon, 05 Jan 2026 00:00:00 GMT'],
+    ['a 5-digit year', '20260-01-05T00:00:00Z'],
+  ])('a time stamp that is not ISO-8601 with a 4-digit year is refused at its pointer: %s', (_, stamp) => {
+    const text = JSON.stringify({
+      value: [
+        { name: { value: 'StorageUsed' }, timeseries: [{ data: [{ timeStamp: '2026-01-05T00:00:00Z', average: 1 }] }] },
+        { name: { value: 'SuccessfulPushCount' }, timeseries: [{ data: [{ timeStamp: stamp, total: 1 }] }] },
+      ],
+    });
+    expect(() => parseMetricsExport(text, 'm.json')).toThrow(/^m\.json#\/value\/1\/timeseries\/0\/data\/0\/timeStamp: .* must be an ISO-8601 time with a 4-digit year/);
+  });
+
 });

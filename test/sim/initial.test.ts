@@ -3,13 +3,16 @@
  * exports, and retention, purge and the included storage acting on it from day 0. Every
  * expectation is hand arithmetic.
  */
-import { mkdirSync, mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, cpSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simulateRun } from '../../lib/sim/engine/engine.js';
 import { runMonteCarlo } from '../../lib/sim/montecarlo.js';
 import { scenarioFromObject } from '../../lib/sim/scenario/resolve.js';
 import { loadScenario } from '../../lib/workflows/load-scenario.js';
+import { loadRegistries } from '../../lib/workflows/load.js';
+import { simulationDelta } from '../../lib/workflows/review-forecast.js';
+import { withInitial } from '../../lib/sim/scenario/initial-resolve.js';
 import { InputErrors } from '../../lib/errors.js';
 import { runCli } from '../support/cli.js';
 import { fixedWorkload, scenario } from './helpers.js';
@@ -226,7 +229,10 @@ initial:
   test.each([
     ['usage without Size', { 'u.json': '{ "value": [ { "name": "Webhooks", "currentValue": 1, "limit": 2, "unit": "Count" } ] }' }, '      usage: u.json', "sim/u.json:1#/value: /value must hold the usage named 'Size', got [\"Webhooks\"]"],
     ['show-tags without --detail', { 't.json': '["latest", "v1"]' }, '      tags: { app: t.json }', 'sim/t.json:1#/0: /0 must be a tag with name, digest and lastUpdateTime, got "latest": add --detail to the command'],
-    ['a repository list of objects', { 'r.json': '[{ "name": "app" }]' }, '      repositories: r.json', 'sim/r.json:1#/0: /0 must be a repository name, got {"name":"app"}'],
+    ['a repository list of objects', { 'r.json': '[{ "name": "app" }]' }, '      repositories: r.json', 'sim/r.json:1#/0: /0 must be a repository name, got an object'],
+    ['a document of the wrong shape (its type named, never its content)', { 'r.json': '{ "auths": { "acrprod.azurecr.io": { "auth": "c2VjcmV0LXRva2Vu" } } }' }, '      repositories: r.json', 'sim/r.json:1: sim/r.json must be the array of repository names `az acr repository list -n <registry> -o json` prints, got an object:'],
+    ['manifests given as an object', { 'm.json': '{ "value": [1, 2, 3] }' }, '      manifests: { app: m.json }', 'sim/m.json must be the array `az acr manifest list-metadata -r <registry> -n <repository> -o json` prints, got an object:'],
+    ['usage without a value list', { 'u.json': '{ "value": { "password": "hunter2" } }' }, '      usage: u.json', '/value must be the list of usages `az acr show-usage -n <registry> -o json` prints, got an object:'],
     ['not JSON', { 'm.json': '[ { "digest": ' }, '      manifests: { app: m.json }', 'sim/m.json:1: sim/m.json must be JSON, got a syntax error'],
     ['a bad time', { 'm.json': '[{ "digest": "sha256:aa", "imageSize": 1, "lastUpdateTime": "yesterday" }]' }, '      manifests: { app: m.json }', "#/0/lastUpdateTime: /0/lastUpdateTime must be an ISO-8601 time like '2026-11-30T08:15:00Z', got \"yesterday\""],
   ])('%s is refused with where and how to fix it', async (_, files, initial, message) => {
@@ -242,6 +248,76 @@ initial:
     );
     const sc = await loadScenario('sim/s.yaml', { cwd, allowOutside: true });
     expect(sc.registries[0]!.initial!.repositories).toBe(1);
+  });
+
+  test('an export that is a symbolic link out of the working tree is refused, and nothing of its target is printed', async () => {
+    const secret = join(mkdtempSync(join(tmpdir(), 'acrkit-secret-')), 'config.json');
+    writeFileSync(secret, '{ "auths": { "acrprod.azurecr.io": { "auth": "ZmFrZXVzZXI6RkFLRV9TRUNSRVRfVE9LRU4=" } }, "credsStore": "FAKE_SECRET_STORE" }\n');
+    const cwd = badLayout({ 'usage.json': '{ "value": [ { "name": "Size", "currentValue": 1000, "unit": "Bytes" } ] }' }, '      usage: usage.json\n      repositories: exports/repositories.json');
+    mkdirSync(join(cwd, 'sim/exports'));
+    symlinkSync(secret, join(cwd, 'sim/exports/repositories.json'));
+    const r = await runCli(['simulate', '--scenario', 'sim/s.yaml', '--workers', '0'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'sim/s.yaml:7#/initial/acrprod/from/repositories: an initial export path must stay inside the working directory, got "exports/repositories.json" (a symbolic link to a path outside',
+    );
+    for (const leak of ['auths', 'ZmFrZXVzZXI6RkFLRV9TRUNSRVRfVE9LRU4', 'FAKE_SECRET', secret]) {
+      expect(r.stderr).not.toContain(leak);
+      expect(r.stdout).not.toContain(leak);
+    }
+    // One error for the `from`: no second one claiming the scenario was given as data.
+    expect(r.stderr).not.toContain('needs its files read');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    // Trusted (--allow-outside): read, and refused for its shape by type only.
+    const trusted = await runCli(['simulate', '--scenario', 'sim/s.yaml', '--workers', '0', '--allow-outside'], { cwd });
+    expect(trusted.code).toBe(2);
+    expect(trusted.stderr).toContain('must be the array of repository names `az acr repository list -n <registry> -o json` prints, got an object:');
+    for (const leak of ['auths', 'ZmFrZXVzZXI6RkFLRV9TRUNSRVRfVE9LRU4', 'FAKE_SECRET']) expect(trusted.stderr).not.toContain(leak);
+    expect(trusted.stderr).not.toContain('needs its files read');
+  });
+
+  test('a bad export is reported once: no second error about the scenario given as data', async () => {
+    const cwd = badLayout({ 'r.json': '[ "app", ' }, '      repositories: r.json');
+    let err: unknown;
+    try {
+      await loadScenario('sim/s.yaml', { cwd });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputErrors);
+    expect((err as InputErrors).errors).toHaveLength(1);
+    expect((err as InputErrors).message).toMatch(/^sim\/r\.json:\d+: sim\/r\.json must be JSON, got a syntax error/);
+  });
+
+  test('a bad from/asOf is reported at its own pointer; a bad start is left to /start (reported once, by the scenario check)', () => {
+    const errs: Array<[string, string]> = [];
+    const x = new Map([['/initial/acrprod/from', { files: [], manifests: {}, tags: {}, usage: { sizeBytes: 1000 } }]]);
+    const reg = [{ name: 'acrprod', address: 'acrprod' }] as never;
+    withInitial({ initial: { acrprod: { from: { usage: 'u.json', asOf: 'soon' } } } } as never, reg, (p, t) => errs.push([p, t]), x);
+    expect(errs).toEqual([['/initial/acrprod/from/asOf', '/initial/acrprod/from/asOf must be a date, got "soon": write YYYY-MM-DD']]);
+    errs.length = 0;
+    withInitial({ start: 'soon', initial: { acrprod: { from: { usage: 'u.json' } } } } as never, reg, (p, t) => errs.push([p, t]), x);
+    expect(errs.filter(([p, t]) => p !== t.split(' ')[0])).toEqual([]);
+    expect(errs.some(([p]) => p.endsWith('/asOf'))).toBe(false);
+  });
+
+  test('review --scenario reads initial.from exports as simulate does', async () => {
+    const top = mkdtempSync(join(tmpdir(), 'acrkit-initial-review-'));
+    cpSync(exportsDir, join(top, 'x'), { recursive: true });
+    writeFileSync(
+      join(top, 'main.tf'),
+      'resource "azurerm_container_registry" "prod" {\n  name                = "acrprod"\n  resource_group_name = "rg-shop"\n  location            = "westeurope"\n  sku                 = "Premium"\n}\n',
+    );
+    const { registries, errors } = await loadRegistries(['main.tf'], { cwd: top });
+    expect(errors).toEqual([]);
+    const delta = await simulationDelta('x/scenario.yaml', registries, registries, { cwd: top, workers: 0, runs: 2 });
+    const stored = delta.rows.find((r) => r.metric === 'stored GiB at horizon (p50)')!;
+    // Day 0 holds show-usage's 504.4 MB; no pushes, and retention is off on the plan's registry.
+    expect(stored.base! * GIB / MB).toBeGreaterThan(400);
+    expect(stored.head).toBe(stored.base);
+    // Its exports are confined like simulate's.
+    writeFileSync(join(top, 'x/out.yaml'), 'start: 2026-12-01\nhorizon: P3D\nregistries: []\ninitial:\n  acrprod:\n    from:\n      usage: ../../elsewhere/usage.json\n');
+    await expect(simulationDelta('x/out.yaml', registries, registries, { cwd: top, workers: 0, runs: 2 })).rejects.toThrow('an initial export path must stay inside the working directory');
   });
 
   test('figures and from together are refused', () => {

@@ -8,7 +8,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../../errors.js';
 import { closeRegionNames, findRegion } from '../../catalog/regions.js';
-import { RETENTION_DAYS, TIERS, type Tier } from '../../catalog/tiers.js';
+import { cheapestTierFor, RETENTION_DAYS, TIERS, type Tier } from '../../catalog/tiers.js';
+import { terminalText } from '../../format/terminal.js';
+import { preview } from '../../format/values.js';
+import { MAX_INITIAL_REPOSITORIES } from '../../sim/scenario/bounds.js';
 import { emit, type CliContext } from '../io.js';
 import { integerAtLeast } from '../options.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/simulation/formats.js';
@@ -32,7 +35,8 @@ interface CalibrateCliOptions {
 /** A commander parser for `--location`: an Azure region, as its canonical name. */
 function regionOption(v: string): string {
   const r = findRegion(v);
-  if (!r) throw new InvalidArgumentError(`--location must be an Azure public region, got '${v}': use ${closeRegionNames(v).map((c) => `'${c}'`).join(' or ') || "a name such as 'westeurope'"}.`);
+  // A UsageError, not commander's InvalidArgumentError: commander would quote the raw argument.
+  if (!r) throw new UsageError(`--location must be an Azure public region, got ${terminalText(preview(v))}: use ${(v.length > 100 ? [] : closeRegionNames(v)).map((c) => `'${c}'`).join(' or ') || "a name such as 'westeurope'"}.`);
   return r.name;
 }
 
@@ -40,6 +44,13 @@ function regionOption(v: string): string {
 function retentionOption(v: string): number {
   const n = integerAtLeast('--retention-days', 0)(v);
   if (n > RETENTION_DAYS.value.max) throw new InvalidArgumentError(`--retention-days must be ${RETENTION_DAYS.value.min}-${RETENTION_DAYS.value.max}, got ${v}: give the registry's retention days (0 = off).`);
+  return n;
+}
+
+/** A commander parser for `--repositories`: 1 to the scenario format's maximum. */
+function repositoriesOption(v: string): number {
+  const n = integerAtLeast('--repositories', 1)(v);
+  if (n > MAX_INITIAL_REPOSITORIES) throw new InvalidArgumentError(`--repositories must be 1-${MAX_INITIAL_REPOSITORIES}, got ${v}: give the registry's repository count (az acr repository list).`);
   return n;
 }
 
@@ -58,10 +69,10 @@ export function registerSimulateCalibrate(simulate: Command, ctx: CliContext): v
     .argument('<metrics>', 'az monitor metrics list --metrics StorageUsed SuccessfulPushCount SuccessfulPullCount TotalPullCount --interval P1D --aggregation Total Average -o json')
     .option('--registry <name>', 'registry name in the fitted scenario (default: the name in the export)')
     .option('--location <region>', "home region in the fitted scenario (default: the export's region)", regionOption)
-    .addOption(new Option('--tier <tier>', 'tier in the fitted scenario (default Standard)').choices([...TIERS]))
+    .addOption(new Option('--tier <tier>', `tier in the fitted scenario (default Standard; ${cheapestTierFor('retentionPolicy')} when --retention-days > 0)`).choices([...TIERS]))
     .option('--retention-days <n>', "the registry's retention days for untagged manifests, to account for in the fit (0 = off)", retentionOption)
     .addOption(new Option('--tags <strategy>', 'how pushes tag: mutable (re-pushed tags) or unique (a tag per build; default)').choices(['mutable', 'unique']))
-    .option('--repositories <n>', 'repositories in the fitted scenario (default 10; az acr repository list counts them)', integerAtLeast('--repositories', 1))
+    .option('--repositories <n>', 'repositories in the fitted scenario (default 10; az acr repository list counts them)', repositoriesOption)
     .option('--horizon <duration>', 'horizon of the fitted scenario (default P365D)', horizonOption)
     .option('--out <file>', 'write the fitted scenario (YAML) to this file')
     .option('--report <file>', 'write the report to this file instead of stdout')

@@ -87,7 +87,7 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
       if (variants) {
         if (format === 'partial-json') throw new UsageError(`--shard and --format partial-json simulate one scenario, got ${variants.length} variants: run the comparison in one process, or shard each variant as its own scenario.`);
         const { assertAffordable: affordable } = await import('../../sim/scenario/bounds.js');
-        affordable(sc, { runs: variants.length * sc.runs, allowLarge: opts.allowLarge ?? false });
+        affordable(sc, { runs: sc.runs, variants: variants.length, allowLarge: opts.allowLarge ?? false });
         const { simulateVariants } = await import('./simulate-variants.js');
         await simulateVariants(ctx, sc, variants, { format, out: opts.out, workers: capWorkers(opts.workers, io), inputs: [...inputs, opts.scenario] });
         return;

@@ -11,6 +11,7 @@
  * days up to t)`. S0 and b are fitted by least squares; purges are not modelled (a purge shows as
  * storage that falls while pushes go on, and is reported).
  */
+import { AcrkitError } from '../../errors.js';
 import type { MetricsHistory } from './metrics.js';
 
 /** Options of {@link fitWorkload}. */
@@ -111,9 +112,14 @@ export interface CalibrationFit {
   readonly region?: string;
 }
 
-/** A fit that the data cannot support (too few days): the caller reports it as an input error. */
-export class CalibrationDataError extends Error {
+/**
+ * A fit that the data cannot support (too few days): bad input (exit 2), at `/value` of the
+ * export. The workflow adds the file and the fix.
+ */
+export class CalibrationDataError extends AcrkitError {
   override name = 'CalibrationDataError' as const;
+  /** Where in the export the problem is. */
+  readonly pointer = '/value';
 }
 
 function mean(xs: readonly number[]): number {

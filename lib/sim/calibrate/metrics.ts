@@ -16,7 +16,7 @@
  */
 import { InputError, InputErrors } from '../../errors.js';
 import { preview } from '../../format/values.js';
-import { MAX_NESTING, nestingDepth } from '../../input/depth.js';
+import { parseInputJson } from '../../input/json.js';
 
 /** The metrics read, by their REST API names. */
 export const METRIC_NAMES = ['StorageUsed', 'SuccessfulPushCount', 'SuccessfulPullCount', 'TotalPullCount'] as const;
@@ -58,6 +58,9 @@ const DAY_MS = 86_400_000;
 /** Most days an export may hold (ten years; a longer span is refused before any array is built). */
 export const MAX_METRIC_DAYS = 3650;
 
+/** An ISO-8601 date and time as Azure Monitor writes it: 4-digit year, optional seconds fraction, Z or an offset. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -65,14 +68,12 @@ function isObject(v: unknown): v is Record<string, unknown> {
 /** Parses an export's text (JSON). Throws {@link InputErrors} with every problem found. */
 export function parseMetricsExport(text: string, file: string): MetricsHistory {
   const fix = `write it with ${METRICS_COMMAND}`;
-  if (nestingDepth(text) > MAX_NESTING) {
-    throw new InputErrors([new InputError({ file }, `metrics export must nest at most ${MAX_NESTING} levels of [ and {, got more: ${fix}.`)]);
-  }
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    // parseInputJson refuses deep nesting and never quotes the text in a syntax error.
+    data = parseInputJson(text.replace(/^\uFEFF/, ''), { shown: file, what: 'metrics export', fix });
   } catch (e) {
-    throw new InputErrors([new InputError({ file }, `metrics export must be JSON, got a syntax error (${(e as Error).message}): ${fix}.`)]);
+    throw e instanceof InputError ? new InputErrors([e]) : e;
   }
   const errors: InputError[] = [];
   const err = (pointer: string, what: string, v: unknown, how: string): void => {
@@ -103,8 +104,8 @@ export function parseMetricsExport(text: string, file: string): MetricsHistory {
       ts.data.forEach((d: unknown, j: number) => {
         const dp = `${tp}/data/${j}`;
         if (!isObject(d)) return err(dp, 'a data point object', d, fix);
-        const t = typeof d.timeStamp === 'string' ? Date.parse(d.timeStamp) : NaN;
-        if (!Number.isFinite(t)) return err(`${dp}/timeStamp`, 'an ISO-8601 time', d.timeStamp, fix);
+        const t = typeof d.timeStamp === 'string' && ISO_TIME.test(d.timeStamp) ? Date.parse(d.timeStamp) : NaN;
+        if (!Number.isFinite(t)) return err(`${dp}/timeStamp`, 'an ISO-8601 time with a 4-digit year (2026-01-05T00:00:00Z)', d.timeStamp, fix);
         const day = Math.floor(t / DAY_MS);
         if (seen.has(day)) return err(`${dp}/timeStamp`, 'one data point per day (--interval P1D)', d.timeStamp, `export daily points: ${METRICS_COMMAND}`);
         seen.add(day);

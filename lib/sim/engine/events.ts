@@ -14,6 +14,7 @@
  */
 import { ManifestState, type RegistryStore } from './store.js';
 import type { SimConfigEvent, SimStoreEvent, SimWorkloadEvent } from '../scenario/model.js';
+import { anchoredPattern } from '../scenario/patterns.js';
 
 /** An event the engine applies at a minute of the day. */
 export type TimedAction =
@@ -37,7 +38,7 @@ export class StoreEventRunner {
   private readonly re: RegExp;
 
   constructor(readonly event: SimStoreEvent) {
-    this.re = new RegExp(`^(?:${event.repoPattern})$`);
+    this.re = anchoredPattern(event.repoPattern);
   }
 
   /**

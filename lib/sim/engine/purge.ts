@@ -9,6 +9,7 @@
 import { ManifestState, type RegistryStore } from './store.js';
 import { tagName } from './workload.js';
 import type { PurgeTask } from '../scenario/workload-types.js';
+import { anchoredPattern } from '../scenario/patterns.js';
 
 /** What one purge run did. */
 export interface PurgeOutcome {
@@ -27,8 +28,8 @@ export class Purger {
   private readonly candidates: number[] = [];
 
   constructor(readonly task: PurgeTask) {
-    this.repoRe = new RegExp(`^(?:${task.repoPattern})$`);
-    this.tagRe = new RegExp(`^(?:${task.tagPattern})$`);
+    this.repoRe = anchoredPattern(task.repoPattern);
+    this.tagRe = anchoredPattern(task.tagPattern);
     this.anyTag = task.tagPattern === '.*' || task.tagPattern === '.+';
   }
 

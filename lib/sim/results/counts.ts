@@ -6,7 +6,7 @@
  * purge or retention to bound them, naming the one that would.
  */
 import { LIST_PAGE_SIZE } from '../../catalog/listing.js';
-import type { Tier } from '../../catalog/tiers.js';
+import { tierSupports, type Tier } from '../../catalog/tiers.js';
 import { rateLimits } from '../engine/limits.js';
 import type { ResolvedScenario, SimRegistry } from '../scenario/model.js';
 import type { RegistryRunResult } from './run-result.js';
@@ -75,12 +75,31 @@ function grows(from: number | null, to: number | null): boolean {
   return b - a >= 10 && b > 1.25 * a;
 }
 
+/**
+ * Whether a retention policy is ever in force on `reg` over the horizon: set above 0 on a tier
+ * that honours it (the catalog's feature table), as the engine applies it. The engine drops a
+ * retention the tier ignores, and a later tier change alone does not bring it back.
+ */
+function retentionInForce(sc: ResolvedScenario, reg: SimRegistry): boolean {
+  let tier: Tier = reg.tier;
+  let days = tierSupports(tier, 'retentionPolicy') ? reg.retentionDays : 0;
+  if (days > 0) return true;
+  for (const e of sc.events) {
+    if (e.kind !== 'config-change' || (e.registries !== null && !e.registries.includes(reg.name))) continue;
+    tier = e.set.tier ?? tier;
+    days = e.set.retentionDays ?? days;
+    if (!tierSupports(tier, 'retentionPolicy')) days = 0;
+    if (days > 0) return true;
+  }
+  return false;
+}
+
 /** Warnings of a registry whose counts grow with no purge or retention to bound them. */
 function countWarnings(sc: ResolvedScenario, reg: SimRegistry, start: CountFigures<Summary>, horizon: CountFigures<Summary>): string[] {
   const out: string[] = [];
   const w = reg.workload;
   const cleanup = w?.cleanup ?? [];
-  const retention = reg.retentionDays > 0 || sc.events.some((e) => e.kind === 'config-change' && (e.registries === null || e.registries.includes(reg.name)) && (e.set.retentionDays ?? 0) > 0);
+  const retention = retentionInForce(sc, reg);
   const mutable = w?.tags.strategy === 'mutable';
   const days = sc.horizonDays;
   if (!cleanup.length && !mutable && grows(start.maxTagsPerRepository.p50, horizon.maxTagsPerRepository.p50)) {

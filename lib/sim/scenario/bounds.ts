@@ -380,8 +380,15 @@ export interface CostEstimate {
   readonly seconds: number;
 }
 
-/** Estimates a simulation of `runs` runs of `sc` (default: its own runs). */
-export function estimateCost(sc: ResolvedScenario, runs: number = sc.runs): CostEstimate {
+/**
+ * Estimates a simulation of `runs` runs of `sc` (default: its own runs), each of `variants`
+ * variants. The scenario's own `variants:` list never counts by itself: only the caller knows
+ * whether variants run (`simulate` with variants or `--vary`) or are ignored (review, start).
+ * @param sc the scenario
+ * @param runs runs simulated of each variant
+ * @param variants simulations side by side on the same draws (the variants actually run)
+ */
+export function estimateCost(sc: ResolvedScenario, runs: number = sc.runs, variants = 1): CostEstimate {
   let pushesPerRun = 0;
   let seededPerRun = 0;
   let storeBytes = 0;
@@ -395,7 +402,7 @@ export function estimateCost(sc: ResolvedScenario, runs: number = sc.runs): Cost
       largest = reg.name;
     }
   }
-  const simulations = Math.max(1, sc.variants?.length ?? 1);
+  const simulations = Math.max(1, Math.floor(variants));
   const pushes = pushesPerRun * runs * simulations;
   // Seeding a manifest of the day-0 content costs about what a push does. Each registry's
   // streams are walked forward to the last run simulated (a shard's runs reach the scenario's).
@@ -465,6 +472,12 @@ export interface AffordableOptions {
    */
   readonly runs?: number;
   /**
+   * Variants simulated side by side, each over `runs` runs: the count actually run (the
+   * `--vary` product or the scenario's `variants:`). Only the variants path passes it.
+   * @default 1
+   */
+  readonly variants?: number;
+  /**
    * Go on above {@link COST_LIMITS} (`--allow-large`).
    * @default false
    */
@@ -482,7 +495,7 @@ export interface AffordableOptions {
  * Returns the estimate.
  */
 export function assertAffordable(sc: ResolvedScenario, options: AffordableOptions = {}): CostEstimate {
-  const e = estimateCost(sc, options.runs ?? sc.runs);
+  const e = estimateCost(sc, options.runs ?? sc.runs, options.variants ?? 1);
   const why = options.allowLarge ? undefined : costProblem(e, options.flag);
   if (why) throw new InputErrors([new InputError({ file: sc.file }, `${why}.`)]);
   return e;

@@ -97,6 +97,25 @@ function parseJson(text: string, file: string, command: string): { json?: JsonFi
   }
 }
 
+/**
+ * What a value is, never what it holds: `an object`, `an array of 3`, `a string`. A document of
+ * the wrong shape may be any file (a credentials file behind a link): its content is not shown.
+ */
+export function jsonType(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return `a string of ${v.length} characters`;
+  if (typeof v === 'boolean') return 'true or false';
+  return `a ${typeof v}`;
+}
+
+/** An element as a message shows it: a short scalar previewed, a container by its type. */
+function shown(v: unknown): string {
+  return typeof v === 'object' && v !== null ? jsonType(v) : preview(v);
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -127,7 +146,7 @@ export function parseUsageExport(text: string, file: string): ExportResult<Usage
   const p = new Problems(file, 'usage', json);
   const d = json.data;
   if (!isRecord(d) || !Array.isArray(d.value)) {
-    p.add('/value', `/value must be the list of usages \`${USAGE_CMD} -o json\` prints, got ${preview(isRecord(d) ? d.value : d)}: export it again with \`${USAGE_CMD} -o json\``);
+    p.add('/value', `/value must be the list of usages \`${USAGE_CMD} -o json\` prints, got ${jsonType(isRecord(d) ? d.value : d)}: export it again with \`${USAGE_CMD} -o json\``);
     return { errors: p.errors };
   }
   let size: number | undefined;
@@ -161,13 +180,13 @@ export function parseRepositoryListExport(text: string, file: string): ExportRes
   if (!json) return { errors: [error!] };
   const p = new Problems(file, 'repositories', json);
   if (!Array.isArray(json.data)) {
-    p.add('', `${file} must be the array of repository names \`${REPOS_CMD} -o json\` prints, got ${preview(json.data)}: export it again with \`${REPOS_CMD} -o json\``);
+    p.add('', `${file} must be the array of repository names \`${REPOS_CMD} -o json\` prints, got ${jsonType(json.data)}: export it again with \`${REPOS_CMD} -o json\``);
     return { errors: p.errors };
   }
   const names: string[] = [];
   json.data.forEach((n, i) => {
     if (typeof n === 'string' && n.length > 0) names.push(n);
-    else p.add(`/${i}`, `/${i} must be a repository name, got ${preview(n)}: export it again with \`${REPOS_CMD} -o json\``);
+    else p.add(`/${i}`, `/${i} must be a repository name, got ${shown(n)}: export it again with \`${REPOS_CMD} -o json\``);
   });
   return done(p, names);
 }
@@ -180,14 +199,14 @@ export function parseTagsExport(text: string, file: string): ExportResult<readon
   if (!json) return { errors: [error!] };
   const p = new Problems(file, 'tags', json);
   if (!Array.isArray(json.data)) {
-    p.add('', `${file} must be the array \`${TAGS_CMD} -o json\` prints, got ${preview(json.data)}: export it again with \`${TAGS_CMD} -o json\``);
+    p.add('', `${file} must be the array \`${TAGS_CMD} -o json\` prints, got ${jsonType(json.data)}: export it again with \`${TAGS_CMD} -o json\``);
     return { errors: p.errors };
   }
   const out: TagExport[] = [];
   json.data.forEach((t, i) => {
     if (!isRecord(t)) {
       const fix = typeof t === 'string' ? 'add --detail to the command (it prints names only without it)' : `export it again with \`${TAGS_CMD} -o json\``;
-      p.add(`/${i}`, `/${i} must be a tag with name, digest and lastUpdateTime, got ${preview(t)}: ${fix}`);
+      p.add(`/${i}`, `/${i} must be a tag with name, digest and lastUpdateTime, got ${shown(t)}: ${fix}`);
       return;
     }
     const name = t.name;
@@ -208,13 +227,13 @@ export function parseManifestsExport(text: string, file: string): ExportResult<r
   if (!json) return { errors: [error!] };
   const p = new Problems(file, 'manifests', json);
   if (!Array.isArray(json.data)) {
-    p.add('', `${file} must be the array \`${MANIFESTS_CMD} -o json\` prints, got ${preview(json.data)}: export it again with \`${MANIFESTS_CMD} -o json\``);
+    p.add('', `${file} must be the array \`${MANIFESTS_CMD} -o json\` prints, got ${jsonType(json.data)}: export it again with \`${MANIFESTS_CMD} -o json\``);
     return { errors: p.errors };
   }
   const out: ManifestExport[] = [];
   json.data.forEach((m, i) => {
     if (!isRecord(m)) {
-      p.add(`/${i}`, `/${i} must be a manifest with digest, imageSize and lastUpdateTime, got ${preview(m)}: export it again with \`${MANIFESTS_CMD} -o json\``);
+      p.add(`/${i}`, `/${i} must be a manifest with digest, imageSize and lastUpdateTime, got ${shown(m)}: export it again with \`${MANIFESTS_CMD} -o json\``);
       return;
     }
     const digest = m.digest;
@@ -225,7 +244,7 @@ export function parseManifestsExport(text: string, file: string): ExportResult<r
     const last = time(p, m.lastUpdateTime ?? m.createdTime, `/${i}/lastUpdateTime`, MANIFESTS_CMD);
     const tags = m.tags ?? [];
     const tagsOk = Array.isArray(tags) && tags.every((t) => typeof t === 'string');
-    if (!tagsOk) p.add(`/${i}/tags`, `/${i}/tags must be a list of tag names, got ${preview(tags)}: export it again with \`${MANIFESTS_CMD} -o json\``);
+    if (!tagsOk) p.add(`/${i}/tags`, `/${i}/tags must be a list of tag names, got ${shown(tags)}: export it again with \`${MANIFESTS_CMD} -o json\``);
     if (typeof digest === 'string' && digest && sizeOk && last !== undefined && tagsOk) out.push({ digest, imageSize: size, lastUpdate: last, tags: tags as string[] });
   });
   return done(p, out);
@@ -249,6 +268,12 @@ export interface AzExports {
   readonly manifests: Readonly<Record<string, readonly ManifestExport[]>>;
   /** `az acr repository show-tags --detail`, by repository. */
   readonly tags: Readonly<Record<string, readonly TagExport[]>>;
+  /**
+   * The files could not all be read or parsed, and the errors are reported already: resolving
+   * skips this `from` rather than report it again.
+   * @default false
+   */
+  readonly reported?: boolean;
 }
 
 /** A JSON pointer below `base` for key `k`. */

@@ -25,7 +25,8 @@ function asOfMs(input: InitialInput, start: string | undefined, p: string, err: 
   if (v === undefined) return undefined;
   const t = Date.parse(`${v}T00:00:00Z`);
   if (Number.isNaN(t)) {
-    err(input.from?.asOf !== undefined ? `${p}/from/asOf` : '/start', `${p}/from/asOf must be a date, got ${showValue(v)}: write YYYY-MM-DD`);
+    // A bad `start` is reported where it is checked (resolve.ts), once.
+    if (input.from?.asOf !== undefined) err(`${p}/from/asOf`, `${p}/from/asOf must be a date, got ${showValue(v)}: write YYYY-MM-DD`);
     return undefined;
   }
   return t;
@@ -58,6 +59,7 @@ export function withInitial(s: ScenarioInput, registries: readonly SimRegistry[]
         continue;
       }
       const x = exports?.get(`${p}/from`);
+      if (x?.reported) continue; // its files' errors are reported already
       if (!x) {
         err(`${p}/from`, `${p}/from needs its files read, got a scenario given as data: load it with acrkit simulate --scenario (or loadScenario)`);
         continue;

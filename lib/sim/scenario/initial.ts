@@ -4,6 +4,7 @@
  * Azure CLI exports parsed by initial-exports.ts. Pure: problems go to the `err` callback with
  * the JSON pointer they concern.
  */
+import { TIB, TIER_FACTS } from '../../catalog/tiers.js';
 import { formatBytes } from '../../format/numbers.js';
 import { MAX_INITIAL_REPOSITORIES } from './bounds.js';
 import { parseDurationMinutes, parseSize } from './duration.js';
@@ -17,6 +18,15 @@ export const MAX_INITIAL_MANIFESTS = 2_000_000;
 
 /** Oldest age an initial manifest may have, days (push days are 16-bit: day -32,768 at the earliest). */
 export const MAX_INITIAL_AGE_DAYS = 30_000;
+
+/**
+ * Most bytes an initial inventory may hold, tagged or untagged: the storage limit of a Premium
+ * registry (the largest any tier allows), from the catalog.
+ */
+export const MAX_INITIAL_BYTES = TIER_FACTS.Premium.storageLimitTiB.value * TIB;
+
+/** Why {@link MAX_INITIAL_BYTES}. */
+const MAX_INITIAL_BYTES_WHY = `the storage limit of a Premium registry, the largest of any tier; source: ${TIER_FACTS.Premium.storageLimitTiB.source.ref}`;
 
 const DAY_MS = 86_400_000;
 
@@ -90,6 +100,10 @@ export function initialFromFigures(input: InitialInput, p: string, err: ErrorSin
       e(ptr, `${ptr} must be a size, got ${showValue(v)}: write bytes or '3.2 TiB'`);
       return 0;
     }
+    if (!Number.isFinite(b) || b > MAX_INITIAL_BYTES) {
+      e(ptr, `${ptr} must be at most ${TIER_FACTS.Premium.storageLimitTiB.value} TiB (${MAX_INITIAL_BYTES_WHY}), got ${showValue(v)}: give what the registry holds today (az acr show-usage)`);
+      return 0;
+    }
     return b;
   };
   const tagged = size(input.taggedBytes, `${p}/taggedBytes`);
@@ -126,6 +140,12 @@ export function initialFromFigures(input: InitialInput, p: string, err: ErrorSin
     const oldest = a.oldest !== undefined ? days(a.oldest, `${p}/age/oldest`, e) : undefined;
     const md = median ?? Math.round((oldest ?? 0) / 2);
     const od = oldest ?? 2 * md;
+    if (oldest === undefined && od > MAX_INITIAL_AGE_DAYS) {
+      e(
+        `${p}/age/median`,
+        `${p}/age/median must be at most P${MAX_INITIAL_AGE_DAYS / 2}D without an oldest age (the oldest is taken as twice the median, at most P${MAX_INITIAL_AGE_DAYS}D), got ${showValue(a.median)}: give a smaller median, or an oldest age of at most P${MAX_INITIAL_AGE_DAYS}D`,
+      );
+    }
     if (od < md) e(`${p}/age/oldest`, `${p}/age/oldest must be at least the median, got ${showValue(a.oldest)}: give an oldest age of at least ${showValue(a.median)}`);
     profile = { median: md, oldest: od };
   }

@@ -35,6 +35,7 @@ import {
   representableProblem,
   workloadChangeProblems,
 } from './bounds.js';
+import { patternProblem } from './patterns.js';
 import { mergeWorkload, presetAssumptions, PRESETS, type PresetWorkload } from './presets.js';
 import { parseScenario, pointerSegment, showValue, type ScenarioDocument } from './parse.js';
 import { resolveVariants } from '../variants/resolve.js';
@@ -221,7 +222,11 @@ class Resolver {
     this.homes = new Map(registries.map((r) => [r.name, r.location]));
     const events = this.events(s, select, horizonMinutes);
     const assertions = this.assertions(s, select);
-    const variants = s.variants ? resolveVariants(s.variants, { err: (p, t) => this.err(p, t), region: (v, p) => this.region(v, p), select }) : undefined;
+    const variants = s.variants ? resolveVariants(s.variants, {
+          err: (p, t) => this.err(p, t),
+          replicas: (list, p, regs) => this.replicas(list, p, this.homesOf(regs)),
+          select,
+        }) : undefined;
     const fo = s.failover ?? {};
     const failover = {
       delayMinutes: this.minutesOr(fo.delay, DEFAULT_FAILOVER_DELAY_MINUTES, '/failover/delay'),
@@ -426,12 +431,9 @@ class Resolver {
       const colon = c.filter.indexOf(':');
       const repoPattern = c.filter.slice(0, colon);
       const tagPattern = c.filter.slice(colon + 1);
-      for (const pat of [repoPattern, tagPattern]) {
-        try {
-          new RegExp(`^(?:${pat})$`);
-        } catch (e) {
-          this.err(`${cp}/filter`, `${cp}/filter must hold valid regular expressions, got ${showValue(c.filter)} (${(e as Error).message}): fix the expression`);
-        }
+      for (const [what, pat] of [['repository', repoPattern], ['tag', tagPattern]] as const) {
+        const why = patternProblem(pat);
+        if (why) this.err(`${cp}/filter`, `${cp}/filter's ${what} regex ${why.rule}, got ${showValue(pat)} in ${showValue(c.filter)} (${why.detail}): ${why.fix}`);
       }
       const every = this.minutes(c.every ?? 'P1D', `${cp}/every`);
       if (every < 1440 || every % 1440 !== 0) this.err(`${cp}/every`, `${cp}/every must be whole days, got ${showValue(c.every)}: use P1D, P7D, ...`);
@@ -488,7 +490,12 @@ class Resolver {
     };
   }
 
-  /** A replica list of a config change, checked against the homes of the registries it changes. */
+  /** Home regions of the registries named (null = every registry). */
+  private homesOf(registries: readonly string[] | null): string[] {
+    return (registries ?? [...this.homes.keys()]).map((n) => this.homes.get(n) ?? '');
+  }
+
+  /** A replica list of a config change or variant, checked against the homes of the registries it changes. */
   private replicas(list: readonly ReplicaInput[], pointer: string, homes: readonly string[] = []): SimReplica[] {
     const seen = new Map<string, number>();
     return list.map((r, i) => {
@@ -526,7 +533,7 @@ class Resolver {
           if (e.set.tier) set.tier = e.set.tier;
           if (e.set.retentionDays !== undefined) set.retentionDays = e.set.retentionDays;
           if (e.set.softDeleteDays !== undefined) set.softDeleteDays = e.set.softDeleteDays;
-          if (e.set.replicas) set.replicas = this.replicas(e.set.replicas, `${p}/set/replicas`, (registries ?? [...this.homes.keys()]).map((n) => this.homes.get(n) ?? ''));
+          if (e.set.replicas) set.replicas = this.replicas(e.set.replicas, `${p}/set/replicas`, this.homesOf(registries));
           out.push({ kind: e.kind, index, startMinute, registries, set });
           break;
         }
@@ -553,11 +560,8 @@ class Resolver {
         }
         case 'delete':
         case 'untag': {
-          try {
-            new RegExp(`^(?:${e.repository})$`);
-          } catch (x) {
-            this.err(`${p}/repository`, `${p}/repository must be a valid regular expression, got ${showValue(e.repository)} (${(x as Error).message}): fix the expression`);
-          }
+          const why = patternProblem(e.repository);
+          if (why) this.err(`${p}/repository`, `${p}/repository ${why.rule}, got ${showValue(e.repository)} (${why.detail}): ${why.fix}`);
           out.push({ kind: e.kind, index, startMinute, registries, repoPattern: e.repository, olderThanMinutes: this.minutesOr(e.olderThan, 0, `${p}/olderThan`) });
           break;
         }

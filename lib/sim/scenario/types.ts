@@ -304,7 +304,7 @@ export type EventInput =
       /** Repository regex (anchored, as in purge filters). */
       readonly repository: string;
       /**
-       * Only manifests pushed at least this long before the event.
+       * Only manifests pushed more than this long before the event (as `acr purge --ago`).
        * @default 'P0D' (every manifest pushed before the event)
        */
       readonly olderThan?: string;

@@ -32,7 +32,15 @@ function tierValue(v: string): KeyValue {
   return { label: `tier=${t}`, set: { tier: t as Tier } };
 }
 
-function replicasValue(v: string): KeyValue {
+/** A registry's name and home region, for the replica rule of `--vary replicas`. */
+export interface VaryHome {
+  /** Registry name. */
+  readonly name: string;
+  /** Its home region (canonical name). */
+  readonly location: string;
+}
+
+function replicasValue(v: string, homes: readonly VaryHome[]): KeyValue {
   if (v === 'none' || v === '') return { label: 'replicas=none', set: { replicas: [] } };
   const out: SimReplica[] = [];
   for (const name of v.split('+')) {
@@ -41,14 +49,25 @@ function replicasValue(v: string): KeyValue {
       const close = closeRegionNames(name);
       throw new UsageError(`--vary replicas must list Azure regions joined by + (or none), got ${preview(name)}: use ${close.map((c) => `'${c}'`).join(' or ') || 'a region name such as eastus'}.`);
     }
+    const home = homes.find((h) => h.location === r.name);
+    if (home) {
+      throw new UsageError(
+        `--vary replicas must not name a registry's home region, got ${preview(r.name)} in ${preview(v)}, the home of registry ${preview(home.name)}: drop it (the home region always holds the registry).`,
+      );
+    }
     if (out.some((x) => x.location === r.name)) throw new UsageError(`--vary replicas must name each region once per value, got ${preview(r.name)} twice in ${preview(v)}: drop the repeat.`);
     out.push({ location: r.name, globalRouting: true });
   }
   return { label: `replicas=${out.map((r) => r.location).join('+')}`, set: { replicas: out } };
 }
 
-/** The values of one `--vary key=v1,v2` option. Throws a {@link UsageError} on an unknown key or value. */
-export function parseVaryOption(option: string): { key: VariantKey; values: KeyValue[] } {
+/**
+ * The values of one `--vary key=v1,v2` option. Throws a {@link UsageError} on an unknown key or
+ * value, or a replica in the home region of one of `homes`.
+ * @param option the option's text
+ * @param homes the registries the variants change (their home regions take no replica)
+ */
+export function parseVaryOption(option: string, homes: readonly VaryHome[] = []): { key: VariantKey; values: KeyValue[] } {
   const eq = option.indexOf('=');
   const key = (eq < 0 ? option : option.slice(0, eq)).trim();
   if (!(VARIANT_KEYS as readonly string[]).includes(key)) {
@@ -69,7 +88,7 @@ export function parseVaryOption(option: string): { key: VariantKey; values: KeyV
       case 'softDeleteDays':
         return wholeDays(k, v, SOFT_DELETE_DAYS.value.min, SOFT_DELETE_DAYS.value.max, true);
       case 'replicas':
-        return replicasValue(v);
+        return replicasValue(v, homes);
     }
   });
   const labels = values.map((x) => x.label);
@@ -81,10 +100,13 @@ export function parseVaryOption(option: string): { key: VariantKey; values: KeyV
 /**
  * The variants of every `--vary` option: the cartesian product, named `key=value, key=value`,
  * applying to every registry. Throws a {@link UsageError} for an unknown key or value, a key
- * given twice, or more than {@link MAX_VARIANTS} combinations.
+ * given twice, a replica in the home region of one of `homes`, or more than
+ * {@link MAX_VARIANTS} combinations.
+ * @param options the `--vary` options
+ * @param homes the scenario's registries (every variant changes them all)
  */
-export function variantsFromVary(options: readonly string[]): SimVariant[] {
-  const parsed = options.map(parseVaryOption);
+export function variantsFromVary(options: readonly string[], homes: readonly VaryHome[] = []): SimVariant[] {
+  const parsed = options.map((o) => parseVaryOption(o, homes));
   const keys = parsed.map((p) => p.key);
   const dup = keys.find((k, i) => keys.indexOf(k) !== i);
   if (dup) throw new UsageError(`--vary must name each key once, got ${dup} twice: list all its values in one option, e.g. --vary ${dup}=a,b.`);
