@@ -1,14 +1,15 @@
 /**
  * Monte Carlo over runs, in worker threads. Run i always uses the same random streams
  * (random.ts), and results are aggregated in run order, so the result is identical bit for bit
- * whatever the number of workers. Workers take the next run as they finish one (a fast worker
- * is not left idle while a slow one still has a queue).
+ * whatever the number of workers. Workers take the next task as they finish one (a fast worker
+ * is not left idle while a slow one still has a queue); a task is a run, or with few runs for the
+ * workers a chunk of a run's registries (units.ts), so that no worker idles long at the end.
  */
 import { availableParallelism } from 'node:os';
 import { evaluateAssertions } from './results/assertions.js';
 import { maxMonthly } from './engine/cost.js';
 import { simulateRun } from './engine/engine.js';
-import type { RunResult } from './results/run-result.js';
+import type { RegistryRunResult, RunResult } from './results/run-result.js';
 import type { ResolvedScenario } from './scenario/model.js';
 import type { RegistrySummary, SimulationResult } from './results/result.js';
 import { summarize, summarizeSeries, type Summary } from './results/stats.js';
@@ -16,6 +17,7 @@ import { summarizeCounts } from './results/counts.js';
 import { pullPool, throwIfInterrupted, type WorkerEntry } from './pool.js';
 import { StoreBufferPool } from './engine/store.js';
 import type { WorkerInput, WorkerReply } from './worker.js';
+import { chunksPerRun, workUnit } from './units.js';
 
 /** Options of {@link runMonteCarlo}. */
 export interface MonteCarloOptions {
@@ -82,11 +84,21 @@ export async function simulateRuns(sc: ResolvedScenario, options: MonteCarloOpti
     }
     return results;
   }
-  const workerData: WorkerInput = indices ? { scenario: sc, runIndices: indices } : { scenario: sc };
-  await pullPool<WorkerReply>(workerEntry(), workerData, runs, workers, (m) => {
-    results[m.task] = m.result;
-    options.onProgress?.(++done, runs);
-  }, { signal: options.signal, taskName: (k) => `run ${runAt(k)}` });
+  const registries = sc.registries.length;
+  const chunks = chunksPerRun(runs, registries, workers);
+  const workerData: WorkerInput = { scenario: sc, ...(indices ? { runIndices: indices } : {}), ...(chunks > 1 ? { chunks } : {}) };
+  const pending = new Array<number>(runs).fill(registries);
+  const taskName = (k: number): string => {
+    const u = workUnit(k, chunks, registries);
+    return chunks === 1 ? `run ${runAt(u.position)}` : `run ${runAt(u.position)} (registries ${u.from + 1}-${u.to} of ${registries})`;
+  };
+  await pullPool<WorkerReply>(workerEntry(), workerData, runs * chunks, workers, (m) => {
+    const run = (results[m.position] ??= { run: m.run, registries: new Array(registries) });
+    const regs = run.registries as RegistryRunResult[];
+    m.registries.forEach((r, k) => (regs[m.from + k] = r));
+    pending[m.position]! -= m.registries.length;
+    if (pending[m.position] === 0) options.onProgress?.(++done, runs);
+  }, { signal: options.signal, taskName });
   return results;
 }
 

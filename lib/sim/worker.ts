@@ -1,46 +1,58 @@
 /**
- * Worker thread of the Monte Carlo: simulates the runs the parent asks for, one at a time, and
- * sends each result back, handing over (not copying) its daily series.
+ * Worker thread of the Monte Carlo: simulates the tasks the parent asks for, one at a time (a run,
+ * or a chunk of a run's registries: units.ts), and sends each result back, handing over (not
+ * copying) its daily series.
  * Loaded as `worker.js` from dist, or as `worker.ts` through tsx when running from source.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { simulateRun } from './engine/engine.js';
-import type { RunResult } from './results/run-result.js';
+import { simulateRegistry } from './engine/engine.js';
+import type { RegistryRunResult } from './results/run-result.js';
 import type { ResolvedScenario } from './scenario/model.js';
 import { StoreBufferPool } from './engine/store.js';
+import { workUnit } from './units.js';
 
 /** What the parent passes at start-up. */
 export interface WorkerInput {
   /** The scenario. */
   readonly scenario: ResolvedScenario;
   /**
-   * The run each task index stands for (a shard's runs).
-   * @default - task k is run k
+   * The run each run position stands for (a shard's runs).
+   * @default - position k is run k
    */
   readonly runIndices?: readonly number[];
+  /**
+   * Chunks each run is cut into (units.ts): task k is chunk `k % chunks` of the run at position
+   * `floor(k / chunks)`.
+   * @default 1
+   */
+  readonly chunks?: number;
 }
 
 /** A message from the parent: the next task index to simulate, or `null` when there are no more. */
 export type WorkerRequest = number | null;
 
-/** A message to the parent: one finished run. */
+/** A message to the parent: one finished task. */
 export interface WorkerReply {
-  /** Task index (the position in {@link WorkerInput.runIndices}, or the run index). */
+  /** Task index. */
   readonly task: number;
   /** Run index. */
   readonly run: number;
-  /** Its result. */
-  readonly result: RunResult;
+  /** Position of the run (in {@link WorkerInput.runIndices}, or the run index). */
+  readonly position: number;
+  /** Index (scenario order) of the first registry in {@link registries}. */
+  readonly from: number;
+  /** The results of registries `from` onwards, in scenario order. */
+  readonly registries: readonly RegistryRunResult[];
 }
 
-/** The buffers of a result's daily series, to transfer rather than copy. */
-export function seriesBuffers(result: RunResult): ArrayBuffer[] {
+/** The buffers of results' daily series, to transfer rather than copy. */
+export function seriesBuffers(registries: readonly RegistryRunResult[]): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  for (const r of result.registries) for (const a of Object.values(r.daily)) out.push(a.buffer as ArrayBuffer);
+  for (const r of registries) for (const a of Object.values(r.daily)) out.push(a.buffer as ArrayBuffer);
   return out;
 }
 
-const { scenario, runIndices } = workerData as WorkerInput;
+const { scenario, runIndices, chunks = 1 } = workerData as WorkerInput;
 const buffers = new StoreBufferPool();
 const port = parentPort!;
 port.on('message', (task: WorkerRequest) => {
@@ -48,8 +60,10 @@ port.on('message', (task: WorkerRequest) => {
     port.close();
     return;
   }
-  const run = runIndices ? runIndices[task]! : task;
-  const result = simulateRun(scenario, run, { buffers });
-  const reply: WorkerReply = { task, run, result };
-  port.postMessage(reply, seriesBuffers(result));
+  const { position, from, to } = workUnit(task, chunks, scenario.registries.length);
+  const run = runIndices ? runIndices[position]! : position;
+  const registries: RegistryRunResult[] = [];
+  for (let i = from; i < to; i++) registries.push(simulateRegistry(scenario, scenario.registries[i]!, i, run, { buffers }));
+  const reply: WorkerReply = { task, run, position, from, registries };
+  port.postMessage(reply, seriesBuffers(registries));
 });

@@ -18,7 +18,7 @@ export interface Summary {
 }
 
 /** R-7 quantile of ascending `sorted` (null = +infinity), `q` in [0, 1]. */
-export function quantile(sorted: ReadonlyArray<number | null>, q: number): number | null {
+export function quantile(sorted: ArrayLike<number | null>, q: number): number | null {
   if (!sorted.length) return null;
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);
@@ -66,14 +66,19 @@ export interface SeriesSummary {
 export function summarizeSeries(series: readonly Float64Array[]): SeriesSummary {
   const days = series[0]?.length ?? 0;
   const out: SeriesSummary = { mean: [], p10: [], p50: [], p90: [], p99: [] };
-  const col = new Float64Array(series.length);
+  const sorted = new Float64Array(series.length);
   for (let d = 0; d < days; d++) {
     let sum = 0;
+    // Insertion sort into one reused typed array: a copy sorted with a comparator per day was
+    // most of the merge's garbage (a boxed number per value). Both sorts are stable and order by
+    // `a - b`, so they give the same order (equal values, -0 and 0 included, keep run order).
     for (let r = 0; r < series.length; r++) {
-      col[r] = series[r]![d]!;
-      sum += col[r]!;
+      const v = series[r]![d]!;
+      sum += v;
+      let k = r;
+      for (; k > 0 && sorted[k - 1]! - v > 0; k--) sorted[k] = sorted[k - 1]!;
+      sorted[k] = v;
     }
-    const sorted = Array.from(col).sort((a, b) => a - b);
     out.mean.push(sum / series.length);
     out.p10.push(quantile(sorted, 0.1)!);
     out.p50.push(quantile(sorted, 0.5)!);
