@@ -1,7 +1,7 @@
 /**
  * The CLI's view of the outside world, injectable for tests.
  */
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { errnoText } from '../input/read.js';
@@ -95,9 +95,12 @@ export function useColor(io: CliIO, flag?: boolean): boolean {
  * @default inputs - none
  */
 export function emit(io: CliIO, text: string, outFile?: string, inputs: readonly string[] = []): void {
-  const body = text.endsWith('\n') ? text : `${text}\n`;
+  // The newline is written on its own rather than appended: `${text}\n` would copy a report of
+  // tens of megabytes (a check of 10,000 registries) once more before it is encoded.
+  const newline = text.endsWith('\n') ? '' : '\n';
   if (!outFile) {
-    io.out(body);
+    io.out(text);
+    if (newline) io.out(newline);
     return;
   }
   const path = resolve(io.cwd, outFile);
@@ -116,7 +119,8 @@ export function emit(io: CliIO, text: string, outFile?: string, inputs: readonly
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, body);
+    writeFileSync(temp, text);
+    if (newline) appendFileSync(temp, newline);
     renameSync(temp, path);
   } catch (e) {
     try {

@@ -192,8 +192,16 @@ export function registerTierGatedSetting(setting: TierGatedSetting): () => void 
   };
 }
 
+// Each setting's path, split once: every rule asks for it on every registry of an input.
+const PATHS = new WeakMap<TierGatedSetting, readonly string[]>();
+
 function pathOf(setting: TierGatedSetting): readonly string[] {
-  return (setting.path ?? setting.field).split('.');
+  let path = PATHS.get(setting);
+  if (!path) {
+    path = (setting.path ?? setting.field).split('.');
+    PATHS.set(setting, path);
+  }
+  return path;
 }
 
 /**

@@ -9,6 +9,7 @@ import { rulesOf } from './packs/index.js';
 import { covers, type Suppression } from './suppressions.js';
 import { findingArgument } from './finding-argument.js';
 import { inProviderNames } from '../sources/provider-version.js';
+import type { Mutable } from '../mutable.js';
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
@@ -101,7 +102,9 @@ export function evaluate(registries: readonly RegistrySpec[], opts: EvaluateOpti
     for (const rule of rules) {
       for (const f of runRule(rule, spec, opts.options)) {
         const s = suppressions.length ? suppressions.find((x) => covers(x, rule.id, spec.address, spec.source.constructPath, spec.source.file)) : undefined;
-        let finding: Finding = {
+        // Built in place (no copies: a large input has tens of thousands of findings), with the
+        // keys in the order reports print them: argument, then reason and suppression, last.
+        const finding: Mutable<Finding> = {
           ruleId: rule.id,
           ruleName: rule.name,
           pack: rule.pack,
@@ -113,8 +116,12 @@ export function evaluate(registries: readonly RegistrySpec[], opts: EvaluateOpti
           suppressed: s !== undefined,
         };
         const argument = findingArgument(spec, f.message);
-        if (argument) finding = { ...finding, argument };
-        findings.push(s ? { ...finding, reason: s.reason, suppression: { kind: s.kind, origin: s.origin } } : finding);
+        if (argument) finding.argument = argument;
+        if (s) {
+          finding.reason = s.reason;
+          finding.suppression = { kind: s.kind, origin: s.origin };
+        }
+        findings.push(finding);
       }
     }
   }

@@ -34,6 +34,31 @@ export const REGISTRY_TYPE = 'azurerm_container_registry';
 /** Resource type of a role assignment. */
 export const ROLE_ASSIGNMENT_TYPE = 'azurerm_role_assignment';
 
+/**
+ * The companion types {@link assemble} reads into a registry's spec (the cases of its switch):
+ * a resource of another type that references a registry adds nothing to it, so it is not linked.
+ */
+export const COMPANION_TYPES: ReadonlySet<string> = new Set([
+  'azurerm_private_endpoint',
+  'azurerm_monitor_diagnostic_setting',
+  'azurerm_management_lock',
+  'azurerm_container_registry_webhook',
+  'azurerm_container_registry_scope_map',
+  'azurerm_container_registry_token',
+  ROLE_ASSIGNMENT_TYPE,
+  'azurerm_container_registry_cache_rule',
+  'azapi_update_resource',
+]);
+
+/**
+ * Every resource type whose values or references {@link assemble} reads: registries, their
+ * companions, resource groups (a lock or role on a registry's group), and the Key Vault keys
+ * and vaults of customer-managed encryption (vaults only when a registry sets `encryption`).
+ * A source may leave resources of other types out of what it passes to `assemble` (the `.tf`
+ * reader does not evaluate them): the specs are the same.
+ */
+export const ASSEMBLED_TYPES: ReadonlySet<string> = new Set([REGISTRY_TYPE, ...COMPANION_TYPES, 'azurerm_resource_group', 'azurerm_key_vault_key', 'azurerm_key_vault']);
+
 /** The site (file, line, pointer, address) of a resource for error messages. */
 export function siteOf(res: RawResource, errors: InputError[]): ValueSite {
   const { file = '<inline>', line, pointer } = res.source;
@@ -116,7 +141,7 @@ export interface AssembleOptions {
 export function assemble(resources: readonly RawResource[], errors: InputError[], options?: AssembleOptions): RegistrySpec[] {
   const index = new ResourceIndex(resources);
   const registries = index.ofType(REGISTRY_TYPE);
-  const companions = resources.filter((r) => r.type !== REGISTRY_TYPE);
+  const companions = resources.filter((r) => COMPANION_TYPES.has(r.type));
   const linked = new Map<RawResource, RawResource[]>();
   for (const reg of registries) linked.set(reg, []);
 
@@ -199,6 +224,7 @@ export function assemble(resources: readonly RawResource[], errors: InputError[]
           break;
         }
         default:
+          // Only the types of COMPANION_TYPES are linked: a new case here belongs there too.
           break;
       }
     }

@@ -9,7 +9,7 @@
  */
 import { InputError } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
-import { assemble, REGISTRY_TYPE } from './assemble.js';
+import { ASSEMBLED_TYPES, assemble, REGISTRY_TYPE } from './assemble.js';
 import type { SourceResult } from './from-tf-json.js';
 import { attributesOf, blocksOf } from './hcl/ast.js';
 import { allResourceInstances, ConfigEvaluation, HclModule, ModuleInstance, rawResource, type ModuleLookup, type ResourceInstance } from './hcl/module.js';
@@ -163,18 +163,36 @@ export function fromHclConfig(config: HclConfig): HclResult {
     const resources: RawResource[] = [];
     const hidden = new Set<string>();
     const major = singleMajor(versions);
-    for (const { instance, res } of allResourceInstances(top)) {
-      const raw = rawResource(instance, res);
-      const m = major ?? (res.decl.type === REGISTRY_TYPE ? majorFromRegistryValues(raw.values) : undefined);
-      resources.push(m === undefined ? raw : { ...raw, source: { ...raw.source, azurermMajor: m } });
+    // Only the resources assemble reads are evaluated (a monorepo's storage accounts and vaults
+    // are most of its resources and change no registry); Key Vaults only once a registry sets
+    // `encryption`, the one case that reads them. The rest stay in input order.
+    const instances = allResourceInstances(top);
+    const raws: Array<RawResource | undefined> = [];
+    const raw = (k: number): RawResource => {
+      const { instance, res } = instances[k]!;
+      const r = rawResource(instance, res);
+      const m = major ?? (res.decl.type === REGISTRY_TYPE ? majorFromRegistryValues(r.values) : undefined);
+      return m === undefined ? r : { ...r, source: { ...r.source, azurermMajor: m } };
+    };
+    let encrypted = false;
+    for (const [k, { instance, res }] of instances.entries()) {
+      if (ASSEMBLED_TYPES.has(res.decl.type) && res.decl.type !== KEY_VAULT_TYPE) {
+        raws[k] = raw(k);
+        if (res.decl.type === REGISTRY_TYPE && raws[k].values.encryption !== undefined) encrypted = true;
+      }
       if (res.decl.context) {
-        hidden.add(raw.address);
+        hidden.add(res.address);
         continue;
       }
       if (res.decl.type === REGISTRY_TYPE) keyVaultKeyCheck(instance, res, errors, reported);
       for (const c of commentsFor(res.decl.source.text, res.decl.block.line)) {
-        suppressions.push({ ruleId: c.ruleId, reason: c.reason, address: raw.address, file: res.decl.source.file, line: c.line, ...(c.tool ? { tool: c.tool } : {}) });
+        suppressions.push({ ruleId: c.ruleId, reason: c.reason, address: res.address, file: res.decl.source.file, line: c.line, ...(c.tool ? { tool: c.tool } : {}) });
       }
+    }
+    for (const [k, { res }] of instances.entries()) {
+      if (res.decl.type === KEY_VAULT_TYPE && encrypted) raws[k] = raw(k);
+      const r = raws[k];
+      if (r) resources.push(r);
     }
     const assembleErrors: InputError[] = [];
     const specs = assemble(resources, assembleErrors);
@@ -189,6 +207,9 @@ export function fromHclConfig(config: HclConfig): HclResult {
   errors.push(...varErrors.values());
   return { registries, errors, suppressions };
 }
+
+/** A Key Vault: read by assemble only for a registry with customer-managed encryption. */
+const KEY_VAULT_TYPE = 'azurerm_key_vault';
 
 /** A module and every module it calls (each once). */
 function moduleTree(root: HclModule, lookup: ModuleLookup): HclModule[] {

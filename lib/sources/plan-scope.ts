@@ -12,6 +12,7 @@
 import type { PlanConfiguration } from './plan-config.js';
 import { configKey } from './plan-config.js';
 import { isPlainObject, referencesIn } from './values.js';
+import { appendAll } from '../mutable.js';
 
 /** One resource instance of the plan, as the scope search sees it. */
 export interface ScopeEntry {
@@ -142,7 +143,7 @@ export function registryScope(entries: readonly ScopeEntry[], config: PlanConfig
       const list = byBase.get(`${module ? `${module}.` : ''}${r.type}.${r.name}`) ?? [];
       if (r.index !== undefined && !/each\.key|count\.index/.test(r.index)) out.push(...list.filter((e) => (e.instanceKey ?? '') === r.index));
       else if (r.index !== undefined && fromKey !== undefined && list.some((e) => e.instanceKey === fromKey)) out.push(...list.filter((e) => e.instanceKey === fromKey));
-      else out.push(...list);
+      else appendAll(out, list);
     }
     return out;
   };

@@ -122,6 +122,8 @@ const V3_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
  */
 export function inProviderNames(message: string, major: number | undefined): string {
   if (major === undefined || major >= 4) return message;
+  // Every pattern names one of the two arguments: most messages hold neither and skip the nine replaces.
+  if (!message.includes('retention_policy_in_days') && !message.includes('trust_policy_enabled')) return message;
   let out = message;
   for (const [re, to] of V3_NAMES) out = out.replace(re, to);
   return out;

@@ -20,20 +20,37 @@ export { preview };
  */
 export function argumentAt(args: Readonly<Record<string, ArgumentLocation>> | undefined, path: string): ArgumentLocation | undefined {
   if (!args) return undefined;
+  for (const candidate of argumentCandidates(path)) {
+    if (Object.hasOwn(args, candidate)) return args[candidate];
+  }
+  return undefined;
+}
+
+/**
+ * The keys {@link argumentAt} tries for `path`, in order, cached by path: rules ask about the
+ * same few dozen paths for every registry of a large input.
+ */
+const CANDIDATES = new Map<string, readonly string[]>();
+
+function argumentCandidates(path: string): readonly string[] {
+  const cached = CANDIDATES.get(path);
+  if (cached) return cached;
   const segs = path
     .replace(/\[(\d+)\]/g, '.$1')
     .replace(/\["([^"]*)"\]/g, '.$1')
     .split('.')
     .filter((x) => x !== '');
+  const out: string[] = [];
   for (let n = segs.length; n > 0; n--) {
     const head = segs.slice(0, n);
     // The same path with `.0` after each block name written without an index.
     const indexed = head.flatMap((x, i) => (i < head.length - 1 && !/^\d+$/.test(x) && !/^\d+$/.test(head[i + 1]!) ? [x, '0'] : [x]));
-    for (const candidate of [head.join('.'), indexed.join('.')]) {
-      if (Object.hasOwn(args, candidate)) return args[candidate];
-    }
+    out.push(head.join('.'), indexed.join('.'));
   }
-  return undefined;
+  // Paths come from rules and inputs: bound the cache so a hostile input cannot grow it without end.
+  if (CANDIDATES.size >= 4096) CANDIDATES.clear();
+  CANDIDATES.set(path, out);
+  return out;
 }
 
 /** Where a value sits, for error messages. */
