@@ -12,6 +12,7 @@ import { inlineSpec, resolveScenarioDocument } from '../sim/scenario/resolve.js'
 import type { InlineRegistryInput } from '../sim/scenario/types.js';
 import { readInputText } from '../input/read.js';
 import { loadInitialExports } from './load-initial.js';
+import { appendAll } from '../mutable.js';
 
 /** Options of {@link loadScenario}. */
 export interface LoadScenarioOptions {
@@ -94,7 +95,7 @@ export async function loadScenario(path: string, options: LoadScenarioOptions = 
       // Only a path from the command line may run a cdktf app; a scenario is data.
       const synth = e.index < 0 ? { allowSynth: options.allowSynth ?? true, noSynthReason: 'no-synth' as const } : { allowSynth: false, noSynthReason: 'scenario' as const };
       const r = await loadRegistries([e.path], { cwd: e.base, ...synth });
-      specs.push(...r.registries);
+      appendAll(specs, r.registries);
       errors.push(...r.errors);
       if (!r.errors.length && !r.registries.length) {
         const pointer = e.index >= 0 ? `/registries/${e.index}` : undefined;

@@ -136,3 +136,19 @@ describe('JUnit XML', () => {
     expect(int(parse(warn), 'failures')).toBeGreaterThan(int(doc, 'failures'));
   });
 });
+
+test('150,000 findings render (each case appended, never spread into one call: that overflowed the stack, exit 70)', () => {
+  const r = nastyResult();
+  const base = r.report.findings;
+  const findings = Array.from({ length: 150_000 }, (_, i) => ({ ...base[i % base.length]!, address: `azurerm_container_registry.r${i}`, location: { kind: 'hcl' as const, file: 'main.tf', line: 1 } }));
+  const xml = renderJunit({ ...r, report: { ...r.report, findings, checked: findings.map((f) => ({ address: f.address, location: f.location })) } });
+  // One suite (main.tf) holds a case per registry and rule.
+  expect(xml.match(/<testcase /g)!.length).toBeGreaterThanOrEqual(150_000);
+});
+
+test('appendAll appends more items than one call can take as arguments', async () => {
+  const { appendAll } = await import('../../lib/mutable.js');
+  const items = Array.from({ length: 500_000 }, (_, i) => i);
+  expect(() => [].push(...(items as never[]))).toThrow(RangeError);
+  expect(appendAll([-1], items)).toHaveLength(500_001);
+});

@@ -11,6 +11,7 @@ import { schemaProblems, schemaValidator, type SchemaProblem, type SchemaWording
 import schema from './scenario.schema.json' with { type: 'json' };
 import type { ScenarioInput } from './types.js';
 import { boundProblems } from './bounds.js';
+import { appendAll } from '../../mutable.js';
 
 
 /** The scenario JSON Schema (draft-07), as shipped in `lib/sim/scenario/scenario.schema.json`. */
@@ -81,7 +82,7 @@ function duplicateKeys(doc: Document): Array<{ key: string; offset: number }> {
         seen.add(key);
         stack.push(pair.value);
       }
-    } else if (isSeq(node)) stack.push(...node.items);
+    } else if (isSeq(node)) appendAll(stack, node.items);
   }
   return out;
 }
