@@ -58,7 +58,9 @@ export function parseHclFile(file: HclFile): ParsedHclFile {
 
 /** A syntax error as an {@link InputError} at its line, with Terraform's summary. */
 export function syntaxError(file: string, e: HclSyntaxError): InputError {
-  return new InputError({ file, line: e.line }, `HCL must parse, got a syntax error at column ${e.column}: ${e.summary} (${e.detail.replace(/\.$/, '')}); fix the syntax (terraform validate shows the same error).`);
+  // Nesting past acrkit's limit is acrkit's refusal, not an error Terraform would report.
+  const terraformToo = e.summary === 'Nesting too deep' ? '' : ' (terraform validate shows the same error)';
+  return new InputError({ file, line: e.line }, `HCL must parse, got a syntax error at column ${e.column}: ${e.summary} (${e.detail.replace(/\.$/, '')}); fix the syntax${terraformToo}.`);
 }
 
 /** A `module` block's `source` when it is a local path (`./x`, `../x`), with where it is written. */

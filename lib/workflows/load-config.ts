@@ -11,6 +11,7 @@ import { isPsRuleResourceFile, parsePsRuleOptions, parseSuppressionGroups, PSRUL
 import { readInputTextSync } from '../input/read.js';
 import { STDIN_NAME } from '../sources/stdin.js';
 import { compareStrings } from '../order.js';
+import { parseInputJson } from '../input/json.js';
 
 /**
  * Loads a config file. With `explicit` false a missing file is fine (returns undefined);
@@ -30,9 +31,9 @@ export function loadConfig(path: string, cwd: string, explicit: boolean): Policy
   }
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = parseInputJson(text, { shown: path, what: 'config file', fix: 'fix the JSON' });
   } catch (e) {
-    throw new InputErrors([new InputError({ file: path }, `config file must be valid JSON, got ${e instanceof Error ? e.message : String(e)}: fix the JSON.`)]);
+    throw new InputErrors([e as InputError]);
   }
   return parseConfig(doc, path);
 }

@@ -13,6 +13,7 @@ import { fromPartRun, scenarioHash, type PartialResult } from '../sim/results/pa
 import type { RunResult } from '../sim/results/run-result.js';
 import type { SimulationResult } from '../sim/results/result.js';
 import schema from '../sim/results/part.schema.json' with { type: 'json' };
+import { parseInputJson } from '../input/json.js';
 
 const validate = schemaValidator(schema);
 
@@ -47,9 +48,9 @@ export async function readPart(path: string, options: PartOptions = {}): Promise
   const text = await readInputText(path, { cwd, shown, what: 'simulation part', fix: FIX });
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseInputJson(text, { shown, what: 'simulation part', fix: FIX });
   } catch (e) {
-    throw new InputErrors([new InputError({ file: shown }, `simulation part must be JSON, got a syntax error (${(e as Error).message}): ${FIX}.`)]);
+    throw new InputErrors([e as InputError]);
   }
   const problems = schemaProblems(validate(data), data, { subject: 'the simulation part', schemaName: 'lib/sim/results/part.schema.json' });
   if (problems.length) throw new InputErrors(problems.map((p) => new InputError(p.summary ? { file: shown } : { file: shown, pointer: p.pointer }, p.reason)));

@@ -106,6 +106,7 @@ test.each([
   writeFileSync(join(cwd, 'good', 'deep.tf'), text);
   const r = await loadInputs(['good'], { cwd });
   expect(r.errors.map((e) => e.message)).toEqual([expect.stringMatching(new RegExp(`^good/deep\\.tf:${line}: HCL must parse, got a syntax error at column \\d+: Nesting too deep`))]);
+  expect(r.errors[0]!.message).not.toContain('terraform validate shows the same error');
   expect(r.registries.map((x) => x.address)).toEqual(['azurerm_container_registry.good']);
 });
 
@@ -120,4 +121,18 @@ test('review: a deep plan is an input error at its file, never exit 70, and quot
   expect(bad.code).toBe(2);
   expect(bad.stdout + bad.stderr).toMatch(/bad-plan\.json(:1)?: plan file must be valid JSON/);
   expect(bad.stdout + bad.stderr).not.toContain('saltsalt');
+});
+
+test('a config file or a simulation part that is not JSON is named, never quoted', async () => {
+  const cwd = tree();
+  writeFileSync(join(cwd, 'acrkit.config.json'), 'token=SECRETVALUE-do-not-print\n');
+  const config = await runCli(['check', 'good'], { cwd });
+  expect(config.code).toBe(2);
+  expect(config.stdout + config.stderr).toMatch(/acrkit\.config\.json(:1)?: config file must be valid JSON/);
+  expect(config.stdout + config.stderr).not.toContain('SECRETVALUE');
+  writeFileSync(join(cwd, 'part-1.json'), 'SECRETVALUE-do-not-print\n');
+  const part = await runCli(['simulate', 'merge', 'part-1.json'], { cwd });
+  expect(part.code).toBe(2);
+  expect(part.stdout + part.stderr).toMatch(/part-1\.json(:1)?: simulation part must be valid JSON/);
+  expect(part.stdout + part.stderr).not.toContain('SECRETVALUE');
 });
