@@ -79,7 +79,7 @@ function oneProcess(format: string): string {
   if (!oneProcessCache.has(format)) {
     const dir = checkout(join(tmp, `one-${format}`));
     // --workers 0: the same result as any worker count, without starting threads.
-    const r = spawnSync(process.execPath, [acrkitBin, 'simulate', '--scenario', SCENARIO, '--runs', RUNS, '--workers', '0', '--format', format], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const r = spawnSync(process.execPath, [acrkitBin, 'simulate', '--scenario', SCENARIO, '--runs', RUNS, '--workers', '0', '--format', format], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, maxBuffer: 1 << 28 }); // the JSON is over spawnSync's 1 MiB default
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0); // the example's assertions hold
     oneProcessCache.set(format, r.stdout);
