@@ -23,16 +23,8 @@ import {
 import type { ResolvedScenario } from '../../lib/sim/scenario/model.js';
 import { inlineSpec, scenarioFromText } from '../../lib/sim/scenario/resolve.js';
 import { runCli } from '../support/cli.js';
+import { scenarioErrorOf as errorOf } from './helpers.js';
 
-function errorOf(text: string): string {
-  try {
-    scenarioFromText(text, 's.yaml');
-  } catch (e) {
-    expect((e as Error).name).toBe('InputErrors');
-    return (e as Error).message;
-  }
-  throw new Error('expected an input error');
-}
 
 const REG = 'registries: [{ name: contosoprod, location: westeurope, tier: Premium }]\n';
 

@@ -2,7 +2,7 @@
  * Builders for small deterministic scenarios (fixed distributions, fixed arrivals).
  */
 import type { ResolvedScenario } from '../../lib/sim/scenario/model.js';
-import { scenarioFromObject } from '../../lib/sim/scenario/resolve.js';
+import { scenarioFromObject, scenarioFromText } from '../../lib/sim/scenario/resolve.js';
 import type { InlineRegistryInput, ScenarioInput, WorkloadInput } from '../../lib/sim/scenario/types.js';
 
 /** A workload with fixed sizes and rates: `layers` layers of `layerBytes`, `changed` new per push. */
@@ -46,4 +46,15 @@ export function scenario(
   extra: Partial<ScenarioInput> = {},
 ): ResolvedScenario {
   return scenarioFromObject({ horizon: 'P30D', seed: 1, registries, ...(workload ? { workloads: [workload] } : {}), ...extra });
+}
+
+/** The message of the InputErrors that resolving the scenario `text` throws (fails the test when none is thrown). */
+export function scenarioErrorOf(text: string): string {
+  try {
+    scenarioFromText(text, 's.yaml');
+  } catch (e) {
+    expect((e as Error).name).toBe('InputErrors');
+    return (e as Error).message;
+  }
+  throw new Error('expected an input error');
 }

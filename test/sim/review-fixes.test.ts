@@ -21,17 +21,8 @@ import { chooseVariants } from '../../lib/workflows/variants.js';
 import schema from '../../lib/sim/scenario/scenario.schema.json' with { type: 'json' };
 import { runCli } from '../support/cli.js';
 import { fixedWorkload } from './helpers.js';
+import { scenarioErrorOf as errorOf } from './helpers.js';
 
-/** The message of the InputErrors resolving `text` throws. */
-function errorOf(text: string): string {
-  try {
-    scenarioFromText(text, 's.yaml');
-  } catch (e) {
-    expect((e as Error).name).toBe('InputErrors');
-    return (e as Error).message;
-  }
-  throw new Error('expected an input error');
-}
 
 const REG = 'registries: [{ name: shop, location: westeurope, tier: Premium }]\n';
 /** `perDay` pushes per repository a day on 1,000 repositories, every day alike. */
