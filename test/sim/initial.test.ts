@@ -129,6 +129,7 @@ describe('initial content written by hand', () => {
     const sc = scenarioFromObject({ horizon: 'P3D', registries: [{ name: 'prod', location: 'westeurope', initial }] });
     const r = await runMonteCarlo(sc, { workers: 0 });
     expect(r.registries[0]!.assumptions?.join('\n')).toContain('no layer shared between initial manifests or with new pushes');
+    expect(r.registries[0]!.assumptions?.join('\n')).toContain("the workload's re-pushed tags never move an initial tag");
   });
 
   test.each([
@@ -174,6 +175,7 @@ describe('initial content imported from Azure CLI exports', () => {
     expect(d.manifests[2]).toBe(5);
     expect(d.maxTagsPerRepository[0]).toBe(3);
     expect(d.listingRequests[0]).toBe(1 + 3);
+    expect(sc.registries[0]!.assumptions!.join('\n')).toContain("the workload's re-pushed tags never move an initial tag");
     expect(sc.registries[0]!.assumptions!.join('\n')).toMatch(/imageSize x 0\.6000 alone, so the total matches show-usage Size/);
   });
 

@@ -84,7 +84,7 @@ function byAge(ages: readonly number[], make: (age: number, count: number) => In
 }
 
 const HAND_ASSUMPTION =
-  'each initial manifest holds its bytes alone (no layer shared between initial manifests or with new pushes); an untagged one was untagged at its age, under the retention in force on day 0';
+  "each initial manifest holds its bytes alone (no layer shared between initial manifests or with new pushes); an untagged one was untagged at its age, under the retention in force on day 0; the workload's re-pushed tags never move an initial tag: tagged initial content stays until a purge, delete or untag event removes it";
 
 /** Resolves an `initial:` written by hand (no `from`). */
 export function initialFromFigures(input: InitialInput, p: string, err: ErrorSink): InitialInventory | undefined {
@@ -237,7 +237,7 @@ export function initialFromExports(x: AzExports, asOf: number | undefined, p: st
   if (unknown > 0) assumptions.push(`${unknown} manifests known from show-tags only (no size) are given the mean size of the others`);
   if (extra.length) assumptions.push(`repositories ${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ', ...' : ''} are in the manifest or tag exports but not in the repository list; included`);
   assumptions.push(
-    `ages count from ${new Date(day0).toISOString().slice(0, 10)} (day 0) to each manifest's lastUpdateTime; an untagged manifest was untagged then, under the retention in force on day 0; purge filters see an imported manifest's first tag`,
+    `ages count from ${new Date(day0).toISOString().slice(0, 10)} (day 0) to each manifest's lastUpdateTime; an untagged manifest was untagged then, under the retention in force on day 0; purge filters see an imported manifest's first tag; the workload's re-pushed tags never move an initial tag: tagged initial content stays until a purge, delete or untag event removes it`,
   );
   let taggedBytes = 0;
   let untaggedBytes = 0;
