@@ -83,11 +83,12 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
       const sc = await loadScenario(opts.scenario, { cwd: io.cwd, inputs, runs: opts.runs, seed: opts.seed, allowOutside: opts.allowOutside ?? false, allowSynth: opts.synth !== false });
       // Variants (the scenario's, or --vary's): every variant on the same draws, compared side by side.
       const { chooseVariants } = await import('../../workflows/variants.js');
+      // The cost estimate, before any run starts: exit 2 with the figures above the limits.
+      const { assertAffordable } = await import('../../sim/scenario/bounds.js');
       const variants = chooseVariants(sc, opts.vary);
       if (variants) {
         if (format === 'partial-json') throw new UsageError(`--shard and --format partial-json simulate one scenario, got ${variants.length} variants: run the comparison in one process, or shard each variant as its own scenario.`);
-        const { assertAffordable: affordable } = await import('../../sim/scenario/bounds.js');
-        affordable(sc, { runs: sc.runs, variants: variants.length, allowLarge: opts.allowLarge ?? false });
+        assertAffordable(sc, { runs: sc.runs, variants: variants.length, allowLarge: opts.allowLarge ?? false });
         const { simulateVariants } = await import('./simulate-variants.js');
         await simulateVariants(ctx, sc, variants, { format, out: opts.out, workers: capWorkers(opts.workers, io), inputs: [...inputs, opts.scenario] });
         return;
@@ -95,8 +96,6 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
       const shard: Shard = opts.shard ?? { index: 1, count: 1 };
       const runIndices = format === 'partial-json' ? shardRunIndices(sc.runs, shard) : undefined;
       const total = runIndices?.length ?? sc.runs;
-      // The cost estimate, before any run starts: exit 2 with the figures above the limits.
-      const { assertAffordable } = await import('../../sim/scenario/bounds.js');
       assertAffordable(sc, { runs: total, allowLarge: opts.allowLarge ?? false });
       const label = opts.shard ? `shard ${shard.index}/${shard.count}` : 'simulate';
       const progress = countProgress(io.progress, label, total, 'runs');
