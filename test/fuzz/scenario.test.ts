@@ -68,19 +68,25 @@ test.each([['tree'], ['text']])('the %s seed simulates', async (kind) => {
   expect([0, 1]).toContain(r.code);
 });
 
+/**
+ * Simulates `yaml` (written to `file`) in `format` and fails on a problem: an exit code other
+ * than 0/1/2 (counts are bounded by the catalog and the cost model, lib/sim/scenario/bounds.ts,
+ * so never 70), broken Markdown, or a non-finite figure (NaN, Infinity) in the output.
+ */
+async function simulateChecked(yaml: string, file: string, format: string): Promise<void> {
+  writeFileSync(join(dir, file), yaml);
+  const r = await runCli(['simulate', '--scenario', file, '--workers', '0', '--runs', '1', '--format', format], { cwd: dir });
+  expectNoProblem(runProblem(r, { markdown: format === 'markdown', secrets: [] }), yaml);
+  if (r.code !== 2) expectNoProblem(/\bNaN\b|\bInfinity\b/.test(r.stdout) ? `output must hold finite figures, got NaN or Infinity: ${r.stdout.slice(0, 300)}` : undefined, yaml);
+}
+
 test(
   'mutated scenarios: exit 0/1/2, well-formed Markdown',
   async () => {
     await fc.assert(
       fc.asyncProperty(fc.boolean(), jsonMutations, textMutations, fc.constantFrom('text', 'json', 'markdown'), async (asTree, tree, text, format) => {
         const yaml = asTree ? stringify(mutateJson(SEED, tree)) : mutateText(SEED_YAML, text);
-        const file = `s${n++}.yaml`;
-        writeFileSync(join(dir, file), yaml);
-        const r = await runCli(['simulate', '--scenario', file, '--workers', '0', '--runs', '1', '--format', format], { cwd: dir });
-        // Counts are bounded by the catalog and the cost model (lib/sim/scenario/bounds.ts): never exit 70.
-        expectNoProblem(runProblem(r, { markdown: format === 'markdown', secrets: [] }), yaml);
-        // Results are finite: no NaN, Infinity or a null where a figure belongs.
-        if (r.code !== 2) expectNoProblem(/\bNaN\b|\bInfinity\b/.test(r.stdout) ? `output must hold finite figures, got NaN or Infinity: ${r.stdout.slice(0, 300)}` : undefined, yaml);
+        await simulateChecked(yaml, `s${n++}.yaml`, format);
       }),
       fuzzParams(),
     );
@@ -145,11 +151,7 @@ test(
           parent[path[path.length - 1]!] = value;
         }
         const yaml = stringify(doc);
-        const file = `e${n++}.yaml`;
-        writeFileSync(join(dir, file), yaml);
-        const r = await runCli(['simulate', '--scenario', file, '--workers', '0', '--runs', '1', '--format', format], { cwd: dir });
-        expectNoProblem(runProblem(r, { markdown: format === 'markdown', secrets: [] }), yaml);
-        if (r.code !== 2) expectNoProblem(/\bNaN\b|\bInfinity\b/.test(r.stdout) ? `output must hold finite figures, got NaN or Infinity: ${r.stdout.slice(0, 300)}` : undefined, yaml);
+        await simulateChecked(yaml, `e${n++}.yaml`, format);
       }),
       fuzzParams(),
     );
