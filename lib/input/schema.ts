@@ -3,7 +3,10 @@
  * config): one ajv factory and one translator from ajv's errors to acrkit's messages,
  * `<pointer> <requirement> (rule <keyword>), got <value>: <fix>.`
  */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { preview } from '../format/values.js';
 import { escapeToken, valueAt } from './pointer.js';
@@ -20,27 +23,91 @@ export interface SchemaValidatorOptions {
    * @default false
    */
   readonly discriminator?: boolean;
+  /**
+   * Where to look for the precompiled validator of this schema.
+   * @default {@link PRECOMPILED_VALIDATORS}
+   */
+  readonly precompiledDir?: URL;
+}
+
+/** A compiled schema check: ajv's errors for a document, none when it is valid. */
+export interface SchemaValidator {
+  (doc: unknown): readonly ErrorObject[];
+  /**
+   * The name of its precompiled module: a hash of the schema and the options, so a module built
+   * from another version of the schema is never used.
+   */
+  readonly key: string;
+  /** The validator as a standalone CommonJS module (ajv's standalone code), for the build to write. */
+  standaloneCode(): string;
 }
 
 /**
- * A validator for `schema`, compiled on first use (a run that never validates never loads
- * ajv). It returns ajv's errors for a document, none when it is valid.
+ * Where the build (`npm run build`, lib/cli/precompile-validators.ts) writes the precompiled
+ * validators: `dist/validators/`, seen from this module's place in `dist/lib/input/`.
  */
-export function schemaValidator(schema: object, options: SchemaValidatorOptions = {}): (doc: unknown) => readonly ErrorObject[] {
+export const PRECOMPILED_VALIDATORS = new URL('../../validators/', import.meta.url);
+
+/** Bumped when the shape of the precompiled modules changes (it is part of their key). */
+const PRECOMPILED_FORMAT = 2;
+
+/** The installed ajv's version (part of a precompiled module's key: its runtime helpers must match). */
+function ajvVersion(): string {
+  return (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
+}
+
+/** A new ajv instance set up as every acrkit validator uses it (`source` for standalone code). */
+function ajvFor(options: SchemaValidatorOptions, source: boolean): AjvClass {
+  const require = createRequire(import.meta.url);
+  const { Ajv } = require('ajv') as { Ajv: typeof AjvClass };
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, discriminator: options.discriminator ?? false, ...(source ? { code: { source: true } } : {}) });
+  if (options.formats) {
+    const plugin = require('ajv-formats') as ((a: AjvClass) => void) & { default?: (a: AjvClass) => void };
+    (plugin.default ?? plugin)(ajv);
+  }
+  return ajv;
+}
+
+/**
+ * The precompiled validator `key` in `dir`, or undefined when there is none (running from the
+ * sources, or a build older than the schema).
+ */
+export function loadPrecompiledValidator(key: string, dir: URL = PRECOMPILED_VALIDATORS): ValidateFunction | undefined {
+  const file = fileURLToPath(new URL(`${key}.cjs`, dir));
+  if (!existsSync(file)) return undefined;
+  // The module is a factory given this module's require, so ajv's runtime helpers it needs
+  // resolve from acrkit's dependencies wherever the module lies.
+  const require = createRequire(import.meta.url);
+  const loaded = (require(file) as (req: NodeJS.Require) => { default?: ValidateFunction } & ValidateFunction)(require);
+  return typeof loaded.default === 'function' ? loaded.default : loaded;
+}
+
+/**
+ * A validator for `schema`, loaded on first use (a run that never validates never loads ajv):
+ * the module `npm run build` precompiled for this schema and these options when there is one
+ * (compiling the scenario schema takes about 0.3 s a process, loading its module a few ms),
+ * else compiled by ajv. Both give the same errors.
+ */
+export function schemaValidator(schema: object, options: SchemaValidatorOptions = {}): SchemaValidator {
   let compiled: ValidateFunction | undefined;
-  return (doc) => {
-    if (!compiled) {
-      const require = createRequire(import.meta.url);
-      const { Ajv } = require('ajv') as { Ajv: typeof AjvClass };
-      const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, discriminator: options.discriminator ?? false });
-      if (options.formats) {
-        const plugin = require('ajv-formats') as ((a: AjvClass) => void) & { default?: (a: AjvClass) => void };
-        (plugin.default ?? plugin)(ajv);
-      }
-      compiled = ajv.compile(schema);
-    }
+  let key: string | undefined;
+  const keyOf = (): string => (key ??= createHash('sha256').update(JSON.stringify([PRECOMPILED_FORMAT, ajvVersion(), schema, options.formats ?? false, options.discriminator ?? false])).digest('hex').slice(0, 20));
+  const validate = (doc: unknown): readonly ErrorObject[] => {
+    compiled ??= loadPrecompiledValidator(keyOf(), options.precompiledDir) ?? ajvFor(options, false).compile(schema);
     return compiled(doc) ? [] : [...(compiled.errors ?? [])];
   };
+  return Object.defineProperties(validate, {
+    key: { get: keyOf, enumerable: true },
+    standaloneCode: {
+      value: (): string => {
+        const ajv = ajvFor(options, true);
+        const require = createRequire(import.meta.url);
+        const standalone = (require('ajv/dist/standalone') as { default: (a: AjvClass, v: ValidateFunction) => string }).default;
+        const code = standalone(ajv, ajv.compile(schema));
+        return `// Generated by lib/cli/precompile-validators.ts from a schema of acrkit (key ${keyOf()}); do not edit.\n'use strict';\nmodule.exports = (require) => {\nconst module = { exports: {} };\n${code}\nreturn module.exports;\n};\n`;
+      },
+    },
+  }) as SchemaValidator;
 }
 
 /** One schema violation, ready for an InputError. */

@@ -36,7 +36,8 @@ export interface PolicyConfig {
   readonly suppressions: readonly Suppression[];
 }
 
-const validate = schemaValidator(CONFIG_SCHEMA);
+/** The policy config schema's validator (precompiled by the build). */
+export const CONFIG_VALIDATOR = schemaValidator(CONFIG_SCHEMA);
 
 const WORDING: SchemaWording = {
   subject: '(top level)',
@@ -46,7 +47,7 @@ const WORDING: SchemaWording = {
 
 /** Validates a parsed config document; throws {@link InputErrors} listing every problem. */
 export function parseConfig(doc: unknown, file: string): PolicyConfig {
-  const errors = schemaProblems(validate(doc), doc, WORDING).map((d) => new InputError({ file, pointer: d.pointer }, d.reason));
+  const errors = schemaProblems(CONFIG_VALIDATOR(doc), doc, WORDING).map((d) => new InputError({ file, pointer: d.pointer }, d.reason));
   if (errors.length) throw new InputErrors(errors);
   const c = doc as { packs?: PackName[]; failOn?: FailOn; packOptions?: PackOptions; suppressions?: Array<{ id: string; reason: string; address?: string; stack?: string; file?: string }> };
   const suppressions: Suppression[] = [];

@@ -15,7 +15,8 @@ import type { SimulationResult } from '../sim/results/result.js';
 import schema from '../sim/results/part.schema.json' with { type: 'json' };
 import { parseInputJson } from '../input/json.js';
 
-const validate = schemaValidator(schema);
+/** The part schema's validator (precompiled by the build). */
+export const PART_VALIDATOR = schemaValidator(schema);
 
 /** Options of {@link readPart} and {@link mergeParts}. */
 export interface PartOptions {
@@ -52,7 +53,7 @@ export async function readPart(path: string, options: PartOptions = {}): Promise
   } catch (e) {
     throw new InputErrors([e as InputError]);
   }
-  const problems = schemaProblems(validate(data), data, { subject: 'the simulation part', schemaName: 'lib/sim/results/part.schema.json' });
+  const problems = schemaProblems(PART_VALIDATOR(data), data, { subject: 'the simulation part', schemaName: 'lib/sim/results/part.schema.json' });
   if (problems.length) throw new InputErrors(problems.map((p) => new InputError(p.summary ? { file: shown } : { file: shown, pointer: p.pointer }, p.reason)));
   const part = data as PartialResult;
   const problemsInside = internalProblems(part);

@@ -180,6 +180,12 @@ describe('check-only install (no cdktf peers)', () => {
     const result = JSON.parse(r.out);
     assert.equal(result.runs, 2);
     assert.equal(result.registries[0].name, 'shop');
+    // The schemas' validators come precompiled (dist/validators), one module per schema.
+    const validators = readdirSync(join(p.dir, 'node_modules/acrkit/dist/validators'));
+    assert.equal(validators.filter((f) => f.endsWith('.cjs')).length, 3, validators.join(', '));
+    const bad = acrkit(p.dir, ['simulate', '--scenario', 'plan.json', '--workers', '0']);
+    assert.equal(bad.status, 2, bad.err);
+    assert.match(bad.err, /rule additionalProperties/);
   });
 
   test('review base vs head', () => {

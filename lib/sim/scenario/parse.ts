@@ -20,7 +20,8 @@ export const SCENARIO_SCHEMA: object = schema;
 /** Aliases a scenario may expand (yaml's own default is 100). */
 const MAX_ALIAS_COUNT = 100;
 
-const validate = schemaValidator(schema, { formats: true, discriminator: true });
+/** The scenario schema's validator (precompiled by the build). */
+export const SCENARIO_VALIDATOR = schemaValidator(schema, { formats: true, discriminator: true });
 
 /** A parsed scenario with a way back from JSON pointers to lines. */
 export interface ScenarioDocument {
@@ -125,7 +126,7 @@ export function parseScenario(text: string, file: string): ScenarioDocument {
       ),
     );
   }
-  const schemaFound = schemaProblems(validate(data), data, WORDING);
+  const schemaFound = schemaProblems(SCENARIO_VALIDATOR(data), data, WORDING);
   // Maxima from the catalog and the cost model, and non-finite numbers (bounds.ts), where the schema found nothing.
   const flagged = new Set(schemaFound.map((d) => d.pointer));
   const problems: SchemaProblem[] = [...schemaFound, ...boundProblems(data).filter((b) => !flagged.has(b.pointer)).map((b) => ({ pointer: b.pointer, reason: `${b.reason}.` }))];
