@@ -1,6 +1,7 @@
 /**
- * Simulator benchmark (not part of `npm test`): `npm run build && npx tsx bench/sim-bench.ts`
- * (it measures the compiled simulator in dist/, as the CLI runs it).
+ * Simulator benchmark (not part of `npm test`): `npm run build && node bench/sim-bench.mjs`
+ * (it measures the compiled simulator in dist/, as the CLI runs it, with no TypeScript loader in the
+ * process: tsx's loader alone adds about 35 MiB of memory and runs in every worker thread).
  *
  * 1. One run of 1 year, 1,000 repositories, 10,000 pushes a day (3.65M pushes): pushes per
  *    second, the ratio to drawing the same random numbers alone (same process), peak memory.
@@ -23,12 +24,11 @@ import { simulateRuns } from '../dist/lib/sim/montecarlo.js';
 import { pullPool } from '../dist/lib/sim/pool.js';
 import { Rng } from '../dist/lib/sim/random/random.js';
 import { scenarioFromObject } from '../dist/lib/sim/scenario/resolve.js';
-import type { RegistryRunResult } from '../dist/lib/sim/results/run-result.js';
-import type { ScenarioInput } from '../dist/lib/sim/scenario/types.js';
 import { variates } from './compute-worker.mjs';
 import { QUICK, figure, list as each, fmt, median, rounds, verdict } from './timing.mjs';
 
-function scenarioInput(pushesPerDay: number, runs: number): ScenarioInput {
+/** The scenario (ScenarioInput) of one busy registry. */
+function scenarioInput(pushesPerDay, runs) {
   return {
     name: 'bench',
     horizon: 'P365D',
@@ -48,12 +48,12 @@ function scenarioInput(pushesPerDay: number, runs: number): ScenarioInput {
   };
 }
 
-const timed = (f: () => void): number => {
+const timed = (f) => {
   const t = performance.now();
   f();
   return performance.now() - t;
 };
-const timedAsync = async (f: () => Promise<void>): Promise<number> => {
+const timedAsync = async (f) => {
   const t = performance.now();
   await f();
   return performance.now() - t;
@@ -69,16 +69,16 @@ const PUSHES_PER_DAY = QUICK ? 1_000 : 10_000;
 const sc = scenarioFromObject(scenarioInput(PUSHES_PER_DAY, 1));
 simulateRun({ ...sc, horizonDays: 30 }, 0); // warm up the JIT
 const rssBefore = process.memoryUsage().rss;
-let reg!: RegistryRunResult;
-const simMs: number[] = [];
-const drawRatios: number[] = [];
-const variateRatios: number[] = [];
-const variateTimes: number[] = [];
+let reg;
+const simMs = [];
+const drawRatios = [];
+const variateRatios = [];
+const variateTimes = [];
 let firstPeak = 0;
 let maxRssKiB = 0;
 let sink = 0;
 for (let i = 0; i < Number(process.env.BENCH_SINGLE ?? (QUICK ? 2 : 3)); i++) {
-  const ms = timed(() => (reg = simulateRun(sc, 0).registries[0]!));
+  const ms = timed(() => (reg = simulateRun(sc, 0).registries[0]));
   if (i === 0) {
     clearInterval(sampler);
     firstPeak = Math.max(peakRss, process.memoryUsage().rss);
@@ -103,10 +103,10 @@ console.log(`  simulation / the same number of raw 32-bit draws (${reg.draws.toL
 figure(`  simulation / the same variates (${reg.normals.toLocaleString('en-US')} lognormals + uniforms)`, variateRatios, '<=', 5);
 const peakMiB = Math.max(firstPeak, maxRssKiB * 1024) / 2 ** 20;
 console.log(`  peak memory of one run: rss sampled ${(firstPeak / 2 ** 20).toFixed(0)} MiB, maxRSS ${(maxRssKiB / 1024).toFixed(0)} MiB (goal <= 400 MiB) ${verdict(peakMiB, '<=', 400)}`);
-const daily = reg.daily as unknown as Record<string, Float64Array | undefined>;
+const daily = reg.daily;
 const manifests = daily.manifests ? Math.max(...daily.manifests) : reg.pushes;
 console.log(`  memory per stored manifest: ${((Math.max(firstPeak, maxRssKiB * 1024) - rssBefore) / manifests).toFixed(0)} bytes (peak RSS over the RSS before the run, per manifest at the most stored: ${manifests.toLocaleString('en-US')}${daily.manifests ? '' : ', counted as pushes'})`);
-console.log(`  stored at horizon: ${(reg.storedBytesAtHorizon / 2 ** 30).toFixed(1)} GiB, billed ${(reg.daily.billedBytes[364]! / 2 ** 30).toFixed(1)} GiB`);
+console.log(`  stored at horizon: ${(reg.storedBytesAtHorizon / 2 ** 30).toFixed(1)} GiB, billed ${(reg.daily.billedBytes[364] / 2 ** 30).toFixed(1)} GiB`);
 
 // 2. Monte Carlo 1 -> 2 workers (each worker pays its start-up once), and the reference: the same
 // pull-one-task-at-a-time pool (pullPool) running compute-only tasks that last about as long as
@@ -114,17 +114,17 @@ console.log(`  stored at horizon: ${(reg.storedBytesAtHorizon / 2 ** 30).toFixed
 const mc = scenarioFromObject(scenarioInput(PUSHES_PER_DAY / 2, 8));
 const runMs = sim / 2;
 const task = { normals: Math.round((reg.normals / 2) * (runMs / variateMs)), uniforms: Math.round(((reg.draws - 2 * reg.normals) / 4) * (runMs / variateMs)) };
-const simulateWith = async (workers: number): Promise<void> => void (await simulateRuns(mc, { workers }));
+const simulateWith = async (workers) => void (await simulateRuns(mc, { workers }));
 const computeEntry = { entry: new URL('./compute-worker.mjs', import.meta.url), eval: false };
-const computeWith = (workers: number): Promise<void> => pullPool(computeEntry, task, mc.runs, workers, () => {});
+const computeWith = (workers) => pullPool(computeEntry, task, mc.runs, workers, () => {});
 await simulateWith(2); // warm the file cache
 await computeWith(2);
-const ratios = { simulation: [] as number[], compute: [] as number[] };
-const oneWorker: number[] = [];
+const ratios = { simulation: [], compute: [] };
+const oneWorker = [];
 // CPU the process spends beside the one worker's thread while it runs 8 runs: V8's compiler and GC
 // threads (the worker's optimizing compiles) and the main thread. With one worker it runs on the
 // idle second core for free; with two workers there is no idle core, so it is time taken from them.
-const beside: number[] = [];
+const beside = [];
 for (let i = 0; i < rounds(10); i++) {
   const cpu = process.cpuUsage();
   const s1 = await timedAsync(() => simulateWith(1));

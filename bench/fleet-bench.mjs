@@ -1,5 +1,5 @@
 /**
- * Fleet benchmarks (not part of `npm test`): `npm run build && npx tsx bench/fleet-bench.ts`.
+ * Fleet benchmarks (not part of `npm test`): `npm run build && node bench/fleet-bench.mjs` (no TypeScript loader in the process or its workers).
  *
  * (a) A fleet of 50 registries (mixed tiers and presets, Premium ones with 1-3 replicas) x 100
  *     runs of a year through the Monte Carlo (dist/lib/sim/montecarlo.js): wall time on 1 worker
@@ -30,8 +30,8 @@ const root = new URL('../', import.meta.url).pathname;
 const input = fleetScenario(REGISTRIES, RUNS, DAYS);
 const sc = scenarioFromObject(input);
 
-const now = (): number => performance.now();
-async function timed(f: () => Promise<unknown>): Promise<number> {
+const now = () => performance.now();
+async function timed(f) {
   const t = now();
   await f();
   return now() - t;
@@ -40,8 +40,8 @@ async function timed(f: () => Promise<unknown>): Promise<number> {
 // (a) 1 worker vs 2 workers, in this process.
 console.log(`fleet: ${REGISTRIES} registries (${(input.registries ?? []).filter((r) => typeof r === 'object' && r.tier === 'Premium').length} Premium), ${RUNS} runs of ${DAYS} days, ${ROUNDS} interleaved rounds`);
 await simulateRuns(sc, { workers: 2, runIndices: [0, 1] }); // warm the file cache and the JIT of this thread
-const speedUps: number[] = [];
-const one: number[] = [];
+const speedUps = [];
+const one = [];
 for (let i = 0; i < ROUNDS; i++) {
   const t1 = await timed(() => simulateRuns(sc, { workers: 1 }));
   const t2 = await timed(() => simulateRuns(sc, { workers: 2 }));
@@ -55,16 +55,16 @@ figure('  (a) Monte Carlo 1 -> 2 workers', speedUps, '>=', 1.7);
 const dir = mkdtempSync(join(tmpdir(), 'acrkit-fleet-bench-'));
 writeFileSync(join(dir, 'fleet.json'), JSON.stringify(input));
 const cli = join(root, 'bin/acrkit.js');
-function acrkit(args: string[]): number {
+function acrkit(args) {
   const t = now();
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, maxBuffer: 1 << 30 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`acrkit ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
   return now() - t;
 }
 const common = ['--scenario', 'fleet.json', '--workers', '2'];
-const overheads: number[] = [];
-const mergeShares: number[] = [];
-const whole: number[] = [];
+const overheads = [];
+const mergeShares = [];
+const whole = [];
 for (let i = 0; i < ROUNDS; i++) {
   const single = acrkit(['simulate', ...common, '--format', 'json', '--out', 'one.json']);
   let sharded = 0;
