@@ -25,6 +25,12 @@ export class Purger {
   private readonly tagRe: RegExp;
   private readonly anyTag: boolean;
   private repoMatch = new Int8Array(0);
+  /**
+   * Per manifest id: 0 not yet tested against the tag pattern, 1 matches, 2 does not. A
+   * manifest's tag name never changes, and a nightly purge with `--keep` meets the kept manifests
+   * every night: the pattern is tested (and the name built) once per manifest, not once a night.
+   */
+  private tagMatch = new Uint8Array(0);
   private readonly candidates: number[] = [];
 
   constructor(readonly task: PurgeTask) {
@@ -54,7 +60,7 @@ export class Purger {
       c.length = 0;
       for (let m = store.repoHead[r]!; m >= 0 && store.mPushDay[m]! * 1440 < cutoff; m = store.mNext[m]!) {
         if (store.mState[m] !== ManifestState.Tagged) continue;
-        if (this.anyTag || this.tagRe.test(store.seededTagName(m) ?? tagName(store.mTag[m]!, store.mSeq[m]!))) c.push(m);
+        if (this.anyTag || this.tagMatches(store, m)) c.push(m);
       }
       for (let i = 0; i < c.length - this.task.keep; i++) {
         store.untag(c[i]!, day);
@@ -72,5 +78,20 @@ export class Purger {
       }
     }
     return out;
+  }
+
+  /** Whether manifest `m`'s tag matches the tag pattern (tested once per manifest). */
+  private tagMatches(store: RegistryStore, m: number): boolean {
+    if (m >= this.tagMatch.length) {
+      const grown = new Uint8Array(Math.max(store.manifestCount, 2 * this.tagMatch.length, 1024));
+      grown.set(this.tagMatch);
+      this.tagMatch = grown;
+    }
+    let t = this.tagMatch[m]!;
+    if (t === 0) {
+      t = this.tagRe.test(store.seededTagName(m) ?? tagName(store.mTag[m]!, store.mSeq[m]!)) ? 1 : 2;
+      this.tagMatch[m] = t;
+    }
+    return t === 1;
   }
 }
