@@ -73,7 +73,7 @@ describe('RegistryStore (closed form)', () => {
 });
 
 describe('RegistryStore per-manifest columns', () => {
-  const columns = ['mRefStart', 'mRepo', 'mPushDay', 'mSeq', 'mTag', 'mState', 'mRetGen', 'mRetNext', 'mPrev', 'mNext'] as const;
+  const columns = ['mRefStart', 'mRepo', 'mPushDay', 'mTagCode', 'mState', 'mRetGen', 'mRetNext', 'mPrev', 'mNext'] as const;
 
   test('every column grows together, keeping what was written, and goes back to the pool', () => {
     // GIVEN a store sized for 16 manifests
@@ -85,8 +85,8 @@ describe('RegistryStore per-manifest columns', () => {
     const ids = Array.from({ length: 100 }, (_, i) => s.push(i % 3, Int32Array.of(l), 1, i, i, i % 2 ? -1 : i));
     // THEN every column holds them all, with what each push wrote
     for (const name of columns) expect(s[name].length).toBeGreaterThanOrEqual(name === 'mRefStart' ? 101 : 100);
-    expect(Array.from(ids, (m) => [s.mRepo[m], s.mPushDay[m], s.mSeq[m], s.mTag[m], s.mState[m], s.mRefStart[m + 1]])).toEqual(
-      ids.map((_, i) => [i % 3, i, i, i % 2 ? -1 : i, 1, i + 1]),
+    expect(Array.from(ids, (m) => [s.mRepo[m], s.mPushDay[m], s.tagSeq(m), s.tagSlot(m), s.mState[m], s.mRefStart[m + 1]])).toEqual(
+      ids.map((_, i) => [i % 3, i, i % 2 ? i : -1, i % 2 ? -1 : i, 1, i + 1]),
     );
     expect(s.mPrev[ids[3]!]).toBe(ids[0]);
     expect(s.mNext[ids[3]!]).toBe(ids[6]);

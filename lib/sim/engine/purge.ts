@@ -89,7 +89,7 @@ export class Purger {
     }
     let t = this.tagMatch[m]!;
     if (t === 0) {
-      t = this.tagRe.test(store.seededTagName(m) ?? tagName(store.mTag[m]!, store.mSeq[m]!)) ? 1 : 2;
+      t = this.tagRe.test(store.seededTagName(m) ?? tagName(store.tagSlot(m), store.tagSeq(m))) ? 1 : 2;
       this.tagMatch[m] = t;
     }
     return t === 1;

@@ -109,10 +109,12 @@ const MANIFEST_COLUMNS = Object.freeze({
   mRepo: column(Int32Array),
   /** Day each manifest was pushed (days fit 16 bits: horizons end before day 4,050). */
   mPushDay: column(Int16Array),
-  /** Ordinal of the push within its repository (unique tags are `build-<ordinal>`). */
-  mSeq: column(Int32Array),
-  /** Tag slot (mutable tags), or -1. */
-  mTag: column(Int32Array),
+  /**
+   * What names the manifest's tag, one number for both kinds ({@link tagOf}): the ordinal of the
+   * push within its repository (>= 0) for a unique tag (`build-<ordinal>`), or `~slot` (< 0) for
+   * mutable tag slot `slot`.
+   */
+  mTagCode: column(Int32Array),
   /** {@link ManifestState}. */
   mState: column(Uint8Array),
   /** Retention generation the manifest's scheduled delete belongs to (set when it is scheduled). */
@@ -381,8 +383,7 @@ export class RegistryStore {
     this.mRefStart[id + 1] = start + len;
     this.mRepo[id] = repo;
     this.mPushDay[id] = day;
-    this.mSeq[id] = seq;
-    this.mTag[id] = tag;
+    this.mTagCode[id] = tag >= 0 ? ~tag : seq;
     this.mState[id] = ManifestState.Tagged;
     const tail = this.repoTail[repo]!;
     this.mPrev[id] = tail;
@@ -395,6 +396,18 @@ export class RegistryStore {
     this.repoTail[repo] = id;
     this.liveManifests++;
     return id;
+  }
+
+  /** Manifest `m`'s mutable tag slot, or -1 for a unique tag. */
+  tagSlot(m: number): number {
+    const c = this.mTagCode[m]!;
+    return c < 0 ? ~c : -1;
+  }
+
+  /** Ordinal of manifest `m`'s push within its repository, for a unique tag (-1 for a mutable one). */
+  tagSeq(m: number): number {
+    const c = this.mTagCode[m]!;
+    return c < 0 ? -1 : c;
   }
 
   /** Whether layer `l` is stored (referenced by a live manifest). */

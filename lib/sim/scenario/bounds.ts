@@ -182,10 +182,10 @@ export function distributionMean(d: Distribution): number {
 
 /**
  * Bytes the store keeps per manifest: its per-manifest columns (lib/sim/engine/store.ts
- * MANIFEST_COLUMNS: seven Int32, one Int16 and one Uint8 array, and the Int32 offsets of the
+ * MANIFEST_COLUMNS: six Int32, one Int16 and one Uint8 array, and the Int32 offsets of the
  * layer lists). test/sim/bounds.test.ts checks it against a store.
  */
-export const STORE_BYTES_PER_MANIFEST = 35;
+export const STORE_BYTES_PER_MANIFEST = 31;
 /** Bytes the store keeps per layer blob (size as Float64, two Int32 reference counts). */
 export const STORE_BYTES_PER_LAYER = 16;
 /** Bytes the store keeps per layer reference (an Int32 layer id). */
