@@ -21,15 +21,17 @@ describe('docker-hub-2017 preset', () => {
     const images: number[] = [];
     const layerCounts: number[] = [];
     const layers: number[] = [];
+    const list = new Int32Array(256);
     for (let m = 0; m < store.manifestCount; m++) {
       let total = 0;
-      for (let i = store.mRefStart[m]!; i < store.mRefStart[m + 1]!; i++) {
-        const size = store.layerSize[store.refs[i]!]!;
+      const n = store.layersOf(m, list);
+      for (let i = 0; i < n; i++) {
+        const size = store.layerSize[list[i]!]!;
         total += size;
         layers.push(size);
       }
       images.push(total);
-      layerCounts.push(store.mRefStart[m + 1]! - store.mRefStart[m]!);
+      layerCounts.push(n);
     }
     return { images, layerCounts, layers };
   }

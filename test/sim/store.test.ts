@@ -1,4 +1,5 @@
-import { RegistryStore, StoreBufferPool } from '../../lib/sim/engine/store.js';
+import { MAX_CHAIN, RegistryStore, StoreBufferPool } from '../../lib/sim/engine/store.js';
+import { Rng } from '../../lib/sim/random/random.js';
 import { simulateRun } from '../../lib/sim/engine/engine.js';
 import { fixedWorkload, scenario } from './helpers.js';
 
@@ -72,8 +73,51 @@ describe('RegistryStore (closed form)', () => {
   });
 });
 
+describe('RegistryStore layer lists kept as changes to the previous push', () => {
+  test('every list reads back as pushed, through parents deleted or not, and the bytes stay exact', () => {
+    // GIVEN two repositories whose 6-layer images change their top 1 to 6 layers at each push
+    const s = new RegistryStore(M, cap);
+    s.ensureRepos(2);
+    const rng = Rng.forRun(7, 0, 0);
+    const image = [Array.from({ length: 6 }, () => s.addLayer(1 + rng.int(1000))), Array.from({ length: 6 }, () => s.addLayer(1 + rng.int(1000)))];
+    const last = [-1, -1];
+    const pushed = new Map<number, number[]>();
+    for (let i = 0; i < 200; i++) {
+      const r = rng.int(2);
+      const changed = 1 + rng.int(6);
+      const first = 6 - changed;
+      for (let k = first; k < 6; k++) image[r]![k] = s.addLayer(1 + rng.int(1000));
+      const m = s.push(r, Int32Array.from(image[r]!), 6, i >> 3, i, -1, last[r]!, first);
+      last[r] = m;
+      pushed.set(m, [...image[r]!]);
+    }
+    const list = new Int32Array(256);
+    const readBack = (m: number): number[] => Array.from(list.subarray(0, s.layersOf(m, list)));
+    for (const [m, layers] of pushed) expect(readBack(m)).toEqual(layers);
+    // THEN a list is read through at most MAX_CHAIN parents, and fewer ids are kept than pushed
+    expect(Math.max(...Array.from(s.mChain.subarray(0, s.manifestCount)))).toBe(MAX_CHAIN);
+    expect(s.refsLen).toBeLessThan(0.75 * 200 * 6);
+    // WHEN manifests are untagged and deleted in a random order, parents before their children too
+    const ids = [...pushed.keys()];
+    for (let i = ids.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    }
+    for (const [k, m] of ids.entries()) {
+      if (k % 3 === 0) s.untag(m, 30);
+      else if (k % 3 === 1) s.delete(m, 30);
+      // THEN every list still reads back, and the stored and tagged bytes match a recount
+      if (k % 20 === 0) {
+        for (const [q, layers] of pushed) expect(readBack(q)).toEqual(layers);
+        expect(s.recount()).toEqual({ stored: s.storedBytes, tagged: s.taggedBytes });
+      }
+    }
+    expect(s.recount()).toEqual({ stored: s.storedBytes, tagged: s.taggedBytes });
+  });
+});
+
 describe('RegistryStore per-manifest columns', () => {
-  const columns = ['mRefStart', 'mRepo', 'mPushDay', 'mTagCode', 'mState', 'mRetGen', 'mRetNext', 'mPrev', 'mNext'] as const;
+  const columns = ['mRefStart', 'mParent', 'mShared', 'mChain', 'mRepo', 'mPushDay', 'mTagCode', 'mState', 'mRetGen', 'mRetNext', 'mPrev', 'mNext'] as const;
 
   test('every column grows together, keeping what was written, and goes back to the pool', () => {
     // GIVEN a store sized for 16 manifests

@@ -35,7 +35,7 @@ import { Rng } from '../random/random.js';
 import type { BlockedAction, DailySeries, OutageResult, RegistryRunResult, RunResult } from '../results/run-result.js';
 import type { ResolvedScenario, SimConfigEvent, SimLagEvent, SimRegionEvent, SimRegistry, SimReplica, SimStoreEvent, SimWorkloadEvent } from '../scenario/model.js';
 import type { Workload } from '../scenario/workload-types.js';
-import { RegistryStore, type StoreBufferPool } from './store.js';
+import { expectedRefs, RegistryStore, type StoreBufferPool } from './store.js';
 import { initialManifestCount, seedStore } from './seed-store.js';
 import { changed, WorkloadDriver, type DayPushes } from './workload.js';
 import { sampler } from '../random/distributions.js';
@@ -74,7 +74,7 @@ function expectedCapacity(reg: SimRegistry, days: number): { manifests: number; 
   const layers = Math.max(1, sampler(w.image.layers).mean);
   const changed = Math.max(1, sampler(w.image.changedLayersPerPush).mean);
   const m = Math.ceil(pushes * 1.05 + 4 * Math.sqrt(pushes) + 64);
-  return { manifests: m, layers: Math.ceil(m * Math.min(changed, layers) + (avgRepos + 64) * layers + w.image.baseLayers.pool), refs: Math.ceil(m * layers * 1.1) };
+  return { manifests: m, layers: Math.ceil(m * Math.min(changed, layers) + (avgRepos + 64) * layers + w.image.baseLayers.pool), refs: expectedRefs(m, layers, changed) };
 }
 
 /** Options of {@link simulateRun} and {@link simulateRegistry}. */

@@ -39,6 +39,23 @@ function grow<T extends StoreArray>(a: T, n: number, fill?: number): T {
   return b;
 }
 
+/**
+ * Most parents a layer list is read through: every 16th push of a repository stores its whole
+ * list, so reading one (an untag, a delete) walks at most 15 parents, while a push stores about
+ * two layer ids where it stored about nine.
+ */
+export const MAX_CHAIN = 15;
+
+/**
+ * Layer ids the store keeps for `pushes` pushes of images of `layers` layers (a mean) that change
+ * `changed` of them each (a mean), with 10% slack: each push keeps the layers it changed, and
+ * every {@link MAX_CHAIN} + 1-th push of a repository its whole list.
+ */
+export function expectedRefs(pushes: number, layers: number, changed: number): number {
+  const c = Math.min(changed, layers);
+  return Math.ceil(pushes * (c + (layers - c) / (MAX_CHAIN + 1)) * 1.1) + 64;
+}
+
 /** Sizing hints so the arrays rarely grow. */
 export interface StoreCapacity {
   /** Expected manifests (pushes). */
@@ -100,11 +117,22 @@ function column<T extends StoreArray>(Kind: new (n: number) => T, extra = 0): Ma
  */
 const MANIFEST_COLUMNS = Object.freeze({
   /**
-   * Offset of each manifest's layer list in {@link RegistryStore.refs}; manifest `m`'s layers are
-   * `refs[mRefStart[m]]` to `refs[mRefStart[m + 1] - 1]` (lists are stored in push order, so one
-   * offset per manifest, plus one past the last, gives both start and length).
+   * Offset of each manifest's own layers in {@link RegistryStore.refs}: manifest `m` stores
+   * `refs[mRefStart[m]]` to `refs[mRefStart[m + 1] - 1]`, its layers from position
+   * `mShared[m]` on (lists are stored in push order, so one offset per manifest, plus one past
+   * the last, gives both start and length).
    */
   mRefStart: column(Int32Array, 1),
+  /**
+   * The manifest whose layer list begins this one's, or -1: a push changes only the top layers
+   * of its repository's image, so a manifest stores the layers it changed and takes the first
+   * {@link mShared} from the repository's previous push ({@link RegistryStore.layersOf}).
+   */
+  mParent: column(Int32Array),
+  /** Layers taken from {@link mParent} (0 when the whole list is stored here). */
+  mShared: column(Uint8Array),
+  /** Parents to walk up to a manifest that stores its whole list (below {@link MAX_CHAIN}). */
+  mChain: column(Uint8Array),
   /** Repository of each manifest. */
   mRepo: column(Int32Array),
   /** Day each manifest was pushed (days fit 16 bits: horizons end before day 4,050). */
@@ -164,10 +192,12 @@ export class RegistryStore {
   /** Manifests allocated. */
   manifestCount = 0;
 
-  /** Layer ids of every manifest, back to back. */
+  /** Each manifest's own layer ids (from position `mShared` on), back to back. */
   refs: Int32Array;
   /** Used length of {@link refs}. */
   refsLen = 0;
+  /** A manifest's layer list, read out by {@link layersOf} for an untag or a delete. */
+  private readonly scratch = new Int32Array(256);
 
   /** Oldest live manifest per repository, or -1. */
   repoHead: Int32Array;
@@ -349,11 +379,18 @@ export class RegistryStore {
    * stored become stored. Returns the manifest id. Untagging the manifest the tag pointed to
    * before is the caller's job (push first, then untag, as a registry does).
    */
-  push(repo: number, layers: Int32Array, len: number, day: number, seq: number, tag: number): number {
+  push(repo: number, layers: Int32Array, len: number, day: number, seq: number, tag: number, parent = -1, shared = 0): number {
     this.ensureManifest();
-    if (this.refsLen + len > this.refs.length) this.refs = grow(this.refs, Math.ceil((this.refsLen + len) * 1.5));
     const id = this.manifestCount++;
-    const start = this.refsLen;
+    // The first `shared` layers are the parent's: stored there, unless the chain is long enough.
+    const chain = parent >= 0 && shared > 0 ? this.mChain[parent]! + 1 : 0;
+    const from = chain > 0 && chain <= MAX_CHAIN ? shared : 0;
+    this.mParent[id] = from > 0 ? parent : -1;
+    this.mShared[id] = from;
+    this.mChain[id] = from > 0 ? chain : 0;
+    const own = len - from;
+    if (this.refsLen + own > this.refs.length) this.refs = grow(this.refs, Math.ceil((this.refsLen + own) * 1.5));
+    const start = this.refsLen - from;
     const refs = this.refs;
     const rc = this.rc;
     const size = this.layerSize;
@@ -362,7 +399,7 @@ export class RegistryStore {
     let born = 0;
     for (let i = 0; i < len; i++) {
       const l = layers[i]!;
-      refs[start + i] = l;
+      if (i >= from) refs[start + i] = l;
       const k = l << 1;
       const r = rc[k]!;
       const t = rc[k + 1]!;
@@ -380,7 +417,7 @@ export class RegistryStore {
     this.newBytes += added;
     this.taggedBytes += added + toTagged;
     this.untaggedBytes -= toTagged;
-    this.mRefStart[id + 1] = start + len;
+    this.mRefStart[id + 1] = this.refsLen;
     this.mRepo[id] = repo;
     this.mPushDay[id] = day;
     this.mTagCode[id] = tag >= 0 ? ~tag : seq;
@@ -396,6 +433,30 @@ export class RegistryStore {
     this.repoTail[repo] = id;
     this.liveManifests++;
     return id;
+  }
+
+  /** Layers of manifest `m`. */
+  layerCountOf(m: number): number {
+    return this.mShared[m]! + this.mRefStart[m + 1]! - this.mRefStart[m]!;
+  }
+
+  /**
+   * Writes manifest `m`'s layer ids, in order, to `out` (at least 120 long) and returns how many:
+   * its own layers, then those it shares, read from its parents (at most {@link MAX_CHAIN}).
+   */
+  layersOf(m: number, out: Int32Array): number {
+    const len = this.layerCountOf(m);
+    const refs = this.refs;
+    let hi = len;
+    for (let q = m; hi > 0; q = this.mParent[q]!) {
+      const s = this.mShared[q]!;
+      if (hi > s) {
+        const base = this.mRefStart[q]! - s;
+        for (let p = s; p < hi; p++) out[p] = refs[base + p]!;
+        hi = s;
+      }
+    }
+    return len;
   }
 
   /** Manifest `m`'s mutable tag slot, or -1 for a unique tag. */
@@ -442,12 +503,12 @@ export class RegistryStore {
   }
 
   private dropTag(m: number): void {
-    const start = this.mRefStart[m]!;
-    const end = this.mRefStart[m + 1]!;
+    const list = this.scratch;
+    const len = this.layersOf(m, list);
     const rc = this.rc;
     let moved = this.manifestBytes;
-    for (let i = start; i < end; i++) {
-      const l = this.refs[i]!;
+    for (let i = 0; i < len; i++) {
+      const l = list[i]!;
       if (--rc[(l << 1) + 1]! === 0) moved += this.layerSize[l]!;
     }
     this.taggedBytes -= moved;
@@ -466,12 +527,12 @@ export class RegistryStore {
       this.dropTag(m);
     }
     this.mState[m] = ManifestState.Deleted;
-    const start = this.mRefStart[m]!;
-    const end = this.mRefStart[m + 1]!;
+    const list = this.scratch;
+    const len = this.layersOf(m, list);
     const rc = this.rc;
     let freed = this.manifestBytes;
-    for (let i = start; i < end; i++) {
-      const l = this.refs[i]!;
+    for (let i = 0; i < len; i++) {
+      const l = list[i]!;
       if (--rc[l << 1]! === 0) {
         freed += this.layerSize[l]!;
         this.liveLayers--;

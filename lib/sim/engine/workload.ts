@@ -41,6 +41,8 @@ export class WorkloadDriver {
   private repoBase = new Uint16Array(64);
   private repoScale = new Float64Array(64);
   private repoSeq = new Int32Array(64);
+  /** The repository's last push (its layer list is the repository's image), or -1. */
+  private repoLast = new Int32Array(64).fill(-1);
   /** Manifest each mutable tag points to, `repo * tagsPerRepository + slot`, or -1. */
   repoTag = new Int32Array(64).fill(-1);
   private layers = new Int32Array(1024);
@@ -134,6 +136,7 @@ export class WorkloadDriver {
       this.repoBase = g(this.repoBase);
       this.repoScale = g(this.repoScale);
       this.repoSeq = g(this.repoSeq);
+      this.repoLast = g(this.repoLast, -1);
     }
     const tags = (r + 1) * this.tagsPer;
     if (tags > this.repoTag.length) {
@@ -231,14 +234,18 @@ export class WorkloadDriver {
     const seq = this.repoSeq[r]!++;
     out.writes += 2 * uploads + 1;
     out.reads += len;
+    // The layers below `first` are the last push's: the store keeps them once, there.
+    const last = this.repoLast[r]!;
     if (this.mutable) {
       const slot = this.fixed ? seq % this.tagsPer : rng.int(this.tagsPer);
       const k = r * this.tagsPer + slot;
       const old = this.repoTag[k]!;
-      this.repoTag[k] = store.push(r, s, len, day, seq, slot);
+      const m = store.push(r, s, len, day, seq, slot, last, first);
+      this.repoTag[k] = m;
+      this.repoLast[r] = m;
       if (old >= 0) store.untag(old, day);
     } else {
-      store.push(r, s, len, day, seq, -1);
+      this.repoLast[r] = store.push(r, s, len, day, seq, -1, last, first);
     }
   }
 }

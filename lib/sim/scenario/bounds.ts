@@ -9,6 +9,7 @@ import { formatBytes } from '../../format/numbers.js';
 import { escapeToken } from '../../input/pointer.js';
 import { initialManifestCount } from '../engine/seed-store.js';
 import { MAX_LAYERS } from '../engine/workload.js';
+import { expectedRefs } from '../engine/store.js';
 import { sampler, type Distribution } from '../random/distributions.js';
 import { InputError, InputErrors } from '../../errors.js';
 import type { ResolvedScenario, SimChange, SimEvent, SimRegistry, SimWorkloadEvent } from './model.js';
@@ -182,10 +183,10 @@ export function distributionMean(d: Distribution): number {
 
 /**
  * Bytes the store keeps per manifest: its per-manifest columns (lib/sim/engine/store.ts
- * MANIFEST_COLUMNS: six Int32, one Int16 and one Uint8 array, and the Int32 offsets of the
+ * MANIFEST_COLUMNS: seven Int32, one Int16 and three Uint8 arrays, and the Int32 offsets of the
  * layer lists). test/sim/bounds.test.ts checks it against a store.
  */
-export const STORE_BYTES_PER_MANIFEST = 31;
+export const STORE_BYTES_PER_MANIFEST = 37;
 /** Bytes the store keeps per layer blob (size as Float64, two Int32 reference counts). */
 export const STORE_BYTES_PER_LAYER = 16;
 /** Bytes the store keeps per layer reference (an Int32 layer id). */
@@ -321,8 +322,8 @@ export function storeEstimate(reg: SimRegistry, days: number, events: readonly S
   const pushed = Math.ceil(pushes * 1.05 + 4 * Math.sqrt(pushes) + 64);
   const manifests = pushed + seeded;
   const layerCount = Math.ceil(pushed * Math.min(changed, layers) + (avgRepos + 64) * layers + w.image.baseLayers.pool) + seeded;
-  const refs = Math.ceil(pushed * layers * 1.1) + seeded;
-  const driver = repositories * (w.tags.perRepository * 4 + Math.min(layers, MAX_LAYERS) * 4 + 22) + w.image.baseLayers.pool * 12;
+  const refs = expectedRefs(pushed, layers, changed) + seeded;
+  const driver = repositories * (w.tags.perRepository * 4 + Math.min(layers, MAX_LAYERS) * 4 + 26) + w.image.baseLayers.pool * 12;
   return {
     pushes,
     seeded,
