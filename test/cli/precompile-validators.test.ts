@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { PRECOMPILED, writePrecompiledValidators } from '../../lib/cli/precompile-validators.js';
 import { loadPrecompiledValidator, schemaValidator } from '../../lib/input/schema.js';
@@ -57,6 +58,17 @@ describe('precompiled validators (the build writes them to dist/validators)', ()
       errors += got.length;
     }
     expect(errors).toBeGreaterThan(3);
+  });
+
+  test('on arbitrary documents, the precompiled scenario validator and ajv agree error for error', () => {
+    writePrecompiledValidators(dir);
+    const options = { formats: true, discriminator: true } as const;
+    const precompiled = schemaValidator(SCENARIO_SCHEMA, { ...options, precompiledDir: pathToFileURL(`${dir}/`) });
+    const compiled = schemaValidator(SCENARIO_SCHEMA, { ...options, precompiledDir: pathToFileURL(join(dir, 'none/')) });
+    const base = scenarios()[0] as Record<string, unknown>;
+    const key = fc.constantFrom(...Object.keys(base), 'events', 'variants', 'assertions', 'x');
+    const doc = fc.oneof(fc.anything(), fc.dictionary(key, fc.oneof(fc.anything(), fc.constantFrom(...Object.values(base)))).map((d) => ({ ...base, ...d })));
+    fc.assert(fc.property(doc, (d) => expect(precompiled(d)).toEqual(compiled(d))), { numRuns: 300, seed: 16 });
   });
 
   test('npm run build wrote the module of every schema (a run loads it instead of compiling)', () => {
