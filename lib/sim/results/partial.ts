@@ -63,6 +63,13 @@ function mapSeries<T>(d: Readonly<Record<keyof DailySeries, ArrayLike<number>>>,
   return Object.fromEntries(SERIES.map((k) => [k, f(d[k])])) as Record<keyof DailySeries, T>;
 }
 
+/** A series as a plain array for JSON (a loop: several times faster than `Array.from` on typed arrays). */
+function toArray(x: ArrayLike<number>): number[] {
+  const out = new Array<number>(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = x[i]!;
+  return out;
+}
+
 /** {@link DailySeries} as JSON arrays. */
 export type PartDailySeries = { readonly [K in keyof DailySeries]: readonly number[] };
 
@@ -116,7 +123,7 @@ export function toPartial(sc: ResolvedScenario, shard: Shard, results: readonly 
     results: results.map((r) => ({
       run: r.run,
       registries: r.registries.map((g) => {
-        const daily = mapSeries(g.daily, (x) => Array.from(x)) as PartDailySeries;
+        const daily = mapSeries(g.daily, toArray) as PartDailySeries;
         return { ...g, daily };
       }),
     })),
@@ -128,7 +135,7 @@ export function fromPartRun(r: PartRunResult): RunResult {
   return {
     run: r.run,
     registries: r.registries.map((g) => {
-      const daily = mapSeries(g.daily, (x) => Float64Array.from(x)) as DailySeries;
+      const daily = mapSeries(g.daily, (x) => new Float64Array(x as readonly number[])) as DailySeries;
       return { ...g, daily };
     }),
   };
