@@ -1,7 +1,7 @@
 /**
  * The CLI's view of the outside world, injectable for tests.
  */
-import { appendFileSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { errnoText } from '../input/read.js';
@@ -28,6 +28,12 @@ export interface CliIO {
    * @default - no progress
    */
   readonly progress?: ProgressStream;
+  /**
+   * Resolves once standard output has taken what was written to it (undefined when it already
+   * has): a report written in parts ({@link emitParts}) waits on it between parts.
+   * @default - never waits
+   */
+  readonly drained?: () => Promise<void> | undefined;
 }
 
 /** A stream progress is drawn on (standard error): redrawn in place when it is a terminal. */
@@ -57,7 +63,21 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     readStdin: readProcessStdin,
     progress: process.stderr,
+    drained: stdoutDrained,
   };
+}
+
+/** Resolves when stdout's buffer has drained (or stdout closed); undefined when nothing waits. */
+function stdoutDrained(): Promise<void> | undefined {
+  const s = process.stdout;
+  if (!s.writableNeedDrain) return undefined;
+  return new Promise((done) => {
+    const end = (): void => {
+      s.off('drain', end).off('close', end);
+      done();
+    };
+    s.on('drain', end).on('close', end);
+  });
 }
 
 /** Reads the process's standard input to its end, as UTF-8. */
@@ -103,6 +123,44 @@ export function emit(io: CliIO, text: string, outFile?: string, inputs: readonly
     if (newline) io.out(newline);
     return;
   }
+  writeWhole(outTarget(io, outFile, inputs), (fd) => {
+    writeAll(fd, text);
+    if (newline) writeAll(fd, newline);
+  });
+}
+
+/**
+ * {@link emit} for a report made in parts (a JSON report of tens of thousands of findings): each
+ * part is written as it is made, waiting for standard output to drain between parts, so the
+ * report is never one string; a newline ends it. `--out FILE` is written whole or not at all, as
+ * {@link emit} writes it.
+ *
+ * @param inputs the paths the run reads (relative to the working directory or absolute)
+ * @default inputs - none
+ */
+export async function emitParts(io: CliIO, parts: Iterable<string>, outFile?: string, inputs: readonly string[] = []): Promise<void> {
+  if (!outFile) {
+    for (const part of parts) {
+      io.out(part);
+      await io.drained?.();
+    }
+    io.out('\n');
+    return;
+  }
+  writeWhole(outTarget(io, outFile, inputs), (fd) => {
+    for (const part of parts) writeAll(fd, part);
+    writeAll(fd, '\n');
+  });
+}
+
+/** Where `--out FILE` goes and the error for a path that cannot be written. */
+interface OutTarget {
+  readonly path: string;
+  readonly fail: (got: string) => UsageError;
+}
+
+/** Checks `--out FILE`: never one of the inputs, never a folder, a device or a pipe. */
+function outTarget(io: CliIO, outFile: string, inputs: readonly string[]): OutTarget {
   const path = resolve(io.cwd, outFile);
   if (inputs.some((i) => i !== '-' && resolve(io.cwd, i) === path)) {
     throw new UsageError(`--out must not be one of the inputs, got ${outFile}, which the run reads: write the report to another file.`);
@@ -116,11 +174,26 @@ export function emit(io: CliIO, text: string, outFile?: string, inputs: readonly
   }
   // Never rename over a folder, a device or a pipe: only a regular file is replaced.
   if (existing && !existing.isFile()) throw fail(existing.isDirectory() ? 'a directory' : 'not a regular file (a device or a pipe)');
+  return { path, fail };
+}
+
+/** Writes all of `text` to `fd` as UTF-8 (a write may take less than it is given). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+/** Writes a file whole or not at all: `write` fills a temporary file beside it, renamed over it once complete. */
+function writeWhole({ path, fail }: OutTarget, write: (fd: number) => void): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, text);
-    if (newline) appendFileSync(temp, newline);
+    const fd = openSync(temp, 'w');
+    try {
+      write(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, path);
   } catch (e) {
     try {
@@ -128,7 +201,9 @@ export function emit(io: CliIO, text: string, outFile?: string, inputs: readonly
     } catch {
       // the temporary file could not even be created
     }
-    throw fail(errnoText(e));
+    // A failing file system is the path's problem; anything else (a report that could not be
+    // made) is not, and is thrown as it is.
+    throw (e as NodeJS.ErrnoException | null)?.code !== undefined ? fail(errnoText(e)) : e;
   }
 }
 

@@ -8,22 +8,43 @@ import { InputError } from '../errors.js';
 /** Deeper than any input acrkit reads needs (plans nest about 12 levels, scenarios about 8). */
 export const MAX_NESTING = 256;
 
-/** Scans for brackets outside quoted strings: the deepest nesting seen, and where it first passed `limit`. */
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+const BACKSLASH = 0x5c;
+const OPEN_SQUARE = 0x5b;
+const OPEN_CURLY = 0x7b;
+const CLOSE_SQUARE = 0x5d;
+const CLOSE_CURLY = 0x7d;
+
+/**
+ * Scans for brackets outside quoted strings: the deepest nesting seen, and where it first passed
+ * `limit`. A quoted string is skipped with `indexOf` (a plan is mostly strings: tens of megabytes
+ * are scanned in a few milliseconds); inside double quotes a backslash escapes the next character.
+ */
 function scan(text: string, limit: number): { readonly max: number; readonly at: number } {
   let depth = 0;
   let max = 0;
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '[' || c === '{') {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === DQUOTE) {
+      // The closing quote: the first `"` not escaped by an odd run of backslashes before it.
+      let end = text.indexOf('"', i + 1);
+      while (end >= 0) {
+        let k = end - 1;
+        while (k > i && text.charCodeAt(k) === BACKSLASH) k--;
+        if ((end - 1 - k) % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end < 0) break;
+      i = end;
+    } else if (c === SQUOTE) {
+      const end = text.indexOf("'", i + 1);
+      if (end < 0) break;
+      i = end;
+    } else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
       if (++depth > max && (max = depth) > limit) return { max, at: i };
-    } else if (c === ']' || c === '}') depth--;
+    } else if (c === CLOSE_SQUARE || c === CLOSE_CURLY) depth--;
   }
   return { max, at: -1 };
 }

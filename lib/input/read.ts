@@ -119,6 +119,11 @@ export function readInputTextSync(path: string, ctx: ReadContext): string {
   if (no) throw failure(ctx, no);
   let bytes: Buffer;
   try {
+    // Most inputs are plain UTF-8 without a byte-order mark: Node decodes those in one native
+    // call. A replacement character (an invalid byte, UTF-16, or one written in the file) or a
+    // byte-order mark sends the file through decodeText, which decides exactly as before.
+    const text = readFileSync(abs, 'utf8');
+    if (!text.includes('\uFFFD') && text.charCodeAt(0) !== 0xfeff) return text;
     bytes = readFileSync(abs);
   } catch (e) {
     throw failure(ctx, errnoText(e));

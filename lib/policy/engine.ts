@@ -73,20 +73,38 @@ export function locationOf(spec: RegistrySpec): FindingLocation {
 
 /** Runs one rule on one spec; a throw becomes a single `error` finding. */
 export function runRule(rule: Rule, spec: RegistrySpec, options: PackOptions = {}): Array<Pick<Finding, 'status' | 'message'> & { readonly severity?: Severity }> {
-  const terraform = spec.source.kind !== 'construct' && spec.source.kind !== 'inline';
+  const r = check(rule, spec, { options });
+  if (typeof r === 'string') return [{ status: 'error', message: r }];
+  if (r === undefined) return [];
+  const terraform = isTerraform(spec);
+  return r.map((f: RuleFinding) => ({
+    status: f.status,
+    message: messageOf(f, spec, terraform),
+    ...(f.severity !== undefined ? { severity: f.severity } : {}),
+  }));
+}
+
+/** Whether a spec comes from Terraform (its messages use azurerm argument names). */
+function isTerraform(spec: RegistrySpec): boolean {
+  return spec.source.kind !== 'construct' && spec.source.kind !== 'inline';
+}
+
+/** A finding's message in the naming of the input (Terraform inputs: the argument names of the azurerm version they were written for). */
+function messageOf(f: RuleFinding, spec: RegistrySpec, terraform: boolean): string {
+  return terraform ? inProviderNames(f.terraformMessage ?? f.message, spec.source.azurermMajor) : f.message;
+}
+
+/**
+ * The findings of one rule on one spec: undefined when it has none, the message of the `error`
+ * finding when the rule throws.
+ */
+function check(rule: Rule, spec: RegistrySpec, ctx: Parameters<Rule['check']>[1]): readonly RuleFinding[] | string | undefined {
   try {
-    const r = rule.check(spec, { options });
-    if (r === 'compliant' || r === 'not-applicable') return [];
-    // Terraform inputs get the argument names of the azurerm version they were written for.
-    const major = spec.source.azurermMajor;
-    return r.map((f: RuleFinding) => ({
-      status: f.status,
-      message: terraform ? inProviderNames(f.terraformMessage ?? f.message, major) : f.message,
-      ...(f.severity !== undefined ? { severity: f.severity } : {}),
-    }));
+    const r = rule.check(spec, ctx);
+    return r === 'compliant' || r === 'not-applicable' || r.length === 0 ? undefined : r;
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return [{ status: 'error', message: `rule ${rule.id} (${rule.name}) must evaluate, got an exception: ${why}; report this to acrkit with the input.` }];
+    return `rule ${rule.id} (${rule.name}) must evaluate, got an exception: ${why}; report this to acrkit with the input.`;
   }
 }
 
@@ -94,36 +112,47 @@ export function runRule(rule: Rule, spec: RegistrySpec, options: PackOptions = {
 export function evaluate(registries: readonly RegistrySpec[], opts: EvaluateOptions = {}): PolicyReport {
   const rules = opts.rules ?? rulesOf(opts.packs ?? PACK_NAMES);
   const suppressions = opts.suppressions ?? [];
+  // One context for every rule call (nothing is allocated for a compliant rule: most of them,
+  // hundreds of thousands of times on a large input).
+  const ctx = { options: opts.options ?? {} };
   const findings: Finding[] = [];
   const checked: CheckedRegistry[] = [];
   for (const spec of registries) {
     const location = locationOf(spec);
     checked.push({ address: spec.address, location });
+    const terraform = isTerraform(spec);
     for (const rule of rules) {
-      for (const f of runRule(rule, spec, opts.options)) {
-        const s = suppressions.length ? suppressions.find((x) => covers(x, rule.id, spec.address, spec.source.constructPath, spec.source.file)) : undefined;
-        // Built in place (no copies: a large input has tens of thousands of findings), with the
-        // keys in the order reports print them: argument, then reason and suppression, last.
-        const finding: Mutable<Finding> = {
-          ruleId: rule.id,
-          ruleName: rule.name,
-          pack: rule.pack,
-          severity: f.status === 'error' ? 'error' : (f.severity ?? rule.severity),
-          status: f.status,
-          address: spec.address,
-          message: f.message,
-          location,
-          suppressed: s !== undefined,
-        };
-        const argument = findingArgument(spec, f.message);
-        if (argument) finding.argument = argument;
-        if (s) {
-          finding.reason = s.reason;
-          finding.suppression = { kind: s.kind, origin: s.origin };
-        }
-        findings.push(finding);
-      }
+      const r = check(rule, spec, ctx);
+      if (r === undefined) continue;
+      const s = suppressions.length ? suppressions.find((x) => covers(x, rule.id, spec.address, spec.source.constructPath, spec.source.file)) : undefined;
+      if (typeof r === 'string') findings.push(finding(rule, spec, location, 'error', r, undefined, s));
+      else for (const f of r) findings.push(finding(rule, spec, location, f.status, messageOf(f, spec, terraform), f.severity, s));
     }
   }
   return { findings, rules, registries: registries.length, checked, summary: summarize(findings) };
+}
+
+/**
+ * One finding, built in place (no copies: a large input has tens of thousands of findings),
+ * with the keys in the order reports print them: argument, then reason and suppression, last.
+ */
+function finding(rule: Rule, spec: RegistrySpec, location: FindingLocation, status: Finding['status'], message: string, severity: Severity | undefined, s: Suppression | undefined): Finding {
+  const out: Mutable<Finding> = {
+    ruleId: rule.id,
+    ruleName: rule.name,
+    pack: rule.pack,
+    severity: status === 'error' ? 'error' : (severity ?? rule.severity),
+    status,
+    address: spec.address,
+    message,
+    location,
+    suppressed: s !== undefined,
+  };
+  const argument = findingArgument(spec, message);
+  if (argument) out.argument = argument;
+  if (s) {
+    out.reason = s.reason;
+    out.suppression = { kind: s.kind, origin: s.origin };
+  }
+  return out;
 }

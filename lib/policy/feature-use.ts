@@ -3,19 +3,32 @@
  * Both read the one table in lib/model/features.ts.
  */
 import { TIERS, tierSupports, type FeatureId, type Tier } from '../catalog/tiers.js';
-import { COUNTED_THINGS, countLimit, settingUse, TIER_GATED_SETTINGS } from '../model/features.js';
+import { COUNTED_THINGS, countLimit, settingUse, TIER_GATED_SETTINGS, type TierGatedSetting } from '../model/features.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { isUnknown, type Unknown } from '../model/unknown.js';
 
 /** Features in use, or the first Unknown that keeps us from knowing. */
 export type FeatureUse = { readonly features: readonly FeatureId[] } | { readonly unknown: Unknown; readonly field: string };
 
+// Whether some tier lacks a setting's feature, decided once a setting (the catalog does not
+// change during a run; the rule asks on every registry of an input).
+const GATES = new WeakMap<TierGatedSetting, boolean>();
+
+function gatesATier(setting: TierGatedSetting): boolean {
+  let gates = GATES.get(setting);
+  if (gates === undefined) {
+    gates = !TIERS.every((t) => tierSupports(t, setting.feature));
+    GATES.set(setting, gates);
+  }
+  return gates;
+}
+
 /** The tier-gated features `spec` uses, in table order, or the first setting whose value is Unknown. */
 export function featuresUsed(spec: RegistrySpec): FeatureUse {
   const f: FeatureId[] = [];
   for (const setting of TIER_GATED_SETTINGS) {
     // Settings every tier supports never decide a tier.
-    if (TIERS.every((t) => tierSupports(t, setting.feature))) continue;
+    if (!gatesATier(setting)) continue;
     const use = settingUse(spec, setting);
     if (isUnknown(use)) return { unknown: use, field: setting.field };
     if (use && !f.includes(setting.feature)) f.push(setting.feature);

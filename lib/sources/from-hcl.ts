@@ -152,12 +152,17 @@ export function fromHclConfig(config: HclConfig): HclResult {
   const registries: RegistrySpec[] = [];
   const suppressions: SourceSuppression[] = [];
   const varErrors = new Map<string, InputError>();
+  const validated = new Set<HclModule>();
   for (const root of config.roots) {
     const module = modules.get(root.module);
     if (!module) continue;
     const tree = moduleTree(module, lookup);
     const versions = azurermVersions(tree, root.lockFile);
-    for (const m of tree) validateModule(m, versions, errors, reported);
+    for (const m of tree) {
+      // A module called from many roots: its structure is checked once, its arguments per azurerm version.
+      validateModule(m, versions, errors, reported, validated.has(m));
+      validated.add(m);
+    }
     const found: InputError[] = [];
     const vars = readVarFiles(root.varFiles ?? [], found);
     for (const e of found) varErrors.set(e.message, e);
@@ -177,22 +182,25 @@ export function fromHclConfig(config: HclConfig): HclResult {
       return m === undefined ? r : { ...r, source: { ...r.source, azurermMajor: m } };
     };
     let encrypted = false;
-    for (const [k, { instance, res }] of instances.entries()) {
-      if (ASSEMBLED_TYPES.has(res.decl.type) && res.decl.type !== KEY_VAULT_TYPE) {
-        raws[k] = raw(k);
-        if (res.decl.type === REGISTRY_TYPE && raws[k].values.encryption !== undefined) encrypted = true;
+    for (let k = 0; k < instances.length; k++) {
+      const { instance, res } = instances[k]!;
+      const type = res.decl.type;
+      if (type !== KEY_VAULT_TYPE && ASSEMBLED_TYPES.has(type)) {
+        const r = raw(k);
+        raws[k] = r;
+        if (type === REGISTRY_TYPE && r.values.encryption !== undefined) encrypted = true;
       }
       if (res.decl.context) {
         hidden.add(res.address);
         continue;
       }
-      if (res.decl.type === REGISTRY_TYPE) keyVaultKeyCheck(instance, res, errors, reported);
+      if (type === REGISTRY_TYPE) keyVaultKeyCheck(instance, res, errors, reported);
       for (const c of commentsFor(res.decl.source.text, res.decl.block.line)) {
         suppressions.push({ ruleId: c.ruleId, reason: c.reason, address: res.address, file: res.decl.source.file, line: c.line, ...(c.tool ? { tool: c.tool } : {}) });
       }
     }
-    for (const [k, { res }] of instances.entries()) {
-      if (res.decl.type === KEY_VAULT_TYPE && encrypted) raws[k] = raw(k);
+    for (let k = 0; k < instances.length; k++) {
+      if (encrypted && instances[k]!.res.decl.type === KEY_VAULT_TYPE) raws[k] = raw(k);
       const r = raws[k];
       if (r) resources.push(r);
     }

@@ -10,15 +10,14 @@
  */
 import { InputError } from '../errors.js';
 import type { RegistrySpec, SourceLocation } from '../model/registry-spec.js';
-import { isUnknown, unknown } from '../model/unknown.js';
+import { isUnknown, unknown, type Unknown } from '../model/unknown.js';
 import { assemble, REGISTRY_TYPE, type AssembleOptions } from './assemble.js';
 import type { SourceResult } from './from-tf-json.js';
-import { pointer } from '../input/pointer.js';
 import type { RawResource } from './raw-resource.js';
 import { isPlainObject, preview } from './values.js';
 import type { Mutable } from '../mutable.js';
 import { configKey, configRefs, readConfiguration, type PlanConfiguration } from './plan-config.js';
-import { decideRegistryUnknowns, type DecidedValue } from './plan-decide.js';
+import { copyObject, decideRegistryUnknowns, type DecidedValue, type DecideInput } from './plan-decide.js';
 import { anySensitive, maskSensitive, scrubber, sensitiveStrings, sensitiveTrees, SENSITIVE_TEXT, subtree, type SensitiveTree } from './plan-sensitive.js';
 import { registryScope } from './plan-scope.js';
 import { majorFromProviderConfig, majorFromRegistryValues } from './provider-version.js';
@@ -119,6 +118,8 @@ interface Ctx {
   readonly configMajor: number | undefined;
   /** Decisions made on registries, by address. */
   readonly decided: Map<string, DecidedValue[]>;
+  /** The Unknown of each value path known only after apply, shared by every resource. */
+  readonly afterApply: Map<string, Unknown>;
 }
 
 function context(d: Record<string, unknown>, file: string, errors: InputError[]): Ctx {
@@ -133,6 +134,7 @@ function context(d: Record<string, unknown>, file: string, errors: InputError[])
     sensitive: sensitiveTrees(d),
     configMajor: majorFromProviderConfig(d.configuration),
     decided: new Map(),
+    afterApply: new Map(),
   };
 }
 
@@ -309,7 +311,8 @@ function changeList(d: Record<string, unknown>, ctx: Ctx, withData = false): Cha
   }
   const out: Change[] = [];
   rc.forEach((c, i) => {
-    const ptr = pointer('resource_changes', i);
+    // The pointer of the change (its tokens need no escaping), built once a change.
+    const ptr = `/resource_changes/${i}`;
     if (!isPlainObject(c) || typeof c.address !== 'string' || typeof c.type !== 'string' || typeof c.name !== 'string' || !isPlainObject(c.change)) {
       ctx.errors.push(new InputError({ file: ctx.file, pointer: ptr }, `each resource change must have address, type, name and change, got ${preview(c)}: pass the output of terraform show -json.`));
       return;
@@ -322,19 +325,20 @@ function changeList(d: Record<string, unknown>, ctx: Ctx, withData = false): Cha
     }
     const before = c.change.before;
     const after = c.change.after;
-    out.push({
+    const change: Mutable<Change> = {
       address: c.address,
       type: c.type,
       name: c.name,
       module: typeof c.module_address === 'string' ? c.module_address : '',
       index: c.index,
       actions: actions as PlanAction[],
-      ...(isPlainObject(before) ? { before } : {}),
-      ...(isPlainObject(after) ? { after } : {}),
-      ...(c.change.after_unknown !== undefined ? { afterUnknown: c.change.after_unknown } : {}),
       pointer: ptr,
       data: c.mode === 'data',
-    });
+    };
+    if (isPlainObject(before)) change.before = before;
+    if (isPlainObject(after)) change.after = after;
+    if (c.change.after_unknown !== undefined) change.afterUnknown = c.change.after_unknown;
+    out.push(change);
   });
   return out;
 }
@@ -384,15 +388,24 @@ function raw(address: string, type: string, name: string, module: string, index:
   const refs = ctx.refs.get(key) ?? {};
   let vals = values;
   let au = afterUnknown;
+  // Whether `vals` is a copy of this function's own (the decision's), which markUnknown may fill in.
+  let owned = false;
   if (type === REGISTRY_TYPE && side === 'after' && au !== undefined) {
     const expressions = ctx.config.present ? ctx.config.resources.get(key)?.expressions : undefined;
     const before = ctx.befores.get(address);
-    const d = decideRegistryUnknowns({ values, afterUnknown: au, ...(expressions ? { expressions } : {}), ...(before ? { before } : {}) });
+    const input: Mutable<DecideInput> = { values, afterUnknown: au };
+    if (expressions) input.expressions = expressions;
+    if (before) input.before = before;
+    const d = decideRegistryUnknowns(input);
     vals = d.values;
     au = d.afterUnknown;
+    owned = true;
     if (d.decided.length) ctx.decided.set(address, [...d.decided]);
   }
-  const merged = maskSensitive(markUnknown(vals, au, ''), topLevel(ctx.sensitive.get(address)), (path, v) => maskOf(type, path, v)) as Record<string, unknown>;
+  const tree = ctx.sensitive.get(address);
+  const marked = markUnknown(vals, au, '', ctx.afterApply, owned);
+  // Most resources have nothing sensitive (no tree): their values need no masking pass.
+  const merged = (tree === undefined ? marked : maskSensitive(marked, topLevel(tree), (path, v) => maskOf(type, path, v))) as Record<string, unknown>;
   const source: Mutable<SourceLocation> = { kind: 'plan', file: ctx.file, pointer: ptr };
   if (type === REGISTRY_TYPE) {
     const major = majorFromRegistryValues(values) ?? ctx.configMajor;
@@ -433,22 +446,35 @@ function maskOf(type: string, path: string, v: unknown): unknown {
   return undefined;
 }
 
-/** Overlays `after_unknown` (true where a value is known only after apply) on `values`. */
-function markUnknown(values: unknown, au: unknown, path: string): unknown {
-  if (au === true) return unknown(`${path.slice(1) || 'value'} is known only after apply`);
+/**
+ * Overlays `after_unknown` (true where a value is known only after apply) on `values`.
+ * @param afterApply the Unknowns made so far, by path (shared: they are never changed)
+ * @param owned whether `values` is a copy the caller owns: its top level is filled in rather
+ *   than copied once more
+ * @default owned false
+ */
+function markUnknown(values: unknown, au: unknown, path: string, afterApply: Map<string, Unknown>, owned = false): unknown {
+  if (au === true) {
+    // One Unknown a path (`id`, `login_server`: every registry of a plan has them), never changed.
+    let u = afterApply.get(path);
+    if (!u) afterApply.set(path, (u = unknown(`${path.slice(1) || 'value'} is known only after apply`)));
+    return u;
+  }
   if (Array.isArray(au)) {
     const list = Array.isArray(values) ? [...values] : [];
     au.forEach((x, i) => {
-      if (x !== false && x !== undefined && x !== null) list[i] = markUnknown(list[i], x, `${path}.${i}`);
+      if (x !== false && x !== undefined && x !== null) list[i] = markUnknown(list[i], x, `${path}.${i}`, afterApply);
     });
     return list;
   }
   if (isPlainObject(au)) {
-    const obj: Record<string, unknown> = isPlainObject(values) ? { ...values } : {};
+    // copyObject, not a spread: adding a key (`id` is absent from the values) to a spread copy
+    // of a parsed object is slow.
+    const obj: Record<string, unknown> = isPlainObject(values) ? (owned ? values : copyObject(values)) : {};
     for (const k of Object.keys(au)) {
       const x = au[k];
       if (x === false || x === undefined || x === null) continue;
-      obj[k] = markUnknown(obj[k], x, `${path}.${k}`);
+      obj[k] = markUnknown(obj[k], x, `${path}.${k}`, afterApply);
     }
     return obj;
   }

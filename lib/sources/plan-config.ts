@@ -36,7 +36,7 @@ export interface PlanConfiguration {
 
 /** The configuration key of a resource instance: its module path and type.name, instance keys left out. */
 export function configKey(module: string, type: string, name: string): string {
-  const mod = module.replace(/\[[^\]]*\]/g, '');
+  const mod = module.includes('[') ? module.replace(/\[[^\]]*\]/g, '') : module;
   return `${mod}${mod ? '.' : ''}${type}.${name}`;
 }
 

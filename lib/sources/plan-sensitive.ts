@@ -49,8 +49,14 @@ export function mergeTrees(a: SensitiveTree, b: SensitiveTree): SensitiveTree {
 /** Whether any part of the tree is sensitive. */
 export function anySensitive(tree: SensitiveTree): boolean {
   if (tree === true) return true;
-  if (Array.isArray(tree)) return tree.some(anySensitive);
-  if (isPlainObject(tree)) return Object.values(tree).some(anySensitive);
+  // Loops rather than some(): asked of every resource of a plan, most trees empty or all false.
+  if (Array.isArray(tree)) {
+    for (const x of tree) if (anySensitive(x)) return true;
+    return false;
+  }
+  if (isPlainObject(tree)) {
+    for (const k of Object.keys(tree)) if (anySensitive(tree[k])) return true;
+  }
   return false;
 }
 
@@ -99,7 +105,9 @@ function sensitiveLeaves(values: unknown, tree: SensitiveTree, out: string[]): v
 export function sensitiveTrees(doc: unknown): Map<string, SensitiveTree> {
   const out = new Map<string, SensitiveTree>();
   const add = (address: unknown, tree: unknown): void => {
-    if (typeof address !== 'string' || tree === undefined || tree === null || tree === false) return;
+    // A tree with nothing sensitive in it (`sensitive_values: {}`, what most resources have)
+    // masks nothing: it is left out, so the values it belongs to are not copied for it.
+    if (typeof address !== 'string' || !anySensitive(tree)) return;
     out.set(address, mergeTrees(out.get(address), tree));
   };
   if (!isPlainObject(doc)) return out;

@@ -17,6 +17,7 @@ import { PACK_NAMES, type PackOptions } from '../policy/rule.js';
 import { ambiguousSuppressions, MIN_REASON_LENGTH, suppressionProblem, type Suppression } from '../policy/suppressions.js';
 import { PEER_CHECKS } from '../policy/parity.js';
 import { scrubber } from '../sources/plan-sensitive.js';
+import { appendAll } from '../mutable.js';
 
 /** Options of {@link runCheck}. */
 export interface CheckOptions {
@@ -126,8 +127,17 @@ export function commentSuppressions(list: readonly SourceSuppression[], errors: 
  * what cannot be decided a warning.
  */
 export function psRuleSuppressions(registries: readonly RegistrySpec[], cwd: string, now: Date, errors: InputError[], warnings: CheckWarning[]): Suppression[] {
+  // Which PSRule files apply depends only on a registry's file: they are looked up once a file
+  // (a plan holds thousands of registries), for the first registry of each.
+  const firstOf = new Map<string | undefined, RegistrySpec>();
+  for (const spec of registries) if (!firstOf.has(spec.source.file)) firstOf.set(spec.source.file, spec);
+  const found = loadPsRuleSuppressions([...firstOf.values()], cwd, errors, warnings);
   const out: Suppression[] = [];
-  for (const [spec, entries] of loadPsRuleSuppressions(registries, cwd, errors, warnings)) out.push(...psRuleSuppressionsFor(entries, spec, { now }, warnings));
+  if (found.size === 0) return out;
+  for (const spec of registries) {
+    const entries = found.get(firstOf.get(spec.source.file)!);
+    if (entries) appendAll(out, psRuleSuppressionsFor(entries, spec, { now }, warnings));
+  }
   return out;
 }
 

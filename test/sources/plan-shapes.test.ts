@@ -298,3 +298,30 @@ describe('robustness', () => {
     }
   });
 });
+
+describe('a hostile plan', () => {
+  test('a "__proto__" key in a registry\'s values stays a key: the copies made while reading never take it as a prototype', () => {
+    const values = {
+      name: 'protoacr01',
+      resource_group_name: 'rg-proto',
+      location: 'westeurope',
+      sku: 'Premium',
+      admin_enabled: false,
+      public_network_access_enabled: false,
+      retention_policy_in_days: 7,
+    };
+    // JSON.parse makes "__proto__" an own key; a copy made by assignment would make it the
+    // prototype, and anonymous_pull_enabled (not written) would read true through it.
+    const text = JSON.stringify({
+      format_version: '1.2',
+      planned_values: { root_module: { resources: [{ address: 'azurerm_container_registry.r', mode: 'managed', type: 'azurerm_container_registry', name: 'r', values, sensitive_values: {} }] } },
+      resource_changes: [{ address: 'azurerm_container_registry.r', mode: 'managed', type: 'azurerm_container_registry', name: 'r', change: { actions: ['create'], before: null, after: values, after_unknown: { id: true, login_server: true } } }],
+    }).replaceAll('"retention_policy_in_days":7', '"retention_policy_in_days":7,"__proto__":{"anonymous_pull_enabled":true,"admin_enabled":true}');
+    const doc = JSON.parse(text) as { planned_values: { root_module: { resources: Array<{ values: object }> } } };
+    expect(Object.prototype.hasOwnProperty.call(doc.planned_values.root_module.resources[0]!.values, '__proto__')).toBe(true);
+    const r = fromPlan(doc, 'proto.json');
+    expect(r.errors).toEqual([]);
+    expect(r.registries.map((s) => [s.anonymousPull, s.adminEnabled, isUnknown(s.tier) ? 'unknown' : s.tier])).toEqual([[false, false, 'Premium']]);
+    expect(evaluate(r.registries).findings.filter((f) => f.ruleId === 'ACR-SEC-001' || f.ruleId === 'ACR-SEC-002')).toEqual([]);
+  });
+});

@@ -171,6 +171,26 @@ describe('module calls with local sources', () => {
   });
 });
 
+describe('which folders are root modules', () => {
+  test('a folder a comment names as a module source is still a root module', async () => {
+    const r = await run('comment-source');
+    expect(r.loaded.registries.map((s) => [s.address, s.name])).toEqual([
+      ['azurerm_container_registry.app', 'contosoappacr'],
+      ['azurerm_container_registry.legacy', 'contosolegacyacr'],
+    ]);
+  });
+
+  test('a folder among the inputs that a module from outside them calls is no root of its own', async () => {
+    const r = await run('callback-module', ['envs']);
+    expect(r.errors).toEqual([]);
+    expect(r.loaded.registries.map((s) => [s.address, s.name])).toEqual([
+      ['module.registry.azurerm_container_registry.this', 'contosodevacr'],
+      ['module.registry.module.cache.azurerm_container_registry.shared', 'contosodevacrcache'],
+    ]);
+    expect(r.loaded.files.map((f) => f.file)).toEqual(['envs/dev/main.tf', 'envs/shared/main.tf', 'modules/registry/main.tf']);
+  });
+});
+
 describe('what terraform validate rejects, at the line', () => {
   test('top-level backend, removed 3.0/4.0 arguments with their replacement, blocks as arguments, counted references, a vault as the key', async () => {
     const r = await run('validate-4x');
@@ -195,6 +215,16 @@ describe('what terraform validate rejects, at the line', () => {
     const r = await run('validate-3x');
     expect(r.errors).toEqual([expect.stringMatching(/^main\.tf:6 azurerm_container_registry\.v3: georeplication_locations was removed in azurerm 3\.0, got georeplication_locations = \.\.\. with azurerm version ">= 3\.90, < 4\.0"/)]);
     expect(r.reg('azurerm_container_registry.v3')).toMatchObject({ retentionDays: 30, trust: false, network: { defaultAction: 'Deny' } });
+  });
+
+  test('a module two roots call: its structure reported once, its removed arguments for the root whose azurerm version removed them', async () => {
+    const r = await run('shared-module-versions');
+    // In report order (not sorted): envs/dev (azurerm 3.x) checks the module first, envs/prod (4.x) adds what 4.0 removed.
+    expect((r.check.result.inputErrors ?? []).map((e) => `${e.location.file}:${e.location.line} ${e.reason}`)).toEqual([
+      expect.stringMatching(/^modules\/registry\/main\.tf:33 a reference to azurerm_private_endpoint\.this \(it has count\) must name an instance/),
+      expect.stringMatching(/^modules\/registry\/main\.tf:11 azurerm_container_registry\.this: retention_policy was removed in azurerm 4\.0, got a retention_policy block with azurerm version ">= 4\.0": write retention_policy_in_days = 14 instead\.$/),
+    ]);
+    expect(r.loaded.registries.map((s) => s.name)).toEqual(['contosodevacr', 'contosoprodacr']);
   });
 
   test('.terraform.lock.hcl decides: azurerm 3.117.1 locked under ">= 3.0" accepts retention_policy {}', async () => {

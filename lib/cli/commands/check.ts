@@ -8,7 +8,7 @@ import type { FailOn } from '../../policy/finding.js';
 import { PACK_NAMES } from '../../policy/rule.js';
 import type { CheckRun } from '../../workflows/check.js';
 import { ExitCode } from '../exit-codes.js';
-import { emit, useColor, type CliContext } from '../io.js';
+import { emit, emitParts, useColor, type CliContext } from '../io.js';
 import { collectInOrder, collectPack } from '../options.js';
 import { stdinReader } from '../stdin.js';
 import { terminalText } from '../../format/terminal.js';
@@ -53,7 +53,9 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         ...(flags.varFile ? { varFiles: flags.varFile } : {}),
         ...(flags.synth === false ? { allowSynth: false } : {}),
       });
-      emit(ctx.io, await render(run, flags.format, ctx), flags.out, paths);
+      // The JSON report is written a few dozen findings at a time: a large one is tens of megabytes.
+      if (flags.format === 'json') await emitParts(ctx.io, (await import('../../report/check/json.js')).renderJsonParts(run.result), flags.out, paths);
+      else emit(ctx.io, await render(run, flags.format, ctx), flags.out, paths);
       if (flags.format !== 'text' || flags.out) for (const e of run.result.inputErrors ?? []) ctx.io.err(`acrkit: ${e.message}\n`);
       for (const w of run.warnings) ctx.io.err(`acrkit: warning: ${terminalText(`${formatLocation(w.location)}: ${w.message}`)}\n`);
       const code = run.exitCode === 2 ? ExitCode.USAGE : run.exitCode === 1 ? ExitCode.FAILED : ExitCode.OK;
@@ -61,12 +63,10 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     });
 }
 
-/** Renders with the one reporter the format needs (loaded on demand). */
-async function render(run: CheckRun, format: CheckFlags['format'], ctx: CliContext): Promise<string> {
+/** Renders with the one reporter the format needs (loaded on demand); JSON is written in parts instead. */
+async function render(run: CheckRun, format: Exclude<CheckFlags['format'], 'json'>, ctx: CliContext): Promise<string> {
   const { result } = run;
   switch (format) {
-    case 'json':
-      return (await import('../../report/check/json.js')).renderJson(result);
     case 'markdown':
       return (await import('../../report/check/markdown.js')).renderMarkdown(result);
     case 'sarif':

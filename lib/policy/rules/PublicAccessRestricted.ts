@@ -5,6 +5,19 @@ import { usd } from '../../format/numbers.js';
 import { isUnknown } from '../../model/unknown.js';
 import { undecided, violation, type Rule } from '../rule.js';
 
+// What Premium costs a month more than a tier, formatted once a tier (a large input names it in
+// thousands of findings).
+const PREMIUM_EXTRA = new Map<string, string>();
+
+function premiumExtra(tier: Parameters<typeof monthlyBaseCostUsd>[0]): string {
+  let more = PREMIUM_EXTRA.get(tier);
+  if (more === undefined) {
+    more = usd(monthlyBaseCostUsd('Premium', 0) - monthlyBaseCostUsd(tier, 0));
+    PREMIUM_EXTRA.set(tier, more);
+  }
+  return more;
+}
+
 /** Public network access must be off, or the network rule set must deny by default. */
 export const PublicAccessRestricted: Rule = {
   id: 'ACR-SEC-003',
@@ -27,7 +40,7 @@ export const PublicAccessRestricted: Rule = {
     if (publicAccess === false) return 'compliant';
     if (!isUnknown(s.tier) && !tierSupports(s.tier, 'publicAccessDisabled') && !tierSupports(s.tier, 'networkRules')) {
       // The tier cannot comply: say so, and what the move that can costs (a warning, not an error).
-      const more = usd(monthlyBaseCostUsd('Premium', 0) - monthlyBaseCostUsd(s.tier, 0));
+      const more = premiumExtra(s.tier);
       return [
         violation(
           `network.publicAccess cannot be restricted on ${s.tier}, got a public registry: Premium can (private endpoints or IP rules) for ${more} a month more; move to tier: 'Premium', or accept it with a suppression.`,

@@ -76,49 +76,82 @@ function namesIn(e: Expr, out: { names: Set<string>; impure: boolean }): void {
       for (const a of e.args) namesIn(a, out);
       return;
     default:
-      for (const c of children(e)) namesIn(c, out);
+      forEachChild(e, namesIn, out);
   }
 }
 
-/** The direct sub-expressions of `e`. */
-export function children(e: Expr): Expr[] {
+/**
+ * Calls `f(c, arg)` for each direct sub-expression `c` of `e`, in source order (a template's
+ * interpolations and directives, an object's keys before their values, a `for`'s collection,
+ * key, value and condition), without building a list: the walks over every expression of a
+ * configuration use it.
+ */
+export function forEachChild<A>(e: Expr, f: (c: Expr, arg: A) => void, arg: A): void {
   switch (e.kind) {
     case 'template':
-      return templateChildren(e.parts);
+      forEachTemplateChild(e.parts, f, arg);
+      return;
     case 'tuple':
-      return [...e.items];
+    case 'call': {
+      const list = e.kind === 'tuple' ? e.items : e.args;
+      for (let i = 0; i < list.length; i++) f(list[i]!, arg);
+      return;
+    }
     case 'object':
-      return e.items.flatMap((i) => [i.key, i.value]);
+      for (const i of e.items) {
+        f(i.key, arg);
+        f(i.value, arg);
+      }
+      return;
     case 'attr':
-      return [e.target];
+      f(e.target, arg);
+      return;
     case 'index':
-      return [e.target, e.key];
+      f(e.target, arg);
+      f(e.key, arg);
+      return;
     case 'splat':
-      return [e.target, e.each];
-    case 'call':
-      return [...e.args];
+      f(e.target, arg);
+      f(e.each, arg);
+      return;
     case 'unary':
-      return [e.operand];
+      f(e.operand, arg);
+      return;
     case 'binary':
-      return [e.left, e.right];
+      f(e.left, arg);
+      f(e.right, arg);
+      return;
     case 'conditional':
-      return [e.test, e.then, e.else];
+      f(e.test, arg);
+      f(e.then, arg);
+      f(e.else, arg);
+      return;
     case 'for':
-      return [e.collection, ...(e.key ? [e.key] : []), e.value, ...(e.cond ? [e.cond] : [])];
+      f(e.collection, arg);
+      if (e.key) f(e.key, arg);
+      f(e.value, arg);
+      if (e.cond) f(e.cond, arg);
+      return;
     case 'paren':
-      return [e.expr];
+      f(e.expr, arg);
+      return;
     default:
-      return [];
+      return;
   }
 }
 
-function templateChildren(parts: readonly TemplatePart[]): Expr[] {
-  return parts.flatMap((p): Expr[] => {
-    if (p.kind === 'interp') return [p.expr];
-    if (p.kind === 'if') return [p.cond, ...templateChildren(p.then), ...templateChildren(p.else)];
-    if (p.kind === 'for') return [p.collection, ...templateChildren(p.body)];
-    return [];
-  });
+function forEachTemplateChild<A>(parts: readonly TemplatePart[], f: (c: Expr, arg: A) => void, arg: A): void {
+  for (const p of parts) {
+    if (p.kind === 'interp') f(p.expr, arg);
+    else if (p.kind === 'if') {
+      f(p.cond, arg);
+      forEachTemplateChild(p.then, f, arg);
+      forEachTemplateChild(p.else, f, arg);
+    } else if (p.kind === 'for') {
+      f(p.collection, arg);
+      forEachTemplateChild(p.body, f, arg);
+    }
+  }
 }
 
 /** The names each expression reads, computed once per node. */
@@ -157,6 +190,8 @@ export function evaluate(e: Expr, env: EvalEnv): unknown {
 
 /** `e` flattened to a root name and its steps, or undefined when the root is not a name. */
 export function flatten(e: Expr): { root: Expr & { kind: 'name' }; steps: Step[] } | undefined {
+  // Most expressions are no traversal: nothing to allocate for them.
+  if (e.kind !== 'attr' && e.kind !== 'index' && e.kind !== 'splat' && e.kind !== 'name') return undefined;
   const steps: Step[] = [];
   let at: Expr = e;
   for (;;) {

@@ -10,7 +10,7 @@ import type { ArgumentLocation } from '../../model/registry-spec.js';
 import { isUnknown, unknown, type Unknown } from '../../model/unknown.js';
 import type { RawResource } from '../raw-resource.js';
 import { attributesOf, blocksOf, lineOf, type Attribute, type Block, type Body, type Expr, type HclSource } from './ast.js';
-import { children, evaluate, flatten, identity, type EvalEnv, type Resolved, type Resolver, type Step } from './evaluate.js';
+import { evaluate, flatten, forEachChild, identity, type EvalEnv, type Resolved, type Resolver, type Step } from './evaluate.js';
 import type { ParsedHcl } from './parse.js';
 import { convertVariable } from './types.js';
 import { asNumber, derived, EvalFailure, isObject } from './value.js';
@@ -18,6 +18,8 @@ import { asNumber, derived, EvalFailure, isObject } from './value.js';
 /** Meta-arguments of resources and module calls: not values of the resource. */
 const META_ATTRIBUTES = new Set(['count', 'for_each', 'depends_on', 'provider', 'providers', 'source', 'version']);
 const META_BLOCKS = new Set(['lifecycle', 'provisioner', 'connection']);
+/** Root names that never refer to another object of the configuration. */
+const NO_REFERENCE_ROOTS: ReadonlySet<string> = new Set(['count', 'each', 'path', 'terraform', 'self']);
 
 /** A `resource` or `data` block. */
 export interface ResourceDecl {
@@ -110,21 +112,30 @@ export class HclModule {
       for (const item of parsed.body.items) {
         this.topLevel.push({ item, source, context });
         if (item.kind !== 'block') continue;
-        const attrs = attributesOf(item.body);
         const [l0, l1] = item.labels;
         switch (item.type) {
           case 'resource':
           case 'data': {
             // Terraform rejects any other number of labels (terraform-validate.ts reports it).
             if (l0 === undefined || l1 === undefined || item.labels.length !== 2) break;
-            const count = attrs.get('count');
-            const forEach = attrs.get('for_each');
-            const decl: ResourceDecl = { mode: item.type === 'data' ? 'data' : 'managed', type: l0, name: l1, block: item, source, context, ...(count ? { count } : {}), ...(forEach ? { forEach } : {}) };
+            // Most blocks of a configuration are resources: look up only the two meta-arguments
+            // (the last of each, as attributesOf keeps it), in one pass.
+            let count: Attribute | undefined;
+            let forEach: Attribute | undefined;
+            for (const a of item.body.items) {
+              if (a.kind !== 'attribute') continue;
+              if (a.name === 'count') count = a;
+              else if (a.name === 'for_each') forEach = a;
+            }
+            const mode = item.type === 'data' ? 'data' : 'managed';
+            const decl: ResourceDecl =
+              count || forEach ? { mode, type: l0, name: l1, block: item, source, context, ...(count ? { count } : {}), ...(forEach ? { forEach } : {}) } : { mode, type: l0, name: l1, block: item, source, context };
             this.resources.set(item.type === 'data' ? `data.${l0}.${l1}` : `${l0}.${l1}`, decl);
             break;
           }
           case 'module': {
             if (l0 === undefined) break;
+            const attrs = attributesOf(item.body);
             const src = attrs.get('source');
             const literal = src?.expr.kind === 'literal' && typeof src.expr.value === 'string' ? src.expr.value : undefined;
             const args = new Map([...attrs].filter(([k]) => !META_ATTRIBUTES.has(k)));
@@ -133,10 +144,12 @@ export class HclModule {
             this.calls.set(l0, { name: l0, block: item, source, args, context, ...(literal !== undefined ? { sourcePath: literal } : {}), ...(count ? { count } : {}), ...(forEach ? { forEach } : {}) });
             break;
           }
-          case 'variable':
+          case 'variable': {
             if (l0 === undefined) break;
+            const attrs = attributesOf(item.body);
             this.variables.set(l0, { block: item, source, ...opt('default', attrs.get('default')), ...opt('type', attrs.get('type')), ...opt('nullable', attrs.get('nullable')) });
             break;
+          }
           case 'locals':
             for (const a of item.body.items) if (a.kind === 'attribute') this.locals.set(a.name, { item: a, source });
             break;
@@ -155,6 +168,23 @@ export class HclModule {
       }
     }
   }
+}
+
+/** Whether `key` is not in `seen` yet (it is afterwards). */
+function firstTime(seen: Set<string>, key: string): boolean {
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
+}
+
+/** The last attribute `name` of a body (the one {@link attributesOf} keeps), without building the map. */
+function lastAttribute(body: Body, name: string): Attribute | undefined {
+  const items = body.items;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i]!;
+    if (item.kind === 'attribute' && item.name === name) return item;
+  }
+  return undefined;
 }
 
 function opt<K extends string, V>(k: K, v: V | undefined): { [P in K]?: V } {
@@ -191,6 +221,12 @@ export interface ResourceInstance {
 export type ModuleLookup = (parent: HclModule, source: string) => HclModule | undefined;
 
 const SINGLE: Iteration = {};
+
+/** Resolves no name: a variable's type, default and `nullable` are literals. */
+const NO_RESOLVER: Resolver = { resolve: () => undefined };
+
+/** No `for` or `dynamic` names: shared by every environment without any (a name is bound in a copy). */
+const NO_NAMES: ReadonlyMap<string, unknown> = new Map();
 
 /** The instances of a `count` / `for_each` (a single one when neither is set). */
 function expand(count: Attribute | undefined, forEach: Attribute | undefined, env: EvalEnv): Iteration[] {
@@ -270,9 +306,12 @@ export class ModuleInstance {
   ) {}
 
   /** An evaluation environment in this instance for an expression of `source`. */
-  env(source: HclSource, iter: Iteration = SINGLE, names: ReadonlyMap<string, unknown> = new Map(), instanceTag?: string): EvalEnv {
+  env(source: HclSource, iter: Iteration = SINGLE, names: ReadonlyMap<string, unknown> = NO_NAMES, instanceTag?: string): EvalEnv {
     const resolver: Resolver = { resolve: (root, steps, at, env) => this.resolve(root, steps, at, env, iter) };
-    return { source, resolver, names, ...(this.path ? { tag: this.path } : {}), ...(instanceTag ? { instanceTag } : {}) };
+    const env: { -readonly [K in keyof EvalEnv]: EvalEnv[K] } = { source, resolver, names };
+    if (this.path) env.tag = this.path;
+    if (instanceTag) env.instanceTag = instanceTag;
+    return env;
   }
 
   /** The value of `var.name` and where it was set. */
@@ -288,7 +327,7 @@ export class ModuleInstance {
     const decl = this.module.variables.get(name);
     const id = `\${var.${name}}${this.path ? ` in ${this.path}` : ''}`;
     if (!decl) return { value: unknown(`var.${name} is not declared in ${this.where()}`, id) };
-    const literal = (e: Expr): unknown => evaluate(e, { source: decl.source, resolver: { resolve: () => undefined }, names: new Map() });
+    const literal = (e: Expr): unknown => evaluate(e, { source: decl.source, resolver: NO_RESOLVER, names: NO_NAMES });
     const typed = (v: unknown): unknown => convertVariable(name, v, decl.type?.expr, literal);
     const nullable = decl.nullable ? literal(decl.nullable.expr) !== false : true;
     let given: { value: unknown; at?: ArgumentLocation } | undefined;
@@ -317,10 +356,9 @@ export class ModuleInstance {
   argumentAt(attr: Attribute, source: HclSource, iter: Iteration = SINGLE): ArgumentLocation {
     void iter;
     const own = { file: source.file, line: attr.line };
-    const flat = flatten(attr.expr);
-    if (flat && flat.root.name === 'var' && flat.steps.length === 1 && flat.steps[0]!.kind === 'attr') {
-      return this.variable(flat.steps[0]!.name).at ?? own;
-    }
+    // `var.<name>`: the traversal of one attribute step from the root name `var`.
+    const e = attr.expr;
+    if (e.kind === 'attr' && e.target.kind === 'name' && e.target.name === 'var') return this.variable(e.name).at ?? own;
     return own;
   }
 
@@ -346,7 +384,7 @@ export class ModuleInstance {
     const cached = this.resourceCache.get(k);
     if (cached) return cached;
     const prefix = this.path ? `${this.path}.` : '';
-    const list = expand(decl.count, decl.forEach, this.env(decl.source)).map((iter) => ({ decl, iter, address: `${prefix}${k}${iter.key ?? ''}` }));
+    const list = (decl.count || decl.forEach ? expand(decl.count, decl.forEach, this.env(decl.source)) : [SINGLE]).map((iter) => ({ decl, iter, address: `${prefix}${k}${iter.key ?? ''}` }));
     this.resourceCache.set(k, list);
     return list;
   }
@@ -372,7 +410,7 @@ export class ModuleInstance {
   output(name: string): unknown {
     const decl = this.module.outputs.get(name);
     if (!decl) throw new EvalFailure(`${this.where()} has no output ${JSON.stringify(name)}`);
-    const value = attributesOf(decl.item.body).get('value');
+    const value = lastAttribute(decl.item.body, 'value');
     if (!value) return unknown(`output ${name} of ${this.where()} has no value`);
     return this.config.guarded(`${this.path}|output.${name}`, () => evaluate(value.expr, this.env(decl.source)), () => unknown(`output ${name} of ${this.where()} refers to itself`));
   }
@@ -380,7 +418,7 @@ export class ModuleInstance {
   /** The value of one attribute (or nested block list) of a resource instance, as written. */
   resourceAttribute(inst: ResourceInstance, name: string, id: string | undefined): unknown {
     const body = inst.decl.block.body;
-    const attr = attributesOf(body).get(name);
+    const attr = lastAttribute(body, name);
     const hasBlocks = body.items.some((i) => i.kind === 'block' && (i.type === name || (i.type === 'dynamic' && i.labels[0] === name)));
     if (!attr && !hasBlocks) return unknown(`${inst.address}.${name} is known only after apply`, id);
     return this.config.guarded(
@@ -500,28 +538,23 @@ export class ModuleInstance {
       }
       return;
     }
-    for (const c of children(e)) this.referencesOf(c, env, iter, out, seen);
+    forEachChild(e, (c) => this.referencesOf(c, env, iter, out, seen), undefined);
   }
 
   private referencesOfTraversal(root: string, steps: readonly Step[], env: EvalEnv, iter: Iteration, out: Set<string>, seen: Set<string>): void {
     const prefix = this.path ? `${this.path}.` : '';
     const first = steps[0]?.kind === 'attr' ? steps[0].name : undefined;
     if (first === undefined) return;
-    const once = (key: string, f: () => void): void => {
-      if (seen.has(key)) return;
-      seen.add(key);
-      f();
-    };
     if (root === 'var') {
       if (!this.parent) return;
       const arg = this.parent.call.args.get(first);
       const { instance, call, iter: callIter } = this.parent;
-      if (arg) once(`${this.path}|var.${first}`, () => instance.referencesOf(arg.expr, instance.env(call.source, callIter), callIter, out, seen));
+      if (arg && firstTime(seen, `${this.path}|var.${first}`)) instance.referencesOf(arg.expr, instance.env(call.source, callIter), callIter, out, seen);
       return;
     }
     if (root === 'local') {
       const decl = this.module.locals.get(first);
-      if (decl) once(`${this.path}|local.${first}`, () => this.referencesOf(decl.item.expr, this.env(decl.source), SINGLE, out, seen));
+      if (decl && firstTime(seen, `${this.path}|local.${first}`)) this.referencesOf(decl.item.expr, this.env(decl.source), SINGLE, out, seen);
       return;
     }
     if (root === 'module') {
@@ -532,8 +565,8 @@ export class ModuleInstance {
       if (outName === undefined) return;
       for (const { instance } of this.childInstances(call)) {
         const decl = instance?.module.outputs.get(outName);
-        const value = decl ? attributesOf(decl.item.body).get('value') : undefined;
-        if (instance && decl && value) once(`${instance.path}|output.${outName}`, () => instance.referencesOf(value.expr, instance.env(decl.source), SINGLE, out, seen));
+        const value = decl ? lastAttribute(decl.item.body, 'value') : undefined;
+        if (instance && decl && value && firstTime(seen, `${instance.path}|output.${outName}`)) instance.referencesOf(value.expr, instance.env(decl.source), SINGLE, out, seen);
       }
       return;
     }
@@ -542,7 +575,7 @@ export class ModuleInstance {
       if (second !== undefined) out.add(`${prefix}data.${first}.${second}`);
       return;
     }
-    if (['count', 'each', 'path', 'terraform', 'self'].includes(root)) return;
+    if (NO_REFERENCE_ROOTS.has(root)) return;
     // A resource: `type.name`, an instance key when it evaluates, and the attribute read.
     let text = `${prefix}${root}.${first}`;
     let at = 1;
@@ -658,9 +691,14 @@ export function rawResource(instance: ModuleInstance, res: ResourceInstance): Ra
     const name = item.kind === 'attribute' ? item.name : item.type === 'dynamic' ? item.labels[0] : item.type;
     if (name === undefined || META_ATTRIBUTES.has(name) || (item.kind === 'block' && META_BLOCKS.has(item.type))) continue;
     const found = new Set<string>();
-    const exprs = item.kind === 'attribute' ? [item.expr] : bodyExpressions(item.body);
-    for (const e of exprs) instance.referencesOf(e, env, iter, found, new Set());
-    if (found.size) refs[name] = [...(refs[name] ?? []), ...found];
+    // One `seen` for the item: what a second expression would find again is in `found` already.
+    const seen = new Set<string>();
+    if (item.kind === 'attribute') instance.referencesOf(item.expr, env, iter, found, seen);
+    else forEachBodyExpression(item.body, (e) => instance.referencesOf(e, env, iter, found, seen));
+    if (found.size) {
+      const list = refs[name] ?? (refs[name] = []);
+      for (const r of found) list.push(r);
+    }
   }
   const line = decl.block.line;
   return {
@@ -676,9 +714,12 @@ export function rawResource(instance: ModuleInstance, res: ResourceInstance): Ra
   };
 }
 
-/** Every expression inside a body (nested blocks included). */
-export function bodyExpressions(body: Body): Expr[] {
-  return body.items.flatMap((i) => (i.kind === 'attribute' ? [i.expr] : bodyExpressions(i.body)));
+/** Calls `f` on every expression inside a body (nested blocks included), in source order. */
+function forEachBodyExpression(body: Body, f: (e: Expr) => void): void {
+  for (const i of body.items) {
+    if (i.kind === 'attribute') f(i.expr);
+    else forEachBodyExpression(i.body, f);
+  }
 }
 
 /** The 1-based line of an expression in its file. */

@@ -58,6 +58,14 @@ function isIdPart(c: string): boolean {
   return x > 127 && ID_PART.test(c);
 }
 
+/**
+ * `list` without spare capacity: an array grown by `push` keeps room for 16 more items, and the
+ * syntax tree of a monorepo holds thousands of short lists (a body's items, a block's labels).
+ */
+function exact<T>(list: T[]): T[] {
+  return list.length === 0 ? list : list.slice();
+}
+
 const PRECEDENCE: ReadonlyArray<readonly BinaryOp[]> = [['||'], ['&&'], ['==', '!='], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']];
 
 /** Parses one file. Never throws: a syntax error comes back in `error`. */
@@ -240,10 +248,10 @@ class Parser {
       const brace = this.pos;
       this.pos++;
       const body = this.nested(brace, () => this.withNewlines(false, () => this.parseBody(brace)));
-      items.push({ kind: 'block', type: name, labels, body, line: this.line(start), start, end: this.pos });
+      items.push({ kind: 'block', type: name, labels: exact(labels), body, line: this.line(start), start, end: this.pos });
       this.endOfItem('Missing newline after block definition', 'A block definition must end with a newline.');
     }
-    return { items };
+    return { items: exact(items) };
   }
 
   /** After an attribute or a block: a newline, the end of the file, or the closing brace of a one-line block. */
@@ -498,7 +506,7 @@ class Parser {
         if (this.peek() !== ')') this.fail(this.pos, 'Missing argument separator', 'A comma is required to separate each function argument from the next.');
       }
       this.pos++; // )
-      return { kind: 'call', name, args, expand, start, end: this.pos } as Expr;
+      return { kind: 'call', name, args: exact(args), expand, start, end: this.pos } as Expr;
     });
   }
 
@@ -527,7 +535,7 @@ class Parser {
         if (this.peek() !== ']') this.fail(this.pos, 'Missing item separator', 'Expected a comma to mark the beginning of the next item.');
       }
       this.pos++;
-      return { kind: 'tuple', items, start, end: this.pos } as Expr;
+      return { kind: 'tuple', items: exact(items), start, end: this.pos } as Expr;
     });
   }
 
@@ -565,7 +573,7 @@ class Parser {
         this.fail(this.pos, 'Missing attribute separator', 'Expected a newline or comma to mark the beginning of the next attribute.');
       }
       this.pos++;
-      return { kind: 'object', items, start, end: this.pos } as Expr;
+      return { kind: 'object', items: exact(items), start, end: this.pos } as Expr;
     });
   }
 
@@ -655,7 +663,7 @@ class Parser {
   private templateNode(parts: TemplatePart[], start: number, end: number): Expr {
     if (parts.length === 0) return { kind: 'literal', value: '', start, end };
     if (parts.length === 1 && parts[0]!.kind === 'text') return { kind: 'literal', value: parts[0]!.value, start, end };
-    return { kind: 'template', parts, start, end };
+    return { kind: 'template', parts: exact(parts), start, end };
   }
 
   /** `"..."`: a quoted template on one line. */

@@ -91,8 +91,20 @@ export function allowsMajor(range: VersionRange, major: number): boolean {
   return c > 0 || (c === 0 && range.upperIncluded);
 }
 
+/** {@link constraintsOf} by module: a module many roots call is read once. */
+const CONSTRAINTS = new WeakMap<HclModule, readonly string[]>();
+
 /** The azurerm version constraints written in one module. */
-function constraintsOf(module: HclModule): string[] {
+function constraintsOf(module: HclModule): readonly string[] {
+  let out = CONSTRAINTS.get(module);
+  if (!out) {
+    out = constraintsIn(module);
+    CONSTRAINTS.set(module, out);
+  }
+  return out;
+}
+
+function constraintsIn(module: HclModule): string[] {
   const out: string[] = [];
   const literal = (b: Block, name: string): string | undefined => {
     const a = attributesOf(b.body).get(name);

@@ -7,7 +7,7 @@
  */
 import { InputError } from '../../errors.js';
 import { attributesOf, blocksOf, lineOf, type Attribute, type Block, type Body, type Expr, type HclSource } from './ast.js';
-import { children, flatten } from './evaluate.js';
+import { flatten, forEachChild } from './evaluate.js';
 import type { HclModule, ResourceDecl } from './module.js';
 import { allowsMajor, type VersionRange } from './provider-constraint.js';
 
@@ -65,8 +65,22 @@ function report(errors: InputError[], reported: Reported, source: HclSource, lin
   errors.push(new InputError({ file: source.file, line }, reason));
 }
 
-/** Checks the static structure of a module: top-level blocks, blocks written as arguments, counted references without a key, removed arguments. */
-export function validateModule(module: HclModule, versions: VersionRange, errors: InputError[], reported: Reported): void {
+/**
+ * Checks the static structure of a module: top-level blocks, blocks written as arguments, counted
+ * references without a key, removed arguments. With `again` (the module was checked before, for
+ * another root) only what depends on `versions` is checked: the rest would be reported already.
+ *
+ * @param again whether this module was checked already (default false)
+ */
+export function validateModule(module: HclModule, versions: VersionRange, errors: InputError[], reported: Reported, again = false): void {
+  if (again) {
+    for (const decl of module.resources.values()) {
+      if (decl.context || decl.mode !== 'managed') continue;
+      blockSyntax(decl, versions, errors, reported);
+      if (decl.type === 'azurerm_container_registry') removedArguments(decl, versions, errors, reported);
+    }
+    return;
+  }
   for (const { item, source, context } of module.topLevel) {
     if (context) continue;
     if (item.kind === 'attribute') {
@@ -216,25 +230,29 @@ function removedArguments(decl: ResourceDecl, versions: VersionRange, errors: In
   }
 }
 
-/** Every expression of the module that Terraform evaluates, with its file. */
-function moduleExpressions(module: HclModule): Array<{ expr: Expr; source: HclSource }> {
-  const out: Array<{ expr: Expr; source: HclSource }> = [];
+/** Calls `f` on every expression of the module that Terraform evaluates, with its file. */
+function forEachModuleExpression(module: HclModule, f: (expr: Expr, source: HclSource) => void): void {
   const fromBody = (body: Body, source: HclSource, top: boolean): void => {
     for (const item of body.items) {
       if (item.kind === 'attribute') {
         if (top && (item.name === 'depends_on' || item.name === 'provider' || item.name === 'providers')) continue;
-        out.push({ expr: item.expr, source });
+        f(item.expr, source);
       } else if (!(top && item.type === 'lifecycle')) fromBody(item.body, source, false);
     }
   };
   for (const decl of module.resources.values()) if (!decl.context) fromBody(decl.block.body, decl.source, true);
   for (const call of module.calls.values()) if (!call.context) fromBody(call.block.body, call.source, true);
-  for (const l of module.locals.values()) out.push({ expr: l.item.expr, source: l.source });
+  for (const l of module.locals.values()) f(l.item.expr, l.source);
   for (const o of module.outputs.values()) fromBody(o.item.body, o.source, true);
-  return out;
 }
 
 function countedReferences(module: HclModule, errors: InputError[], reported: Reported): void {
+  // Only a resource, data source or module call with count or for_each can be referred to
+  // without its key: a module without one (most folders of a monorepo) has nothing to find.
+  let anyCounted = false;
+  for (const d of module.resources.values()) anyCounted ||= d.count !== undefined || d.forEach !== undefined;
+  for (const c of module.calls.values()) anyCounted ||= c.count !== undefined || c.forEach !== undefined;
+  if (!anyCounted) return;
   const visit = (e: Expr, source: HclSource): void => {
     const flat = flatten(e);
     if (flat) {
@@ -280,7 +298,7 @@ function countedReferences(module: HclModule, errors: InputError[], reported: Re
       }
       return;
     }
-    for (const c of children(e)) visit(c, source);
+    forEachChild(e, visit, source);
   };
-  for (const { expr, source } of moduleExpressions(module)) visit(expr, source);
+  forEachModuleExpression(module, visit);
 }
