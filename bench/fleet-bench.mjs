@@ -37,46 +37,54 @@ async function timed(f) {
   return now() - t;
 }
 
+// FLEET_PARTS=a or =b runs only that part (default both).
+const parts = process.env.FLEET_PARTS ?? 'ab';
+
 // (a) 1 worker vs 2 workers, in this process.
 console.log(`fleet: ${REGISTRIES} registries (${(input.registries ?? []).filter((r) => typeof r === 'object' && r.tier === 'Premium').length} Premium), ${RUNS} runs of ${DAYS} days, ${ROUNDS} interleaved rounds`);
-await simulateRuns(sc, { workers: 2, runIndices: [0, 1] }); // warm the file cache and the JIT of this thread
-const speedUps = [];
-const one = [];
-for (let i = 0; i < ROUNDS; i++) {
-  const t1 = await timed(() => simulateRuns(sc, { workers: 1 }));
-  const t2 = await timed(() => simulateRuns(sc, { workers: 2 }));
-  one.push(t1);
-  speedUps.push(t1 / t2);
+if (parts.includes('a')) {
+  await simulateRuns(sc, { workers: 2, runIndices: [0, 1] }); // warm the file cache and the JIT of this thread
+  const speedUps = [];
+  const one = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const t1 = await timed(() => simulateRuns(sc, { workers: 1 }));
+    const t2 = await timed(() => simulateRuns(sc, { workers: 2 }));
+    one.push(t1);
+    speedUps.push(t1 / t2);
+  }
+  console.log(`  1 worker: median ${fmt(median(one))}`);
+  figure('  (a) Monte Carlo 1 -> 2 workers', speedUps, '>=', 1.7);
 }
-console.log(`  1 worker: median ${fmt(median(one))}`);
-figure('  (a) Monte Carlo 1 -> 2 workers', speedUps, '>=', 1.7);
 
 // (b) 4 shards one after another + merge, against one process, through the compiled CLI.
-const dir = mkdtempSync(join(tmpdir(), 'acrkit-fleet-bench-'));
-writeFileSync(join(dir, 'fleet.json'), JSON.stringify(input));
-const cli = join(root, 'bin/acrkit.js');
-function acrkit(args) {
-  const t = now();
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, maxBuffer: 1 << 30 });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`acrkit ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
-  return now() - t;
+if (parts.includes('b')) {
+  const dir = mkdtempSync(join(tmpdir(), 'acrkit-fleet-bench-'));
+  writeFileSync(join(dir, 'fleet.json'), JSON.stringify(input));
+  const cli = join(root, 'bin/acrkit.js');
+  function acrkit(args) {
+    const t = now();
+    const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, maxBuffer: 1 << 30 });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`acrkit ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
+    return now() - t;
+  }
+  // --allow-large: 100 runs of this fleet are about 150M pushes, over the CLI's default cost limit.
+  const common = ['--scenario', 'fleet.json', '--workers', '2', '--allow-large'];
+  const overheads = [];
+  const mergeShares = [];
+  const whole = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const single = acrkit(['simulate', ...common, '--format', 'json', '--out', 'one.json']);
+    let sharded = 0;
+    for (let s = 1; s <= SHARDS; s++) sharded += acrkit(['simulate', ...common, '--shard', `${s}/${SHARDS}`, '--out', `part-${s}.json`]);
+    const merge = acrkit(['simulate', 'merge', ...Array.from({ length: SHARDS }, (_, s) => `part-${s + 1}.json`), '--format', 'json', '--out', 'merged.json']);
+    if (readFileSync(join(dir, 'merged.json'), 'utf8') !== readFileSync(join(dir, 'one.json'), 'utf8')) throw new Error('the merged JSON differs from the one process: a bug');
+    whole.push(single);
+    overheads.push(((sharded + merge) / single - 1) * 100);
+    mergeShares.push((merge / (sharded + merge)) * 100);
+  }
+  console.log(`  one process: median ${fmt(median(whole))}; merged JSON byte-identical to it in every round`);
+  figure(`  (b) ${SHARDS} shards one after another + merge, over one process`, overheads, '<=', 5, '%', 1);
+  // The goal read the other way, the merge step alone as a share of the sharded total, for reference.
+  console.log(`      the merge step alone: median ${median(mergeShares).toFixed(1)}% of the sharded total (${verdict(median(mergeShares), '<=', 5)} if the goal means the merge's share; rounds ${mergeShares.map((m) => m.toFixed(1)).join(' ')})`);
+  rmSync(dir, { recursive: true, force: true });
 }
-const common = ['--scenario', 'fleet.json', '--workers', '2'];
-const overheads = [];
-const mergeShares = [];
-const whole = [];
-for (let i = 0; i < ROUNDS; i++) {
-  const single = acrkit(['simulate', ...common, '--format', 'json', '--out', 'one.json']);
-  let sharded = 0;
-  for (let s = 1; s <= SHARDS; s++) sharded += acrkit(['simulate', ...common, '--shard', `${s}/${SHARDS}`, '--out', `part-${s}.json`]);
-  const merge = acrkit(['simulate', 'merge', ...Array.from({ length: SHARDS }, (_, s) => `part-${s + 1}.json`), '--format', 'json', '--out', 'merged.json']);
-  if (readFileSync(join(dir, 'merged.json'), 'utf8') !== readFileSync(join(dir, 'one.json'), 'utf8')) throw new Error('the merged JSON differs from the one process: a bug');
-  whole.push(single);
-  overheads.push(((sharded + merge) / single - 1) * 100);
-  mergeShares.push((merge / (sharded + merge)) * 100);
-}
-console.log(`  one process: median ${fmt(median(whole))}; merged JSON byte-identical to it in every round`);
-figure(`  (b) ${SHARDS} shards one after another + merge, over one process`, overheads, '<=', 5, '%', 1);
-// The goal read the other way, the merge step alone as a share of the sharded total, for reference.
-console.log(`      the merge step alone: median ${median(mergeShares).toFixed(1)}% of the sharded total (${verdict(median(mergeShares), '<=', 5)} if the goal means the merge's share; rounds ${mergeShares.map((m) => m.toFixed(1)).join(' ')})`);
-rmSync(dir, { recursive: true, force: true });

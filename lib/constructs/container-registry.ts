@@ -652,28 +652,48 @@ class LockAfterDependents implements IAspect {
     if (node !== this.lock) return;
     const stack = TerraformStack.of(this.lock);
     const address = `${this.registry.terraformResourceType}.${this.registry.friendlyUniqueId}`;
-    const ref = new RegExp(`(^|[^\\w.])${address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`);
-    const dependents = [...resolvedResources(stack)].filter(([r, json]) => r !== this.lock && r !== this.registry && ref.test(json)).map(([r]) => r);
-    this.lock.dependsOn = dependents.map((d) => dependable(d));
+    const referencing = referencesIn(stack, this.registry.terraformResourceType).get(address) ?? [];
+    this.lock.dependsOn = referencing.filter((r) => r !== this.lock && r !== this.registry).map((d) => dependable(d));
   }
 }
 
-/** Each stack's resources with their resolved configuration as JSON, while the stack holds the same resources. */
-const resolvedByStack = new WeakMap<TerraformStack, { readonly resources: readonly TerraformResource[]; readonly json: Map<TerraformResource, string> }>();
+/** Per stack, while it holds the same resources: per resource type, the resources referencing each address of that type. */
+const referencesByStack = new WeakMap<TerraformStack, { readonly resources: readonly TerraformResource[]; readonly byType: Map<string, Map<string, TerraformResource[]>> }>();
 
 /**
- * The resources of `stack` with their configuration resolved to JSON, computed once for all the
- * locks of a stack (resolving every resource for every lock made synth quadratic: 100 locked
- * registries took 4 s). Recomputed when the stack's resources change. Every lock matches against
- * the configuration as it was before any lock's `dependsOn` was set, so the order locks are
- * visited in no longer matters (before, a lock visited later saw the earlier locks' new lists).
+ * For each address of resource type `type` (`azurerm_container_registry.<name>`), the resources of
+ * `stack` whose resolved configuration references it, in the stack's order. Every resource is
+ * resolved and scanned once for all the locks of a stack (resolving every resource for every lock
+ * made synth quadratic: 100 locked registries took 4 s; matching each lock against every resource
+ * was 100 x 600 scans), and again only when the stack's resources change. Every lock sees the
+ * configuration as it was before any lock's `dependsOn` was set, so the order locks are visited
+ * in does not matter.
  */
-function resolvedResources(stack: TerraformStack): Map<TerraformResource, string> {
+function referencesIn(stack: TerraformStack, type: string): Map<string, TerraformResource[]> {
   const resources = stack.node.findAll().filter((c): c is TerraformResource => TerraformResource.isTerraformResource(c));
-  const cached = resolvedByStack.get(stack);
-  if (cached && cached.resources.length === resources.length && cached.resources.every((r, i) => r === resources[i])) return cached.json;
+  let cached = referencesByStack.get(stack);
+  if (!cached || cached.resources.length !== resources.length || !cached.resources.every((r, i) => r === resources[i])) {
+    cached = { resources, byType: new Map() };
+    referencesByStack.set(stack, cached);
+  }
+  const known = cached.byType.get(type);
+  if (known) return known;
   const resolver = new DefaultTokenResolver(new StringConcat());
-  const json = new Map(resources.map((r) => [r, JSON.stringify(Tokenization.resolve(r.toTerraform(), { scope: r, resolver, preparing: false }))] as const));
-  resolvedByStack.set(stack, { resources, json });
-  return json;
+  // An address of the type, not inside a longer name: `azurerm_container_registry.<name>`.
+  const ref = new RegExp(`(?:^|[^\\w.])(${type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[A-Za-z0-9_-]+)`, 'g');
+  const byAddress = new Map<string, TerraformResource[]>();
+  for (const r of resources) {
+    const json = JSON.stringify(Tokenization.resolve(r.toTerraform(), { scope: r, resolver, preparing: false }));
+    const seen = new Set<string>();
+    for (const m of json.matchAll(ref)) {
+      const address = m[1]!;
+      if (seen.has(address)) continue;
+      seen.add(address);
+      const list = byAddress.get(address);
+      if (list) list.push(r);
+      else byAddress.set(address, [r]);
+    }
+  }
+  cached.byType.set(type, byAddress);
+  return byAddress;
 }
