@@ -2,8 +2,9 @@
  * A build step (`npm run build` runs it after tsc): writes every input schema's validator as a
  * standalone module to `dist/validators/<key>.cjs`, so a run loads the validator in a few
  * milliseconds instead of compiling the schema with ajv (about 0.3 s for the scenario schema, paid
- * by every `acrkit simulate` and every shard). The key hashes the schema and the options: a
- * module that exists is up to date, and a run whose schema has no module compiles it as before.
+ * by every `acrkit simulate` and every shard). The key hashes the schema, the options, ajv's
+ * version and the module format: a module that exists is up to date, and a run whose schema has
+ * no module compiles it as before.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -131,14 +131,14 @@ const MANIFEST_COLUMNS = Object.freeze({
   mParent: column(Int32Array),
   /** Layers taken from {@link mParent} (0 when the whole list is stored here). */
   mShared: column(Uint8Array),
-  /** Parents to walk up to a manifest that stores its whole list (below {@link MAX_CHAIN}). */
+  /** Parents to walk up to a manifest that stores its whole list (at most {@link MAX_CHAIN}). */
   mChain: column(Uint8Array),
   /** Repository of each manifest. */
   mRepo: column(Int32Array),
   /** Day each manifest was pushed (days fit 16 bits: horizons end before day 4,050). */
   mPushDay: column(Int16Array),
   /**
-   * What names the manifest's tag, one number for both kinds ({@link tagOf}): the ordinal of the
+   * What names the manifest's tag, one number for both kinds ({@link RegistryStore.tagSlot}, {@link RegistryStore.tagSeq}): the ordinal of the
    * push within its repository (>= 0) for a unique tag (`build-<ordinal>`), or `~slot` (< 0) for
    * mutable tag slot `slot`.
    */
@@ -378,6 +378,12 @@ export class RegistryStore {
    * Pushes a tagged manifest referencing `len` layers from `layers` into `repo`. Layers not yet
    * stored become stored. Returns the manifest id. Untagging the manifest the tag pointed to
    * before is the caller's job (push first, then untag, as a registry does).
+   *
+   * @param parent the repository's previous push, whose first `shared` layers are this one's
+   *   first `shared` (the store then keeps only the others here); -1 for none
+   * @param shared how many leading layers `parent` holds already
+   * @default parent -1
+   * @default shared 0
    */
   push(repo: number, layers: Int32Array, len: number, day: number, seq: number, tag: number, parent = -1, shared = 0): number {
     this.ensureManifest();
