@@ -13,6 +13,7 @@ import type { RegistrySpec, SourceLocation } from '../model/registry-spec.js';
 import { isUnknown, unknown, type Unknown } from '../model/unknown.js';
 import { assemble, REGISTRY_TYPE, type AssembleOptions } from './assemble.js';
 import type { SourceResult } from './from-tf-json.js';
+import { pointer } from '../input/pointer.js';
 import type { RawResource } from './raw-resource.js';
 import { isPlainObject, preview } from './values.js';
 import type { Mutable } from '../mutable.js';
@@ -311,8 +312,7 @@ function changeList(d: Record<string, unknown>, ctx: Ctx, withData = false): Cha
   }
   const out: Change[] = [];
   rc.forEach((c, i) => {
-    // The pointer of the change (its tokens need no escaping), built once a change.
-    const ptr = `/resource_changes/${i}`;
+    const ptr = pointer('resource_changes', i);
     if (!isPlainObject(c) || typeof c.address !== 'string' || typeof c.type !== 'string' || typeof c.name !== 'string' || !isPlainObject(c.change)) {
       ctx.errors.push(new InputError({ file: ctx.file, pointer: ptr }, `each resource change must have address, type, name and change, got ${preview(c)}: pass the output of terraform show -json.`));
       return;

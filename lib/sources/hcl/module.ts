@@ -118,18 +118,10 @@ export class HclModule {
           case 'data': {
             // Terraform rejects any other number of labels (terraform-validate.ts reports it).
             if (l0 === undefined || l1 === undefined || item.labels.length !== 2) break;
-            // Most blocks of a configuration are resources: look up only the two meta-arguments
-            // (the last of each, as attributesOf keeps it), in one pass.
-            let count: Attribute | undefined;
-            let forEach: Attribute | undefined;
-            for (const a of item.body.items) {
-              if (a.kind !== 'attribute') continue;
-              if (a.name === 'count') count = a;
-              else if (a.name === 'for_each') forEach = a;
-            }
-            const mode = item.type === 'data' ? 'data' : 'managed';
-            const decl: ResourceDecl =
-              count || forEach ? { mode, type: l0, name: l1, block: item, source, context, ...(count ? { count } : {}), ...(forEach ? { forEach } : {}) } : { mode, type: l0, name: l1, block: item, source, context };
+            // Most blocks of a configuration are resources: look up only their two meta-arguments.
+            const count = lastAttribute(item.body, 'count');
+            const forEach = lastAttribute(item.body, 'for_each');
+            const decl: ResourceDecl = { mode: item.type === 'data' ? 'data' : 'managed', type: l0, name: l1, block: item, source, context, ...(count ? { count } : {}), ...(forEach ? { forEach } : {}) };
             this.resources.set(item.type === 'data' ? `data.${l0}.${l1}` : `${l0}.${l1}`, decl);
             break;
           }

@@ -74,11 +74,7 @@ function report(errors: InputError[], reported: Reported, source: HclSource, lin
  */
 export function validateModule(module: HclModule, versions: VersionRange, errors: InputError[], reported: Reported, again = false): void {
   if (again) {
-    for (const decl of module.resources.values()) {
-      if (decl.context || decl.mode !== 'managed') continue;
-      blockSyntax(decl, versions, errors, reported);
-      if (decl.type === 'azurerm_container_registry') removedArguments(decl, versions, errors, reported);
-    }
+    versionedChecks(module, versions, errors, reported);
     return;
   }
   for (const { item, source, context } of module.topLevel) {
@@ -98,12 +94,17 @@ export function validateModule(module: HclModule, versions: VersionRange, errors
       : `use one of ${[...TOP_LEVEL].slice(0, 8).join(', ')}, ... (or remove it)`;
     report(errors, reported, source, item.line, `block type ${JSON.stringify(item.type)} is not allowed at the top level of a Terraform file, got ${header} { ... }: ${fix}.`);
   }
-  for (const decl of module.resources.values()) {
-    if (decl.context) continue;
-    if (decl.mode === 'managed') blockSyntax(decl, versions, errors, reported);
-    if (decl.mode === 'managed' && decl.type === 'azurerm_container_registry') removedArguments(decl, versions, errors, reported);
-  }
+  versionedChecks(module, versions, errors, reported);
   countedReferences(module, errors, reported);
+}
+
+/** The checks of a module's resources that depend on the azurerm version: blocks written as arguments, removed arguments. */
+function versionedChecks(module: HclModule, versions: VersionRange, errors: InputError[], reported: Reported): void {
+  for (const decl of module.resources.values()) {
+    if (decl.context || decl.mode !== 'managed') continue;
+    blockSyntax(decl, versions, errors, reported);
+    if (decl.type === 'azurerm_container_registry') removedArguments(decl, versions, errors, reported);
+  }
 }
 
 /**
