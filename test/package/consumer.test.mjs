@@ -153,6 +153,13 @@ describe('check-only install (no cdktf peers)', () => {
     assert.ok(p.mib < 64, `check-only install is ${p.mib.toFixed(1)} MiB, over a fifth of 321 MB`);
   });
 
+  test('the CLI runs its bundle; the build script is not shipped', () => {
+    const installed = join(p.dir, 'node_modules/acrkit');
+    assert.match(readFileSync(join(installed, 'bin/acrkit.js'), 'utf8'), /dist\/lib\/cli-bundle\/main\.js/);
+    assert.ok(statSync(join(installed, 'dist/lib/cli-bundle/main.js')).isFile());
+    assert.deepEqual(readdirSync(join(installed, 'bin')), ['acrkit.js']);
+  });
+
   test('--version and tiers', () => {
     assert.equal(acrkit(p.dir, ['--version']).out.trim(), pkg.version);
     const r = acrkit(p.dir, ['tiers', '--format', 'json']);
@@ -183,6 +190,10 @@ describe('check-only install (no cdktf peers)', () => {
     // The schemas' validators come precompiled (dist/validators), one module per schema.
     const validators = readdirSync(join(p.dir, 'node_modules/acrkit/dist/validators'));
     assert.equal(validators.filter((f) => f.endsWith('.cjs')).length, 3, validators.join(', '));
+    // Worker threads start from the bundled CLI too, with the same results.
+    const pooled = acrkit(p.dir, ['simulate', '--scenario', 'what-if.yaml', '--format', 'json', '--workers', '2']);
+    assert.equal(pooled.status, 0, pooled.err);
+    assert.equal(pooled.out, r.out);
     const bad = acrkit(p.dir, ['simulate', '--scenario', 'plan.json', '--workers', '0']);
     assert.equal(bad.status, 2, bad.err);
     assert.match(bad.err, /rule additionalProperties/);
