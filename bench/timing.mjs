@@ -64,12 +64,13 @@ export function spread(values, digits = 2) {
 
 /**
  * One figure line: `label: 1.82x (goal >= 1.7x) ok; 5 rounds 1.61–1.95: 1.70 1.82 ...`; `unit`
- * follows the numbers (`x`, `%`). Returns the verdict.
+ * follows the numbers (`x`, `%`). Without `op` the line has no goal. Returns the verdict.
  */
 export function figure(label, each, op, target, unit = 'x', digits = 2) {
   const m = median(each);
-  const v = verdict(m, op, target);
+  const v = op === undefined ? '' : verdict(m, op, target);
   const n = (x) => `${x.toFixed(digits)}${unit}`;
-  console.log(`${label}: ${n(m)} (goal ${op} ${n(target)}) ${v}; ${each.length} round${each.length === 1 ? '' : 's'} ${spread(each, digits)}: ${each.map((x) => x.toFixed(digits)).join(' ')}${QUICK ? ' [BENCH_QUICK: not a figure to keep]' : ''}`);
+  const goal = op === undefined ? '' : ` (goal ${op} ${n(target)}) ${v}`;
+  console.log(`${label}: ${n(m)}${goal}; ${each.length} round${each.length === 1 ? '' : 's'} ${spread(each, digits)}: ${each.map((x) => x.toFixed(digits)).join(' ')}${QUICK ? ' [BENCH_QUICK: not a figure to keep]' : ''}`);
   return v;
 }
