@@ -5,6 +5,7 @@
  */
 import { UsageError } from '../errors.js';
 import type { MonteCarloOptions } from '../sim/montecarlo.js';
+import { assertAffordable } from '../sim/scenario/bounds.js';
 import type { ResolvedScenario } from '../sim/scenario/model.js';
 import type { ComparisonResult } from '../sim/variants/compare.js';
 import { runVariants } from '../sim/variants/run.js';
@@ -29,11 +30,17 @@ export interface CompareVariantsOptions extends LoadScenarioOptions, Omit<MonteC
    * @default - the scenario's `variants:`
    */
   readonly vary?: readonly string[];
+  /**
+   * Simulate even above the cost limits (lib/sim/scenario/bounds.ts COST_LIMITS; `--allow-large`).
+   * @default false
+   */
+  readonly allowLarge?: boolean;
 }
 
 /**
  * Loads a scenario and compares its variants (or those of `vary`). Throws InputErrors for a
- * bad scenario, a UsageError for a bad `vary` or a scenario with no variants.
+ * bad scenario or one above the cost limits (every variant counted, as `simulate` counts them),
+ * a UsageError for a bad `vary` or a scenario with no variants.
  * @param path the scenario file
  * @param options loading, Monte Carlo and `vary` options
  */
@@ -43,5 +50,6 @@ export async function compareScenarioVariants(path: string, options: CompareVari
   if (!variants) {
     throw new UsageError(`a comparison needs variants, got none in ${path}: add a variants: list to the scenario or pass --vary key=v1,v2.`);
   }
+  assertAffordable(sc, { runs: sc.runs, variants: variants.length, allowLarge: options.allowLarge ?? false, flag: 'allowLarge: true' });
   return runVariants(sc, options, variants);
 }

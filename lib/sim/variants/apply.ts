@@ -4,13 +4,26 @@
  * (registry i of run r always uses `Rng.forRun(seed, i, r)`, and the engine's draws depend on
  * the workload only, never on tier, retention, soft delete or replicas).
  */
+import { UsageError } from '../../errors.js';
+import { preview } from '../../format/values.js';
 import type { ResolvedScenario, SimRegistry } from '../scenario/model.js';
 import type { SimVariant } from './types.js';
 
-/** The registry with the variant's settings (unchanged when the variant does not name it). */
+/**
+ * The registry with the variant's settings (unchanged when the variant does not name it).
+ * Throws a UsageError for replicas the registry cannot have: one in its home region, or a region
+ * twice (`--vary` and the scenario's `variants:` are checked when read; this guards variants a
+ * library caller builds).
+ */
 export function applyToRegistry(reg: SimRegistry, v: SimVariant): SimRegistry {
   if (v.registries !== null && !v.registries.includes(reg.name)) return reg;
   const s = v.set;
+  const seen = new Set<string>();
+  for (const r of s.replicas ?? []) {
+    if (r.location === reg.location) throw new UsageError(`variant ${preview(v.name)} must not place a replica of registry ${preview(reg.name)} in its home region, got ${preview(r.location)}: drop it (the home region always holds the registry).`);
+    if (seen.has(r.location)) throw new UsageError(`variant ${preview(v.name)} must name each replica region once, got ${preview(r.location)} twice for registry ${preview(reg.name)}: drop the repeat.`);
+    seen.add(r.location);
+  }
   return {
     ...reg,
     ...(s.tier !== undefined ? { tier: s.tier } : {}),
