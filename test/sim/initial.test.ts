@@ -5,7 +5,7 @@
  */
 import { mkdirSync, mkdtempSync, writeFileSync, cpSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { simulateRun } from '../../lib/sim/engine/engine.js';
 import { runMonteCarlo } from '../../lib/sim/montecarlo.js';
 import { scenarioFromObject } from '../../lib/sim/scenario/resolve.js';
@@ -320,6 +320,33 @@ initial:
     // Its exports are confined like simulate's.
     writeFileSync(join(top, 'x/out.yaml'), 'start: 2026-12-01\nhorizon: P3D\nregistries: []\ninitial:\n  acrprod:\n    from:\n      usage: ../../elsewhere/usage.json\n');
     await expect(simulationDelta('x/out.yaml', registries, registries, { cwd: top, workers: 0, runs: 2 })).rejects.toThrow('an initial export path must stay inside the working directory');
+  });
+
+  test('review --scenario refuses initial exports outside the working tree unless --allow-outside, as simulate does', async () => {
+    const top = mkdtempSync(join(tmpdir(), 'acrkit-initial-review-'));
+    const outside = mkdtempSync(join(tmpdir(), 'acrkit-initial-outside-'));
+    writeFileSync(join(outside, 'usage.json'), '{ "value": [ { "name": "Size", "currentValue": 504400000, "limit": 536870912000, "unit": "Bytes" } ] }\n');
+    writeFileSync(
+      join(top, 'main.tf'),
+      'resource "azurerm_container_registry" "prod" {\n  name                = "acrprod"\n  resource_group_name = "rg-shop"\n  location            = "westeurope"\n  sku                 = "Premium"\n}\n',
+    );
+    mkdirSync(join(top, 'x'));
+    writeFileSync(join(top, 'x/s.yaml'), `start: 2026-12-01\nhorizon: P3D\nruns: 2\nregistries: []\ninitial:\n  acrprod:\n    from:\n      usage: ${relative(join(top, 'x'), join(outside, 'usage.json'))}\n`);
+    const args = ['review', '--base', 'main.tf', '--head', 'main.tf', '--scenario', 'x/s.yaml', '--workers', '0', '--format', 'json'];
+    const refused = await runCli(args, { cwd: top });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('an initial export path must stay inside the working directory');
+    expect(refused.stderr).toContain('pass --allow-outside if you trust this scenario');
+    const trusted = await runCli([...args, '--allow-outside'], { cwd: top });
+    expect(trusted.stderr).toBe('');
+    expect(trusted.code).toBe(0);
+    const review = JSON.parse(trusted.stdout) as { simulation?: { rows: Array<{ metric: string; base: number }> } };
+    expect(review.simulation!.rows.map((r) => r.metric)).toContain('stored GiB at horizon (p50)');
+    // The outside file is what was read: broken, it is the error.
+    writeFileSync(join(outside, 'usage.json'), '{ "value": [ \n');
+    const broken = await runCli([...args, '--allow-outside'], { cwd: top });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/usage\.json:\d+: .*usage\.json must be JSON, got a syntax error/);
   });
 
   test('figures and from together are refused', () => {

@@ -26,6 +26,7 @@ interface ReviewFlags {
   readonly seed?: number;
   readonly workers?: number;
   readonly allowLarge?: boolean;
+  readonly allowOutside?: boolean;
   readonly format: (typeof REVIEW_FORMATS)[number];
   readonly pack?: string[];
   readonly failOn?: FailOn;
@@ -49,6 +50,7 @@ export function registerReview(program: Command, ctx: CliContext): void {
     .option('--seed <n>', 'seed for the scenario', integerAtLeast('--seed', 0))
     .option('--workers <n>', 'worker threads for the scenario (0: in-process)', integerAtLeast('--workers', 0))
     .option('--allow-large', "simulate the scenario even above acrkit's cost limits (docs/scenario.md)")
+    .option('--allow-outside', "let the scenario's initial exports point outside the working directory (trusted scenarios only)")
     .addOption(new Option('--format <format>', 'output format').choices([...REVIEW_FORMATS]).default('markdown'))
     .addOption(new Option('--pack <name>', `pack to run, repeatable (${PACK_NAMES.join(', ')}); default: all`).argParser(collectPack))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a new finding is at or above this severity (default: error)').choices(['error', 'warning', 'info', 'never']))
@@ -84,6 +86,7 @@ export function registerReview(program: Command, ctx: CliContext): void {
                   ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
                   ...(flags.workers !== undefined ? { workers: capWorkers(flags.workers, ctx.io)! } : {}),
                   ...(flags.allowLarge ? { allowLarge: true } : {}),
+                  ...(flags.allowOutside ? { allowOutside: true } : {}),
                 }),
             }
           : {}),
