@@ -150,15 +150,16 @@ export interface VerdictReason {
   /**
    * `input-error`: an input could not be read; `destructive`: data is deleted; `rejected`:
    * Azure refuses the change at apply; `finding`: a new finding at or above `--fail-on`;
-   * `assertion`: a scenario assertion fails on head that held on base; and warnings that never
-   * fail the review: `irreversible` (cannot be undone), `access-loss` and `access-widened`
-   * (a permissions-mode switch ends or widens data-plane access), `drift` (a live registry
-   * differs from its configuration).
+   * `assertion`: a scenario assertion fails on head that held on base; `access-loss`: a
+   * permissions-mode switch ends data-plane access (fails unless `--allow-access-loss`); and
+   * warnings that never fail the review: `irreversible` (cannot be undone), `access-widened` (a
+   * switch back widens data-plane access), `drift` (a live registry differs from its
+   * configuration).
    */
   readonly kind: 'input-error' | 'destructive' | 'rejected' | 'finding' | 'assertion' | 'irreversible' | 'access-loss' | 'access-widened' | 'drift';
   /** How many changes, findings, assertions or inputs. */
   readonly count: number;
-  /** Whether it fails the review (destructive changes allowed by `--allow-destroy` and irreversible ones do not). */
+  /** Whether it fails the review (destructive changes allowed by `--allow-destroy`, access loss allowed by `--allow-access-loss`, and the warnings do not). */
   readonly fails: boolean;
   /** In words, with the way out. */
   readonly message: string;

@@ -50,6 +50,12 @@ export interface ReviewOptions {
    */
   readonly allowDestroy?: boolean;
   /**
+   * Accept changes that end data-plane access an identity has (a switch to `rbac-abac`): they
+   * warn instead of failing the review.
+   * @default false
+   */
+  readonly allowAccessLoss?: boolean;
+  /**
    * Config file.
    * @default - acrkit.config.json in cwd when present
    */
@@ -151,7 +157,7 @@ export async function runReview(inputs: ReviewInputs, options: ReviewOptions = {
   const cost = costDelta(base.registries, head.registries);
   const simulation = options.simulate && !errors.length ? await options.simulate(base.registries, head.registries) : undefined;
 
-  const reasons = verdictReasons({ changes, failingFindings: failing(findings.new, failOn).length, failOn, simulation, inputErrors: errors.length, allowDestroy: options.allowDestroy ?? false });
+  const reasons = verdictReasons({ changes, failingFindings: failing(findings.new, failOn).length, failOn, simulation, inputErrors: errors.length, allowDestroy: options.allowDestroy ?? false, allowAccessLoss: options.allowAccessLoss ?? false });
   const fails = reasons.some((x) => x.fails);
   const exitCode: 0 | 1 | 2 = errors.length ? 2 : fails ? 1 : 0;
   const resultInputs = 'plan' in inputs ? { base: [], head: [], plan: inputs.plan } : { base: inputs.base, head: inputs.head };
@@ -311,14 +317,20 @@ export interface VerdictInputs {
   readonly inputErrors: number;
   /** `--allow-destroy`: destructive changes warn instead of failing. */
   readonly allowDestroy: boolean;
+  /**
+   * `--allow-access-loss`: changes that end data-plane access warn instead of failing.
+   * @default false
+   */
+  readonly allowAccessLoss?: boolean;
 }
 
 /**
  * What fails the review, in this order: unreadable inputs, destructive changes (unless
  * allowed), changes Azure rejects, new findings at or above `failOn`, scenario assertions
- * that fail on head and held on base; and what it only warns about: destructive changes
- * allowed by `--allow-destroy`, irreversible changes, changes that end or widen data-plane
- * access, drift from a live registry.
+ * that fail on head and held on base, changes that end data-plane access (unless allowed); and
+ * what it only warns about: destructive changes allowed by `--allow-destroy`, irreversible
+ * changes, access loss allowed by `--allow-access-loss`, changes that widen data-plane access,
+ * drift from a live registry.
  */
 export function verdictReasons(v: VerdictInputs): VerdictReason[] {
   const out: VerdictReason[] = [];
@@ -343,11 +355,18 @@ export function verdictReasons(v: VerdictInputs): VerdictReason[] {
   if (assertions) {
     out.push({ kind: 'assertion', count: assertions, fails: true, message: `${counted(assertions, 'scenario assertion')} ${assertions === 1 ? 'fails' : 'fail'} on head that ${assertions === 1 ? 'holds' : 'hold'} on base.` });
   }
-  const irreversible = v.changes.filter((c) => c.irreversible && !c.destructive).length;
-  if (irreversible) out.push({ kind: 'irreversible', count: irreversible, fails: false, message: `${changes(irreversible)} cannot be undone once applied: be sure of ${irreversible === 1 ? 'it' : 'them'}.` });
   const flagged = (kind: ResourceChange['reasons'][number]['kind']): number => v.changes.filter((c) => c.reasons.some((x) => x.kind === kind)).length;
   const loss = flagged('access-loss');
-  if (loss) out.push({ kind: 'access-loss', count: loss, fails: false, message: `${changes(loss)} ${loss === 1 ? 'ends' : 'end'} data-plane access an identity has: give it a repository role in an earlier change (see the change).` });
+  if (loss) {
+    const ends = `${changes(loss)} ${loss === 1 ? 'ends' : 'end'} data-plane access an identity has`;
+    out.push(
+      v.allowAccessLoss
+        ? { kind: 'access-loss', count: loss, fails: false, message: `${ends}, allowed by --allow-access-loss.` }
+        : { kind: 'access-loss', count: loss, fails: true, message: `${ends}: give it a repository role in an earlier change (see the change), or accept it with --allow-access-loss.` },
+    );
+  }
+  const irreversible = v.changes.filter((c) => c.irreversible && !c.destructive).length;
+  if (irreversible) out.push({ kind: 'irreversible', count: irreversible, fails: false, message: `${changes(irreversible)} cannot be undone once applied: be sure of ${irreversible === 1 ? 'it' : 'them'}.` });
   const widened = flagged('access-widened');
   if (widened) out.push({ kind: 'access-widened', count: widened, fails: false, message: `${changes(widened)} ${widened === 1 ? 'widens' : 'widen'} data-plane access to every repository: review the legacy role assignments first.` });
   const drift = flagged('drift');

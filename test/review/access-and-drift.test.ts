@@ -15,6 +15,7 @@ import { classifyRegistry, registryKey } from '../../lib/review/diff.js';
 import { alignLiveRegistries } from '../../lib/review/drift.js';
 import { fromArm } from '../../lib/sources/from-arm.js';
 import { runReview } from '../../lib/workflows/review.js';
+import { runCli } from '../support/cli.js';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 const CLUSTER = '11111111-1111-1111-1111-111111111111';
@@ -105,5 +106,57 @@ describe('drift: a live export against the configuration', () => {
     expect(base[0]!.source.kind).toBe('live');
     // Without a match (another name) the live registry keeps its own identity.
     expect(alignLiveRegistries([live!], [spec({ name: 'other0000' })]).base[0]!.address).toBe('Microsoft.ContainerRegistry/registries/acrkitarm01');
+  });
+});
+
+describe('access loss and the verdict', () => {
+  const tf = (mode: string): string => `terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = ">= 4.81.0"
+    }
+  }
+}
+
+resource "azurerm_container_registry" "main" {
+  name                 = "acrkitaccess01"
+  resource_group_name  = "rg-acr"
+  location             = "westeurope"
+  sku                  = "Premium"
+  admin_enabled        = false
+  role_assignment_mode = "${mode}"
+}
+
+resource "azurerm_role_assignment" "cluster_pull" {
+  scope                = azurerm_container_registry.main.id
+  role_definition_name = "AcrPull"
+  principal_id         = "${CLUSTER}"
+}
+`;
+
+  test("a switch to rbac-abac that ends an identity's pull access fails the review, unless --allow-access-loss", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acrkit-access-loss-'));
+    mkdirSync(join(dir, 'base'));
+    mkdirSync(join(dir, 'head'));
+    writeFileSync(join(dir, 'base/main.tf'), tf('LegacyRegistryPermissions'));
+    writeFileSync(join(dir, 'head/main.tf'), tf('AbacRepositoryPermissions'));
+    const args = ['review', '--base', 'base', '--head', 'head', '--format', 'json', '--fail-on', 'never'];
+    const failed = await runCli(args, { cwd: dir });
+    expect(failed.code).toBe(1);
+    const review = JSON.parse(failed.stdout) as { verdict: string; reasons: Array<{ kind: string; fails: boolean; message: string }> };
+    expect(review.verdict).toBe('fail');
+    expect(review.reasons).toEqual([
+      { kind: 'access-loss', count: 1, fails: true, message: '1 change ends data-plane access an identity has: give it a repository role in an earlier change (see the change), or accept it with --allow-access-loss.' },
+    ]);
+    const allowed = await runCli([...args, '--allow-access-loss'], { cwd: dir });
+    expect(allowed.code).toBe(0);
+    const accepted = JSON.parse(allowed.stdout) as typeof review;
+    expect(accepted.verdict).toBe('pass');
+    expect(accepted.reasons).toEqual([{ kind: 'access-loss', count: 1, fails: false, message: '1 change ends data-plane access an identity has, allowed by --allow-access-loss.' }]);
+    // The Markdown comment says the same.
+    const md = await runCli(['review', '--base', 'base', '--head', 'head', '--fail-on', 'never'], { cwd: dir });
+    expect(md.code).toBe(1);
+    expect(md.stdout).toContain('or accept it with --allow-access-loss');
   });
 });

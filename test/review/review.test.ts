@@ -242,10 +242,12 @@ describe('the verdict', () => {
       ['destructive', 1, true],
       ['rejected', 1, true],
       ['finding', 2, true],
+      ['access-loss', 1, true],
       ['irreversible', 1, false],
-      ['access-loss', 1, false],
       ['drift', 1, false],
     ]);
+    // --allow-access-loss turns the access loss into a warning.
+    expect(verdictReasons({ ...inputs, allowAccessLoss: true, changes: [change('access-loss')] }).map((x) => [x.kind, x.fails])).toEqual([['access-loss', false]]);
     expect(reasons[2]!.message).toBe('2 new findings at or above error (--fail-on): fix them, or suppress with a reason.');
   });
 

@@ -31,6 +31,7 @@ interface ReviewFlags {
   readonly pack?: string[];
   readonly failOn?: FailOn;
   readonly allowDestroy?: boolean;
+  readonly allowAccessLoss?: boolean;
   readonly config?: string;
   readonly out?: string;
   readonly varFile?: string[];
@@ -55,6 +56,7 @@ export function registerReview(program: Command, ctx: CliContext): void {
     .addOption(new Option('--pack <name>', `pack to run, repeatable (${PACK_NAMES.join(', ')}); default: all`).argParser(collectPack))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a new finding is at or above this severity (default: error)').choices(['error', 'warning', 'info', 'never']))
     .option('--allow-destroy', 'do not fail on destructive changes (they are still shown)')
+    .option('--allow-access-loss', 'do not fail on changes that end data-plane access an identity has, such as a switch to rbac-abac (they are still shown)')
     .option('--config <file>', 'config file (default: acrkit.config.json in the working directory, if present)')
     .option('--out <file>', 'write the review to a file instead of stdout (the verdict goes to stderr in one line)')
     .option('--var-file <file>', 'variable values for the .tf folders of --base and --head, repeatable: applied after terraform.tfvars and *.auto.tfvars, in order', collectInOrder)
@@ -74,6 +76,7 @@ export function registerReview(program: Command, ctx: CliContext): void {
         ...(flags.pack ? { packs: flags.pack } : {}),
         ...(flags.failOn ? { failOn: flags.failOn } : {}),
         ...(flags.allowDestroy ? { allowDestroy: true } : {}),
+        ...(flags.allowAccessLoss ? { allowAccessLoss: true } : {}),
         ...(flags.config !== undefined ? { configFile: flags.config } : {}),
         ...(flags.varFile ? { varFiles: flags.varFile } : {}),
         ...(flags.synth === false ? { allowSynth: false } : {}),
