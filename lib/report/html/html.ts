@@ -11,6 +11,7 @@ import type { Finding } from '../../policy/finding.js';
 import { itemBody, itemMark } from '../../review/lists.js';
 import { attributeView, shownSide } from '../review/changes.js';
 import { findingCounts, otherLine, verdictTone, verdictWord } from '../review/counts.js';
+import { flagsOf, isSevere } from '../review/flags.js';
 import { forecastSentence } from '../review/forecast.js';
 import { registryDetail, registryName } from '../names.js';
 import { counted } from '../../format/counts.js';
@@ -206,22 +207,7 @@ function signedUsd(n: number): string {
 }
 
 function changeFlags(c: ResourceChange): string {
-  const has = (kind: ResourceChange['reasons'][number]['kind']): boolean => c.reasons.some((x) => x.kind === kind);
-  return [
-    c.destructive ? 'destructive' : '',
-    c.irreversible ? 'irreversible' : '',
-    has('rejected') ? 'rejected by Azure' : '',
-    has('access-loss') ? 'access loss' : '',
-    has('access-widened') ? 'access widened' : '',
-    has('drift') ? 'drift' : '',
-  ]
-    .filter(Boolean)
-    .join(', ') || '-';
-}
-
-/** Whether a change reason is one that fails a review (or would, unless allowed), for its mark's colour. */
-function severe(kind: ResourceChange['reasons'][number]['kind']): boolean {
-  return kind === 'destructive' || kind === 'rejected' || kind === 'access-loss';
+  return flagsOf(c).map((f) => f.words).join(', ') || '-';
 }
 
 /** A name, with the other name (the Terraform address of a construct path) on a smaller line under it. */
@@ -349,7 +335,7 @@ export async function renderReviewHtml(result: ReviewResult): Promise<string> {
           return [
             nameCell(c.address, c.terraformAddress),
             c.action,
-            { text: changeFlags(c), className: c.reasons.some((x) => severe(x.kind)) ? 'status fail' : c.reasons.length || c.irreversible ? 'status warn' : '' },
+            { text: changeFlags(c), className: c.reasons.some((x) => isSevere(x.kind)) ? 'status fail' : c.reasons.length || c.irreversible ? 'status warn' : '' },
             num(k ? (k.delta === null ? 'unknown' : `${money(k.base)} → ${money(k.head)}`) : '-'),
           ];
         }),
@@ -360,7 +346,7 @@ export async function renderReviewHtml(result: ReviewResult): Promise<string> {
     if (flagged.length) {
       body.push(
         '<h3>Flagged changes</h3>',
-        `<ul class="flagged">${flagged.flatMap((c) => c.reasons.map((x) => `<li class="${severe(x.kind) ? 'fail' : 'warn'}">${statusIcon(severe(x.kind) ? 'fail' : 'warn')} <strong>${esc(x.kind)}</strong> <code>${esc(c.address)}</code>: ${esc(x.message)}</li>`)).join('')}</ul>`,
+        `<ul class="flagged">${flagged.flatMap((c) => c.reasons.map((x) => `<li class="${isSevere(x.kind) ? 'fail' : 'warn'}">${statusIcon(isSevere(x.kind) ? 'fail' : 'warn')} <strong>${esc(x.kind)}</strong> <code>${esc(c.address)}</code>: ${esc(x.message)}</li>`)).join('')}</ul>`,
       );
     }
     for (const c of r.changes) {

@@ -18,6 +18,7 @@ import { terminalText } from '../../format/terminal.js';
 import { registryName } from '../names.js';
 import { attributeView, shownSide } from './changes.js';
 import { findingCounts, otherLine, verdictTone, verdictWord, type VerdictTone } from './counts.js';
+import { flagsOf, type ChangeFlag } from './flags.js';
 import { FORECAST_REFERENCE_MAX_RATIO, forecastSentence, sizeText } from './forecast.js';
 import { fmtActual } from '../simulation/render.js';
 
@@ -35,18 +36,11 @@ function money(n: number | null): string {
   return n === null ? '-' : `$${n.toFixed(2)}`;
 }
 
+/** Each flag's mark in the Markdown comment. */
+const FLAG_MARK: Record<ChangeFlag, string> = { destructive: '💥', irreversible: '🔒', rejected: '⛔', 'access-loss': '🚫', 'access-widened': '🔓', drift: '↔️' };
+
 function flags(c: ResourceChange): string {
-  const has = (kind: ResourceChange['reasons'][number]['kind']): boolean => c.reasons.some((r) => r.kind === kind);
-  return [
-    c.destructive ? '💥 destructive' : '',
-    c.irreversible && !c.destructive ? '🔒 irreversible' : '',
-    has('rejected') ? '⛔ rejected by Azure' : '',
-    has('access-loss') ? '🚫 access loss' : '',
-    has('access-widened') ? '🔓 access widened' : '',
-    has('drift') ? '↔️ drift' : '',
-  ]
-    .filter(Boolean)
-    .join(', ') || '-';
+  return flagsOf(c).map((f) => `${FLAG_MARK[f.kind]} ${f.words}`).join(', ') || '-';
 }
 
 function changesTable(r: ReviewResult): string {
