@@ -23,8 +23,12 @@ const VERBS: ReadonlyArray<readonly [name: string, load: () => Promise<RegisterV
   ['review', async () => (await import('./commands/review.js')).registerReview],
 ];
 
-/** The verbs `argv` can run: the one it names first, else every verb (help, usage errors). */
+/**
+ * The verbs `argv` can run: the one it names first, none for a lone `--version`, else every verb
+ * (help, usage errors).
+ */
 function verbsFor(argv: readonly string[] | undefined): typeof VERBS {
+  if (argv?.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return [];
   const named = VERBS.filter(([name]) => name === argv?.[0]);
   return named.length ? named : VERBS;
 }

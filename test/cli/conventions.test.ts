@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useColor, type CliIO } from '../../lib/cli/io.js';
+import { buildProgram } from '../../lib/cli/main.js';
 import { ACRKIT_VERSION } from '../../lib/version.js';
 import { runCli } from '../support/cli.js';
 
@@ -185,6 +186,8 @@ describe('verbs and --version', () => {
       const r = await runCli([flag]);
       expect(r.code).toBe(0);
       expect(r.stdout).toBe(`${pkg.version}\n`);
+      // A lone --version loads no verb's modules.
+      expect((await buildProgram({ io: { out: () => {}, err: () => {}, isTTY: false, env: {}, cwd: root }, exitCode: 0 }, [flag])).commands).toEqual([]);
     }
     const src = spawnSync(process.execPath, ['--import', 'tsx', 'lib/cli/main-bin.ts', '--version'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
     expect(src.stderr).toBe('');
