@@ -5,7 +5,7 @@
  * written block. Findings about something not written (a missing setting) point at the resource.
  */
 import type { RegistrySpec } from '../model/registry-spec.js';
-import { argumentAt } from '../sources/values.js';
+import { argumentCandidates } from '../sources/values.js';
 
 /** The argument a finding is about: its path as the message names it, file and line. */
 export interface FindingArgument {
@@ -23,12 +23,36 @@ const PATH = /[a-z_][a-z0-9_]*(?:\[\d+\])?(?:\.[a-z_][a-z0-9_]*(?:\[\d+\])?)*/g;
 export function findingArgument(spec: RegistrySpec, message: string): FindingArgument | undefined {
   const args = spec.source.arguments;
   if (!args) return undefined;
-  // The `<what> <rule>` part: before `, got` or the first colon.
-  const head = message.split(/, got |: /)[0] ?? message;
-  for (const m of head.matchAll(PATH)) {
-    const name = m[0];
-    const at = argumentAt(args, name);
-    if (at) return { name, file: at.file, line: at.line };
+  // argumentAt for each path, with the keys it would try worked out once per message.
+  for (const { name, keys } of pathsIn(message)) {
+    for (const k of keys) {
+      if (!Object.hasOwn(args, k)) continue;
+      const at = args[k];
+      if (at) return { name, file: at.file, line: at.line };
+      break;
+    }
   }
   return undefined;
+}
+
+/** One argument path of a message and the keys of `source.arguments` that may record it, in order. */
+interface MessagePath {
+  readonly name: string;
+  readonly keys: readonly string[];
+}
+
+/** {@link pathsIn} by message: a rule makes the same message for many registries of a large input. */
+const PATHS = new Map<string, readonly MessagePath[]>();
+
+/** The argument paths of a message's `<what> <rule>` part (before `, got` or the first colon), in order. */
+function pathsIn(message: string): readonly MessagePath[] {
+  const cached = PATHS.get(message);
+  if (cached) return cached;
+  const head = message.split(/, got |: /)[0] ?? message;
+  // A key tried twice finds nothing the first try did not: each once.
+  const out = Array.from(head.matchAll(PATH), (m) => ({ name: m[0], keys: [...new Set(argumentCandidates(m[0]))] }));
+  // Messages come from inputs too: bound the cache so a hostile input cannot grow it without end.
+  if (PATHS.size >= 4096) PATHS.clear();
+  PATHS.set(message, out);
+  return out;
 }

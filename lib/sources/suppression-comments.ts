@@ -148,6 +148,8 @@ function scanComments(text: string): CommentScan {
   return { commentLines, opens, closes };
 }
 
+/** The last text {@link commentsFor} found no suppression comment in. */
+let lastPlain: string | undefined;
 let lastText: string | undefined;
 let lastLines: string[] = [];
 let lastScan: CommentScan | undefined;
@@ -157,7 +159,12 @@ let lastScan: CommentScan | undefined;
  * real comments count: a heredoc or string line that reads `# acrkit:ignore ...` is data.
  */
 export function commentsFor(text: string, line: number): Array<{ ruleId: string; reason: string; line: number; tool?: 'checkov' }> {
-  if (!text.includes('acrkit:ignore') && !text.includes('checkov:skip')) return [];
+  // A file holds many resources and most files no suppression: look for one once per file.
+  if (text === lastPlain) return [];
+  if (!text.includes('acrkit:ignore') && !text.includes('checkov:skip')) {
+    lastPlain = text;
+    return [];
+  }
   // A file holds many resources: split and scan it once.
   if (text !== lastText || !lastScan) {
     lastText = text;

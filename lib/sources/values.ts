@@ -26,13 +26,14 @@ export function argumentAt(args: Readonly<Record<string, ArgumentLocation>> | un
   return undefined;
 }
 
+/** {@link argumentCandidates} by path. */
+const CANDIDATES = new Map<string, readonly string[]>();
+
 /**
  * The keys {@link argumentAt} tries for `path`, in order, cached by path: rules ask about the
  * same few dozen paths for every registry of a large input.
  */
-const CANDIDATES = new Map<string, readonly string[]>();
-
-function argumentCandidates(path: string): readonly string[] {
+export function argumentCandidates(path: string): readonly string[] {
   const cached = CANDIDATES.get(path);
   if (cached) return cached;
   const segs = path
@@ -176,7 +177,8 @@ export function blocks(v: unknown, site: ValueSite, attribute: string): Maybe<Ar
   if (isUnknown(v)) return v;
   const list = Array.isArray(v) ? v : [v];
   const out: Array<Record<string, unknown>> = [];
-  for (const [i, x] of list.entries()) {
+  for (let i = 0; i < list.length; i++) {
+    const x: unknown = list[i];
     if (isUnknown(x)) return unknown(`${attribute}[${i}] is not known statically`, x.expression);
     if (!isPlainObject(x)) return invalid(site, `${attribute}.${i}`, 'must be a block', x, `write ${attribute} { ... }`);
     out.push(x);

@@ -258,7 +258,7 @@ function traversal(e: Expr, env: EvalEnv): unknown {
     value = r.value;
     used = r.consumed;
   }
-  for (const s of steps.slice(used)) value = applyStep(value, s, env);
+  for (let i = used; i < steps.length; i++) value = applyStep(value, steps[i]!, env);
   return value;
 }
 

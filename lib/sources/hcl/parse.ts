@@ -41,8 +41,6 @@ const NUMBER = /\d+(\.\d+)?([eE][+-]?\d+)?/y;
 const DIGITS = /\d+/y;
 /** Characters that end a run of plain template text. */
 const TEMPLATE_SPECIAL = /["\\$%\n]/g;
-/** First characters of binary operators. */
-const OP_START = new Set(['|', '&', '=', '!', '<', '>', '+', '-', '*', '/', '%']);
 
 /** Whether `c` (one character) may start an identifier: ASCII fast path, Unicode letters too. */
 function isIdStart(c: string): boolean {
@@ -58,6 +56,40 @@ function isIdPart(c: string): boolean {
   return x > 127 && ID_PART.test(c);
 }
 
+/** {@link shared} strings, by value. */
+const SHARED = new Map<string, string>();
+
+/**
+ * One string object for every equal name and short literal: a monorepo's syntax tree names
+ * `location`, `var` and `resource_group_name` thousands of times, and it stays alive through the
+ * whole check, so one copy of each is less for the garbage collector to move. Bounded: a file of
+ * many distinct names empties the table, never grows it without end.
+ */
+function shared(s: string): string {
+  const found = SHARED.get(s);
+  if (found !== undefined) return found;
+  if (SHARED.size >= 8192) SHARED.clear();
+  SHARED.set(s, s);
+  return s;
+}
+
+/** {@link textPart}s, by text. */
+const TEXT_PARTS = new Map<string, TemplatePart>();
+
+/** The text part of a template: one object for every equal short text (parts are never changed). */
+function textPart(value: string): TemplatePart {
+  if (value.length > 64) return { kind: 'text', value };
+  const found = TEXT_PARTS.get(value);
+  if (found !== undefined) return found;
+  if (TEXT_PARTS.size >= 8192) TEXT_PARTS.clear();
+  const part: TemplatePart = { kind: 'text', value };
+  TEXT_PARTS.set(value, part);
+  return part;
+}
+
+/** The `redefined` of a file without any (most files): one shared empty list. */
+const NONE_REDEFINED: ParsedHcl['redefined'] = [];
+
 /**
  * `list` without spare capacity: an array grown by `push` keeps room for 16 more items, and the
  * syntax tree of a monorepo holds thousands of short lists (a body's items, a block's labels).
@@ -66,7 +98,8 @@ function exact<T>(list: T[]): T[] {
   return list.length === 0 ? list : list.slice();
 }
 
-const PRECEDENCE: ReadonlyArray<readonly BinaryOp[]> = [['||'], ['&&'], ['==', '!='], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']];
+/** Binary operators by precedence, lowest first: `||`, `&&`, equality, comparison, `+ -`, `* / %`. */
+const LEVEL: Readonly<Record<BinaryOp, number>> = { '||': 0, '&&': 1, '==': 2, '!=': 2, '<': 3, '>': 3, '<=': 3, '>=': 3, '+': 4, '-': 4, '*': 5, '/': 5, '%': 5 };
 
 /** Parses one file. Never throws: a syntax error comes back in `error`. */
 export function parseHcl(file: string, text: string): ParsedHcl {
@@ -74,7 +107,7 @@ export function parseHcl(file: string, text: string): ParsedHcl {
   const p = new Parser(source);
   try {
     const body = p.parseBody(undefined);
-    return { source, body, redefined: p.redefined };
+    return { source, body, redefined: p.redefined.length ? p.redefined : NONE_REDEFINED };
   } catch (e) {
     if (e instanceof HclSyntaxError) return { source, body: { items: [] }, error: e, redefined: p.redefined };
     throw e;
@@ -105,12 +138,18 @@ export function parseTemplate(text: string, file = '<template>'): { readonly exp
 
 class Parser {
   private pos = 0;
-  /** Whether newlines are plain whitespace here (inside parentheses, brackets, `${}`). */
-  private nl: boolean[] = [false];
+  /**
+   * Whether newlines are plain whitespace here (inside parentheses, brackets, `${}`). Callers
+   * save and restore it around a nested construct; a syntax error ends the parse, so nothing
+   * needs restoring after a throw.
+   */
+  private nl = false;
   readonly redefined: Array<{ name: string; line: number; first: number }> = [];
   private readonly src: string;
   /** How many blocks and expressions enclose the current position. */
   private depth = 0;
+  /** Index into the line starts of the last line {@link line} found. */
+  private lineCursor = 0;
 
   constructor(private readonly source: HclSource) {
     this.src = source.text;
@@ -124,8 +163,17 @@ class Parser {
     throw new HclSyntaxError(line, column, summary, detail);
   }
 
+  /**
+   * The line of `at`, for the start of an attribute or block: these come in file order, so a
+   * cursor over the line starts finds each without a search (any other offset: lineOf).
+   */
   private line(at: number): number {
-    return lineOf(this.source, at);
+    const starts = this.source.lineStarts;
+    let i = this.lineCursor;
+    if (i >= starts.length || starts[i]! > at) return lineOf(this.source, at);
+    while (i + 1 < starts.length && starts[i + 1]! <= at) i++;
+    this.lineCursor = i;
+    return i + 1;
   }
 
   private peek(n = 0): string {
@@ -141,51 +189,58 @@ class Parser {
   }
 
   /**
-   * `f` one level deeper. The parser (and the evaluator after it) recurse once per level: a
-   * hostile file nested thousands of levels deep is a syntax error at the level past the limit,
-   * never a stack overflow.
+   * One level deeper (the caller decrements {@link depth} when the level ends). The parser (and
+   * the evaluator after it) recurse once per level: a hostile file nested thousands of levels
+   * deep is a syntax error at the level past the limit, never a stack overflow.
    */
-  private nested<T>(at: number, f: () => T): T {
+  private enter(at: number): void {
     if (++this.depth > MAX_NESTING) this.fail(at, 'Nesting too deep', `Blocks and expressions must nest at most ${MAX_NESTING} levels (a configuration nests a few), got deeper: write the values out flat.`);
-    try {
-      return f();
-    } finally {
-      this.depth--;
-    }
   }
 
   // ---- whitespace -----------------------------------------------------------------------
 
   /** Skips spaces, tabs, carriage returns and comments; newlines too when `newlines` (or inside brackets). */
-  private ws(newlines = this.nl[this.nl.length - 1]!): void {
+  private ws(newlines = this.nl): void {
+    const src = this.src;
+    const n = src.length;
+    let pos = this.pos;
     for (;;) {
-      const c = this.peek();
-      if (c === ' ' || c === '\t' || c === '\r' || c === '\uFEFF') this.pos++;
-      else if (c === '\n' && newlines) this.pos++;
-      else if (c === '#' || (c === '/' && this.peek(1) === '/')) {
-        while (!this.eof() && this.peek() !== '\n') this.pos++;
-      } else if (c === '/' && this.peek(1) === '*') {
-        const end = this.src.indexOf('*/', this.pos + 2);
-        if (end < 0) this.fail(this.pos, 'Unterminated comment', 'There is no closing marker (*/) for this comment before the end of the file.');
-        this.pos = end + 2;
-      } else return;
+      // Character codes: space, tab, carriage return, byte order mark, newline, `#`, `/`.
+      const c = src.charCodeAt(pos);
+      if (c === 32 || c === 9 || c === 13 || c === 0xfeff) pos++;
+      else if (c === 10 && newlines) pos++;
+      else if (c === 35 || (c === 47 && src.charCodeAt(pos + 1) === 47)) {
+        const end = src.indexOf('\n', pos);
+        pos = end < 0 ? n : end;
+      } else if (c === 47 && src.charCodeAt(pos + 1) === 42) {
+        const end = src.indexOf('*/', pos + 2);
+        if (end < 0) this.fail(pos, 'Unterminated comment', 'There is no closing marker (*/) for this comment before the end of the file.');
+        pos = end + 2;
+      } else break;
     }
+    this.pos = pos;
   }
 
+  /** `f` with newlines as whitespace or not (template directives, which are rare). */
   private withNewlines<T>(on: boolean, f: () => T): T {
-    this.nl.push(on);
-    try {
-      return f();
-    } finally {
-      this.nl.pop();
-    }
+    const nl = this.nl;
+    this.nl = on;
+    const out = f();
+    this.nl = nl;
+    return out;
   }
 
   private identAt(): string | undefined {
-    if (this.eof() || !isIdStart(this.peek())) return undefined;
+    const src = this.src;
+    if (this.eof() || !isIdStart(src[this.pos]!)) return undefined;
     let end = this.pos + 1;
-    while (end < this.src.length && isIdPart(this.src[end]!)) end++;
-    return this.src.slice(this.pos, end);
+    for (const n = src.length; end < n; end++) {
+      // ASCII letters, digits, `_` and `-` without a one-character string; others through isIdPart.
+      const x = src.charCodeAt(end);
+      if ((x >= 97 && x <= 122) || (x >= 65 && x <= 90) || (x >= 48 && x <= 57) || x === 95 || x === 45) continue;
+      if (x < 128 || !isIdPart(src[end]!)) break;
+    }
+    return shared(src.slice(this.pos, end));
   }
 
   private ident(): string | undefined {
@@ -199,7 +254,9 @@ class Parser {
   /** A body up to the closing brace of the block opened at `open` (or the end of the file). */
   parseBody(open: number | undefined): Body {
     const items: Array<Attribute | Block> = [];
-    const seen = new Map<string, number>();
+    // The line of each attribute name's first definition: found in `items` while the body is
+    // short (most are), from a map once it is long.
+    let seen: Map<string, number> | undefined;
     for (;;) {
       this.ws(true);
       if (this.eof()) {
@@ -212,18 +269,36 @@ class Parser {
         break;
       }
       const start = this.pos;
+      const line = this.line(start);
       const name = this.ident();
       if (name === undefined) this.fail(this.pos, 'Argument or block definition required', 'An argument or block definition is required here.');
       this.ws(false);
       if (this.peek() === '=' && this.peek(1) !== '=' && this.peek(1) !== '>') {
         this.pos++;
         this.ws(false);
-        const expr = this.withNewlines(false, () => this.parseExpr());
-        const attr: Attribute = { kind: 'attribute', name, expr, line: this.line(start), start, end: this.pos };
-        const first = seen.get(name);
+        const nl = this.nl;
+        this.nl = false;
+        const expr = this.parseExpr();
+        this.nl = nl;
+        const attr: Attribute = { kind: 'attribute', name, expr, line, start, end: this.pos };
+        let first: number | undefined;
+        if (seen) first = seen.get(name);
+        else {
+          for (let k = 0; k < items.length; k++) {
+            const i = items[k]!;
+            if (i.kind === 'attribute' && i.name === name) {
+              first = i.line;
+              break;
+            }
+          }
+        }
         if (first !== undefined) this.redefined.push({ name, line: attr.line, first });
-        else seen.set(name, attr.line);
+        else seen?.set(name, attr.line);
         items.push(attr);
+        if (!seen && items.length >= 16) {
+          seen = new Map();
+          for (const i of items) if (i.kind === 'attribute' && !seen.has(i.name)) seen.set(i.name, i.line);
+        }
         this.endOfItem('Missing newline after argument', 'An argument definition must end with a newline.');
         continue;
       }
@@ -247,8 +322,13 @@ class Parser {
       }
       const brace = this.pos;
       this.pos++;
-      const body = this.nested(brace, () => this.withNewlines(false, () => this.parseBody(brace)));
-      items.push({ kind: 'block', type: name, labels: exact(labels), body, line: this.line(start), start, end: this.pos });
+      this.enter(brace);
+      const nl = this.nl;
+      this.nl = false;
+      const body = this.parseBody(brace);
+      this.nl = nl;
+      this.depth--;
+      items.push({ kind: 'block', type: name, labels: exact(labels), body, line, start, end: this.pos });
       this.endOfItem('Missing newline after block definition', 'A block definition must end with a newline.');
     }
     return { items: exact(items) };
@@ -265,7 +345,7 @@ class Parser {
   // ---- expressions ----------------------------------------------------------------------
 
   parseStandaloneExpression(): Expr {
-    this.nl = [true];
+    this.nl = true;
     this.ws();
     const e = this.parseExpr();
     this.ws();
@@ -280,7 +360,10 @@ class Parser {
   }
 
   private parseExpr(): Expr {
-    return this.nested(this.pos, () => this.parseConditional());
+    this.enter(this.pos);
+    const e = this.parseConditional();
+    this.depth--;
+    return e;
   }
 
   private parseConditional(): Expr {
@@ -299,28 +382,53 @@ class Parser {
     return { kind: 'conditional', test, then, else: otherwise, start, end: otherwise.end };
   }
 
-  private binaryOpAt(level: number): BinaryOp | undefined {
-    if (!OP_START.has(this.peek())) return undefined;
-    for (const op of PRECEDENCE[level]!) {
-      if (!this.startsWith(op)) continue;
-      // `<` and `>` are not `<=`/`>=`/`=>`; `-` is not a comment; `=` alone is no operator.
-      if ((op === '<' || op === '>') && this.peek(1) === '=') continue;
-      if (op === '/' && (this.peek(1) === '/' || this.peek(1) === '*')) continue;
-      return op;
+  /** The binary operator at the current position, if any (`//` and `/*` start comments; `=` alone, `=>` and `!` are none). */
+  private binaryOpHere(): BinaryOp | undefined {
+    const src = this.src;
+    const d = src[this.pos + 1];
+    switch (src[this.pos]) {
+      case '|':
+        return d === '|' ? '||' : undefined;
+      case '&':
+        return d === '&' ? '&&' : undefined;
+      case '=':
+        return d === '=' ? '==' : undefined;
+      case '!':
+        return d === '=' ? '!=' : undefined;
+      case '<':
+        return d === '=' ? '<=' : '<';
+      case '>':
+        return d === '=' ? '>=' : '>';
+      case '+':
+        return '+';
+      case '-':
+        return '-';
+      case '*':
+        return '*';
+      case '/':
+        return d === '/' || d === '*' ? undefined : '/';
+      case '%':
+        return '%';
+      default:
+        return undefined;
     }
-    return undefined;
   }
 
+  /**
+   * Binary operators of precedence `level` or higher, left-associative (precedence climbing:
+   * the same tree as one recursive call per level, without the calls for an operand alone).
+   */
   private parseBinary(level: number): Expr {
-    if (level >= PRECEDENCE.length) return this.parseUnary();
-    let left = this.parseBinary(level + 1);
+    let left = this.parseUnary();
     for (;;) {
       this.ws();
-      const op = this.binaryOpAt(level);
-      if (!op) return left;
+      const op = this.binaryOpHere();
+      if (op === undefined) return left;
+      const opLevel = LEVEL[op];
+      if (opLevel < level) return left;
       this.pos += op.length;
       this.ws();
-      const right = this.parseBinary(level + 1);
+      const right = this.parseBinary(opLevel + 1);
       left = { kind: 'binary', op, left, right, start: left.start, end: right.end };
     }
   }
@@ -331,7 +439,9 @@ class Parser {
       const start = this.pos;
       this.pos++;
       this.ws();
-      const operand = this.nested(start, () => this.parseUnary());
+      this.enter(start);
+      const operand = this.parseUnary();
+      this.depth--;
       if (c === '-' && operand.kind === 'literal' && typeof operand.value === 'number') return { kind: 'literal', value: -operand.value, start, end: operand.end };
       return { kind: 'unary', op: c, operand, start, end: operand.end };
     }
@@ -366,16 +476,16 @@ class Parser {
       }
       if (this.peek() === '[') {
         this.pos++;
-        const isSplat = this.withNewlines(true, () => {
-          this.ws();
-          if (this.peek() !== '*') return false;
+        // `[*]`: newlines are whitespace inside the brackets.
+        let isSplat = false;
+        this.ws(true);
+        if (this.peek() === '*') {
           const at = this.pos;
           this.pos++;
-          this.ws();
-          if (this.peek() === ']') return true;
-          this.pos = at;
-          return false;
-        });
+          this.ws(true);
+          if (this.peek() === ']') isSplat = true;
+          else this.pos = at;
+        }
         if (isSplat) {
           this.pos++;
           e = this.splat(e, false);
@@ -392,12 +502,12 @@ class Parser {
 
   /** The key of an index after its `[` (newlines allowed inside), through the closing `]`. */
   private indexKey(): Expr {
-    const key = this.withNewlines(true, () => {
-      this.ws();
-      const k = this.parseExpr();
-      this.ws();
-      return k;
-    });
+    const nl = this.nl;
+    this.nl = true;
+    this.ws();
+    const key = this.parseExpr();
+    this.ws();
+    this.nl = nl;
     if (this.peek() !== ']') this.fail(this.pos, 'Missing close bracket on index', 'The index operator must end with a closing bracket ("]").');
     this.pos++;
     return key;
@@ -448,12 +558,12 @@ class Parser {
     if (c === '<' && this.peek(1) === '<') return this.parseHeredoc();
     if (c === '(') {
       this.pos++;
-      const inner = this.withNewlines(true, () => {
-        this.ws();
-        const e = this.parseExpr();
-        this.ws();
-        return e;
-      });
+      const nl = this.nl;
+      this.nl = true;
+      this.ws();
+      const inner = this.parseExpr();
+      this.ws();
+      this.nl = nl;
       if (this.peek() !== ')') this.fail(this.pos, 'Unbalanced parentheses', 'Expected a closing parenthesis to terminate the expression.');
       this.pos++;
       return { kind: 'paren', expr: inner, start, end: this.pos };
@@ -485,29 +595,36 @@ class Parser {
 
   private parseCall(name: string, start: number): Expr {
     this.pos++; // (
-    return this.withNewlines(true, () => {
-      const args: Expr[] = [];
-      let expand = false;
-      for (;;) {
+    const nl = this.nl;
+    this.nl = true;
+    const e = this.callArguments(name, start);
+    this.nl = nl;
+    return e;
+  }
+
+  /** The arguments of a call after its `(`, through the `)`. */
+  private callArguments(name: string, start: number): Expr {
+    const args: Expr[] = [];
+    let expand = false;
+    for (;;) {
+      this.ws();
+      if (this.peek() === ')') break;
+      if (expand) this.fail(this.pos, 'Missing closing parenthesis', 'An expanded function argument (with ...) must be immediately followed by closing parentheses.');
+      args.push(this.parseExpr());
+      this.ws();
+      if (this.startsWith('...')) {
+        this.pos += 3;
+        expand = true;
         this.ws();
-        if (this.peek() === ')') break;
-        if (expand) this.fail(this.pos, 'Missing closing parenthesis', 'An expanded function argument (with ...) must be immediately followed by closing parentheses.');
-        args.push(this.parseExpr());
-        this.ws();
-        if (this.startsWith('...')) {
-          this.pos += 3;
-          expand = true;
-          this.ws();
-        }
-        if (this.peek() === ',') {
-          this.pos++;
-          continue;
-        }
-        if (this.peek() !== ')') this.fail(this.pos, 'Missing argument separator', 'A comma is required to separate each function argument from the next.');
       }
-      this.pos++; // )
-      return { kind: 'call', name, args: exact(args), expand, start, end: this.pos } as Expr;
-    });
+      if (this.peek() === ',') {
+        this.pos++;
+        continue;
+      }
+      if (this.peek() !== ')') this.fail(this.pos, 'Missing argument separator', 'A comma is required to separate each function argument from the next.');
+    }
+    this.pos++; // )
+    return { kind: 'call', name, args: exact(args), expand, start, end: this.pos } as Expr;
   }
 
   /** Whether the next word is the keyword `kw` (followed by a non-identifier character). */
@@ -519,62 +636,78 @@ class Parser {
   private parseTupleOrFor(): Expr {
     const start = this.pos;
     this.pos++;
-    return this.withNewlines(true, () => {
+    const nl = this.nl;
+    this.nl = true;
+    const e = this.tupleOrFor(start);
+    this.nl = nl;
+    return e;
+  }
+
+  /** A tuple or a tuple `for` after its `[`, through the `]`. */
+  private tupleOrFor(start: number): Expr {
+    this.ws();
+    if (this.keyword('for')) return this.parseFor(start, false);
+    const items: Expr[] = [];
+    for (;;) {
       this.ws();
-      if (this.keyword('for')) return this.parseFor(start, false);
-      const items: Expr[] = [];
-      for (;;) {
-        this.ws();
-        if (this.peek() === ']') break;
-        items.push(this.parseExpr());
-        this.ws();
-        if (this.peek() === ',') {
-          this.pos++;
-          continue;
-        }
-        if (this.peek() !== ']') this.fail(this.pos, 'Missing item separator', 'Expected a comma to mark the beginning of the next item.');
+      if (this.peek() === ']') break;
+      items.push(this.parseExpr());
+      this.ws();
+      if (this.peek() === ',') {
+        this.pos++;
+        continue;
       }
-      this.pos++;
-      return { kind: 'tuple', items: exact(items), start, end: this.pos } as Expr;
-    });
+      if (this.peek() !== ']') this.fail(this.pos, 'Missing item separator', 'Expected a comma to mark the beginning of the next item.');
+    }
+    this.pos++;
+    return { kind: 'tuple', items: exact(items), start, end: this.pos } as Expr;
   }
 
   private parseObjectOrFor(): Expr {
     const start = this.pos;
     this.pos++;
     const save = this.pos;
-    const isFor = this.withNewlines(true, () => {
-      this.ws();
-      return this.keyword('for');
-    });
-    if (isFor) return this.withNewlines(true, () => this.parseFor(start, true));
+    const nl = this.nl;
+    this.nl = true;
+    this.ws();
+    if (this.keyword('for')) {
+      const e = this.parseFor(start, true);
+      this.nl = nl;
+      return e;
+    }
     this.pos = save;
-    return this.withNewlines(false, () => {
-      const items: ObjectItem[] = [];
-      for (;;) {
-        this.ws(true);
-        if (this.eof()) this.fail(start, 'Unclosed object constructor', 'There is no closing brace for this object before the end of the file.');
-        if (this.peek() === '}') break;
-        const key = this.parseObjectKey();
-        this.ws(false);
-        if ((this.peek() !== '=' && this.peek() !== ':') || this.peek(1) === '=' || this.peek(1) === '>') {
-          this.fail(this.pos, 'Missing key/value separator', 'Expected an equals sign ("=") to mark the beginning of the attribute value.');
-        }
-        this.pos++;
-        this.ws(false);
-        const value = this.parseExpr();
-        items.push({ key, value });
-        this.ws(false);
-        if (this.peek() === ',') {
-          this.pos++;
-          continue;
-        }
-        if (this.peek() === '\n' || this.peek() === '}') continue;
-        this.fail(this.pos, 'Missing attribute separator', 'Expected a newline or comma to mark the beginning of the next attribute.');
+    this.nl = false;
+    const e = this.objectItems(start);
+    this.nl = nl;
+    return e;
+  }
+
+  /** The items of an object constructor after its `{`, through the `}`. */
+  private objectItems(start: number): Expr {
+    const items: ObjectItem[] = [];
+    for (;;) {
+      this.ws(true);
+      if (this.eof()) this.fail(start, 'Unclosed object constructor', 'There is no closing brace for this object before the end of the file.');
+      if (this.peek() === '}') break;
+      const key = this.parseObjectKey();
+      this.ws(false);
+      if ((this.peek() !== '=' && this.peek() !== ':') || this.peek(1) === '=' || this.peek(1) === '>') {
+        this.fail(this.pos, 'Missing key/value separator', 'Expected an equals sign ("=") to mark the beginning of the attribute value.');
       }
       this.pos++;
-      return { kind: 'object', items: exact(items), start, end: this.pos } as Expr;
-    });
+      this.ws(false);
+      const value = this.parseExpr();
+      items.push({ key, value });
+      this.ws(false);
+      if (this.peek() === ',') {
+        this.pos++;
+        continue;
+      }
+      if (this.peek() === '\n' || this.peek() === '}') continue;
+      this.fail(this.pos, 'Missing attribute separator', 'Expected a newline or comma to mark the beginning of the next attribute.');
+    }
+    this.pos++;
+    return { kind: 'object', items: exact(items), start, end: this.pos } as Expr;
   }
 
   /** An object key: a bare name is the literal name; anything else is an expression. */
@@ -582,8 +715,14 @@ class Parser {
     const start = this.pos;
     const id = this.identAt();
     if (id !== undefined) {
-      const after = this.src.slice(this.pos + id.length).match(/^[ \t]*([=:])(.)/);
-      if (after && !(after[1] === '=' && (after[2] === '=' || after[2] === '>'))) {
+      // `name =` or `name:` followed by a character on the same line, other than `==` and `=>`.
+      const src = this.src;
+      let j = this.pos + id.length;
+      while (src[j] === ' ' || src[j] === '\t') j++;
+      const sep = src[j];
+      const next = src[j + 1];
+      const sameLine = next !== undefined && next !== '\n' && next !== '\r' && next !== '\u2028' && next !== '\u2029';
+      if ((sep === '=' || sep === ':') && sameLine && !(sep === '=' && (next === '=' || next === '>'))) {
         this.pos += id.length;
         return { kind: 'literal', value: id, start, end: this.pos };
       }
@@ -670,6 +809,14 @@ class Parser {
   private parseQuoted(): Expr {
     const start = this.pos;
     this.pos++;
+    // Most strings are plain text up to the closing quote: no parts to build.
+    TEMPLATE_SPECIAL.lastIndex = this.pos;
+    const next = TEMPLATE_SPECIAL.exec(this.src);
+    if (next && next[0] === '"') {
+      const value = next.index - this.pos <= 64 ? shared(this.src.slice(this.pos, next.index)) : this.src.slice(this.pos, next.index);
+      this.pos = next.index + 1;
+      return { kind: 'literal', value, start, end: this.pos };
+    }
     const parts = this.parseTemplateParts('quote', this.src.length);
     return this.templateNode(parts, start, this.pos);
   }
@@ -711,7 +858,7 @@ class Parser {
       if (stripNext) t = t.replace(/^\s+/, '');
       if (stripRight) t = t.replace(/\s+$/, '');
       stripNext = false;
-      if (t !== '') out().push({ kind: 'text', value: t });
+      if (t !== '') out().push(textPart(t));
       text = '';
     };
     for (;;) {
@@ -741,12 +888,12 @@ class Parser {
         if (stripLeft) this.pos++;
         flushText(stripLeft);
         if (c === '$') {
-          const expr = this.withNewlines(true, () => {
-            this.ws();
-            const e = this.parseExpr();
-            this.ws();
-            return e;
-          });
+          const nl = this.nl;
+          this.nl = true;
+          this.ws();
+          const expr = this.parseExpr();
+          this.ws();
+          this.nl = nl;
           this.closeInterp(at);
           out().push({ kind: 'interp', expr });
         } else {
