@@ -186,9 +186,11 @@ export const TIER_GATED_SETTINGS: readonly TierGatedSetting[] = settings;
  */
 export function registerTierGatedSetting(setting: TierGatedSetting): () => void {
   settings.push(setting);
+  rows = undefined;
   return () => {
     const i = settings.indexOf(setting);
     if (i >= 0) settings.splice(i, 1);
+    rows = undefined;
   };
 }
 
@@ -204,18 +206,47 @@ function pathOf(setting: TierGatedSetting): readonly string[] {
   return path;
 }
 
+/** A row of {@link TIER_GATED_SETTINGS} with what every registry asks of it worked out once. */
+export interface TierGatedRow {
+  /** The setting. */
+  readonly setting: TierGatedSetting;
+  /** Its path, split. */
+  readonly path: readonly string[];
+  /** Whether some tier does not support its feature (a setting every tier supports fits any tier). */
+  readonly gates: boolean;
+}
+
+// The rows worked out, until registerTierGatedSetting changes the table (the catalog does not
+// change during a run).
+let rows: readonly TierGatedRow[] | undefined;
+
+/**
+ * {@link TIER_GATED_SETTINGS} with each row's path and whether it gates a tier worked out once:
+ * validation, feature use and right-sizing ask them of every registry of an input, and a
+ * look-up by setting (a WeakMap) costs more than the rest of the question.
+ */
+export function tierGatedRows(): readonly TierGatedRow[] {
+  rows ??= settings.map((setting) => ({ setting, path: pathOf(setting), gates: !TIERS.every((t) => tierSupports(t, setting.feature)) }));
+  return rows;
+}
+
+/** The value at a split setting path in `holder`, as {@link settingValue} reads it. */
+export function valueAtPath(holder: object, path: readonly string[]): unknown {
+  let v: unknown = holder;
+  for (let i = 0; i < path.length; i++) {
+    if (v === undefined || v === null || isUnknown(v)) return v ?? undefined;
+    v = (v as Record<string, unknown>)[path[i]!];
+  }
+  return v;
+}
+
 /**
  * The value of `setting` in `holder` (a spec, construct props, a profile's settings or the
  * simulator's settings): `undefined` when the holder leaves it out, an Unknown when the value
  * (or an object on its path) is Unknown.
  */
 export function settingValue(holder: object, setting: TierGatedSetting): unknown {
-  let v: unknown = holder;
-  for (const key of pathOf(setting)) {
-    if (v === undefined || v === null || isUnknown(v)) return v ?? undefined;
-    v = (v as Record<string, unknown>)[key];
-  }
-  return v;
+  return valueAtPath(holder, pathOf(setting));
 }
 
 /** Whether `holder` uses `setting`: `true` or `false`, or the Unknown that keeps it from being known. */
@@ -253,6 +284,20 @@ export function withoutSetting<T extends object>(holder: T, setting: TierGatedSe
  */
 export function unsupportedSettings(holder: object, tier: Tier): TierGatedSetting[] {
   return settings.filter((s) => settingUse(holder, s) === true && !tierSupports(tier, s.feature));
+}
+
+/**
+ * Whether `holder` uses a setting (known values only) that `tier` does not support: whether
+ * {@link unsupportedSettings} is not empty, without making the list.
+ */
+export function usesUnsupportedSetting(holder: object, tier: Tier): boolean {
+  const all = tierGatedRows();
+  for (let i = 0; i < all.length; i++) {
+    const { setting, path } = all[i]!;
+    const v = valueAtPath(holder, path);
+    if (v !== undefined && !isUnknown(v) && setting.uses(v) && !tierSupports(tier, setting.feature)) return true;
+  }
+  return false;
 }
 
 /** The first line of a message about a setting the tier cannot use, and its fix. */

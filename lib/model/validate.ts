@@ -6,8 +6,8 @@ import { RETENTION_DAYS, SOFT_DELETE_DAYS, TIERS, tierSupports, type Tier } from
 import { closeRegionNames, findRegion } from '../catalog/regions.js';
 import { counted } from '../format/counts.js';
 import type { Diagnostic } from './diagnostics.js';
-import { COUNTED_THINGS, countLimit, settingValue, tierGateProblem, tierHolding, TIER_GATED_SETTINGS } from './features.js';
-import type { RegistrySpec } from './registry-spec.js';
+import { COUNTED_THINGS, countLimit, tierGatedRows, tierGateProblem, tierHolding, valueAtPath } from './features.js';
+import type { RegistrySpec, ReplicaSpec } from './registry-spec.js';
 import { isUnknown, known, sameUnknown, show, type Maybe } from './unknown.js';
 
 const setTier = (t: Tier): readonly [string, string] => [`set tier: '${t}'`, `set sku = "${t}"`];
@@ -22,6 +22,8 @@ const NAME_RE = /^[a-zA-Z0-9]{5,50}$/;
  */
 export function validateSpec(spec: RegistrySpec): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // Nothing is allocated for a registry without problems (most of them: a rule of every check
+  // calls this on every registry of an input).
   const push = (d: Omit<Diagnostic, 'severity'> & { severity?: Diagnostic['severity'] }): void => {
     out.push({ severity: 'error', ...d });
   };
@@ -47,11 +49,13 @@ export function validateSpec(spec: RegistrySpec): Diagnostic[] {
   // Tier gating. A block's row (network_rule_set) is left out when a row of an argument inside
   // it (network_rule_set.ip_rule) already reported: one message per problem.
   const gated: string[] = [];
-  for (const setting of TIER_GATED_SETTINGS) {
-    if (gated.some((a) => a.startsWith(`${setting.attribute}.`))) continue;
+  const rows = tierGatedRows();
+  for (let i = 0; i < rows.length; i++) {
+    const { setting, path, gates } = rows[i]!;
+    if (gated.length > 0 && gated.some((a) => a.startsWith(`${setting.attribute}.`))) continue;
     // A setting every tier supports fits whatever the tier (or its value) is.
-    if (TIERS.every((t) => tierSupports(t, setting.feature))) continue;
-    const value = settingValue(spec, setting);
+    if (!gates) continue;
+    const value = valueAtPath(spec, path);
     if (value === undefined) continue;
     const unknownValue = isUnknown(value);
     if (!unknownValue && !setting.uses(value)) continue;
@@ -84,10 +88,17 @@ export function validateSpec(spec: RegistrySpec): Diagnostic[] {
     });
   }
 
-  // Replicas.
-  if (!isUnknown(spec.replicas)) {
-    const seen = new Map<string, number>();
-    spec.replicas.forEach((r, i) => {
+  // Replicas. A loop that makes nothing for a replica without a problem (the common case: a
+  // rule of every check validates every registry of an input).
+  const reps = spec.replicas;
+  if (!isUnknown(reps)) {
+    for (let i = 0; i < reps.length; i++) {
+      if (!(i in reps)) continue; // a hole, which forEach skipped
+      const r = reps[i]!;
+      const loc = r.location;
+      const first = isUnknown(loc) ? undefined : firstAt(reps, loc, i);
+      const fine = !sameUnknown(loc, spec.location) && (isUnknown(loc) || (findRegion(loc) !== undefined && (isUnknown(spec.location) || loc !== spec.location) && first === undefined));
+      if (fine) continue;
       const f = `replicas[${i}].location`;
       const a = `georeplications[${i}].location`;
       if (sameUnknown(r.location, spec.location)) {
@@ -99,7 +110,7 @@ export function validateSpec(spec: RegistrySpec): Diagnostic[] {
           terraformMessage: `${a} must differ from location, got the same expression as location (${expr}): remove this georeplications block (the home region always holds the registry).`,
         });
       }
-      if (isUnknown(r.location)) return;
+      if (isUnknown(r.location)) continue;
       regionCheck(r.location, f, a, push);
       if (!isUnknown(spec.location) && r.location === spec.location) {
         push({
@@ -108,15 +119,14 @@ export function validateSpec(spec: RegistrySpec): Diagnostic[] {
           terraformMessage: `${a} must differ from location, got "${r.location}": remove this georeplications block (the home region always holds the registry).`,
         });
       }
-      const first = seen.get(r.location);
       if (first !== undefined) {
         push({
           code: 'replica-duplicate', field: f, attribute: a,
           message: `${f} must be unique, got '${r.location}' again (also replicas[${first}]): remove the duplicate.`,
           terraformMessage: `${a} must be unique, got "${r.location}" again (also georeplications[${first}]): remove the duplicate block.`,
         });
-      } else seen.set(r.location, i);
-    });
+      }
+    }
   }
 
   // Ranges (from the catalog).
@@ -205,6 +215,12 @@ export function validateSpec(spec: RegistrySpec): Diagnostic[] {
     }
   }
   return out;
+}
+
+/** The index of the first replica before `before` whose (known) location is `location`. */
+function firstAt(replicas: readonly ReplicaSpec[], location: string, before: number): number | undefined {
+  for (let j = 0; j < before; j++) if (j in replicas && replicas[j]!.location === location) return j;
+  return undefined;
 }
 
 function regionCheck(v: Maybe<string>, field: string, attribute: string, push: (d: Omit<Diagnostic, 'severity'>) => void): void {

@@ -117,19 +117,55 @@ export function evaluate(registries: readonly RegistrySpec[], opts: EvaluateOpti
   const ctx = { options: opts.options ?? {} };
   const findings: Finding[] = [];
   const checked: CheckedRegistry[] = [];
-  for (const spec of registries) {
+  const messages = new Messages();
+  // Indexed loops: no iterator a registry and a rule before the loops are optimized.
+  for (let i = 0; i < registries.length; i++) {
+    const spec = registries[i]!;
     const location = locationOf(spec);
     checked.push({ address: spec.address, location });
     const terraform = isTerraform(spec);
-    for (const rule of rules) {
+    for (let k = 0; k < rules.length; k++) {
+      const rule = rules[k]!;
       const r = check(rule, spec, ctx);
       if (r === undefined) continue;
       const s = suppressions.length ? suppressions.find((x) => covers(x, rule.id, spec.address, spec.source.constructPath, spec.source.file)) : undefined;
       if (typeof r === 'string') findings.push(finding(rule, spec, location, 'error', r, undefined, s));
-      else for (const f of r) findings.push(finding(rule, spec, location, f.status, messageOf(f, spec, terraform), f.severity, s));
+      else for (let j = 0; j < r.length; j++) findings.push(finding(rule, spec, location, r[j]!.status, messages.shared(k, messageOf(r[j]!, spec, terraform)), r[j]!.severity, s));
     }
   }
   return { findings, rules, registries: registries.length, checked, summary: summarize(findings) };
+}
+
+/** Most messages kept, at most: past this, a message is kept as made. */
+const MAX_SHARED_MESSAGES = 10_000;
+
+/** Messages of one rule compared before the look-up by value. */
+const RECENT_MESSAGES = 4;
+
+/**
+ * One copy of each finding message: a rule makes the same message for most registries of a
+ * large input, and tens of thousands of copies, each kept until the report is written, are
+ * work for the collector; the copy made for the finding at hand is garbage at once. The last
+ * few messages of each rule are compared first: comparing costs less than the look-up, which
+ * must first copy the message (made in pieces) into one string to hash it.
+ */
+class Messages {
+  private readonly seen = new Map<string, string>();
+  private readonly recent: string[][] = [];
+
+  /** The copy of `message` (of the rule at `rule` in the rule list) kept, or `message` itself when it is the first (or too many are kept). */
+  shared(rule: number, message: string): string {
+    const recent = (this.recent[rule] ??= []);
+    for (let i = 0; i < recent.length; i++) if (recent[i] === message) return recent[i]!;
+    let kept = this.seen.get(message);
+    if (kept === undefined) {
+      kept = message;
+      if (this.seen.size < MAX_SHARED_MESSAGES) this.seen.set(message, message);
+    }
+    if (recent.length >= RECENT_MESSAGES) recent.shift();
+    recent.push(kept);
+    return kept;
+  }
 }
 
 /**

@@ -3,35 +3,27 @@
  * Both read the one table in lib/model/features.ts.
  */
 import { TIERS, tierSupports, type FeatureId, type Tier } from '../catalog/tiers.js';
-import { COUNTED_THINGS, countLimit, settingUse, TIER_GATED_SETTINGS, type TierGatedSetting } from '../model/features.js';
+import { COUNTED_THINGS, countLimit, tierGatedRows, valueAtPath } from '../model/features.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { isUnknown, type Unknown } from '../model/unknown.js';
 
 /** Features in use, or the first Unknown that keeps us from knowing. */
 export type FeatureUse = { readonly features: readonly FeatureId[] } | { readonly unknown: Unknown; readonly field: string };
 
-// Whether some tier lacks a setting's feature, decided once a setting (the catalog does not
-// change during a run; the rule asks on every registry of an input).
-const GATES = new WeakMap<TierGatedSetting, boolean>();
-
-function gatesATier(setting: TierGatedSetting): boolean {
-  let gates = GATES.get(setting);
-  if (gates === undefined) {
-    gates = !TIERS.every((t) => tierSupports(t, setting.feature));
-    GATES.set(setting, gates);
-  }
-  return gates;
-}
-
 /** The tier-gated features `spec` uses, in table order, or the first setting whose value is Unknown. */
 export function featuresUsed(spec: RegistrySpec): FeatureUse {
   const f: FeatureId[] = [];
-  for (const setting of TIER_GATED_SETTINGS) {
+  // An indexed loop: asked of every registry of an input, before the loop is optimized too.
+  const rows = tierGatedRows();
+  for (let i = 0; i < rows.length; i++) {
+    const { setting, path, gates } = rows[i]!;
     // Settings every tier supports never decide a tier.
-    if (!gatesATier(setting)) continue;
-    const use = settingUse(spec, setting);
-    if (isUnknown(use)) return { unknown: use, field: setting.field };
-    if (use && !f.includes(setting.feature)) f.push(setting.feature);
+    if (!gates) continue;
+    // settingUse, without looking the setting's path up again.
+    const v = valueAtPath(spec, path);
+    if (v === undefined) continue;
+    if (isUnknown(v)) return { unknown: v, field: setting.field };
+    if (setting.uses(v) && !f.includes(setting.feature)) f.push(setting.feature);
   }
   return { features: f };
 }
@@ -41,12 +33,17 @@ export function featuresUsed(spec: RegistrySpec): FeatureUse {
  * count counts as none).
  */
 export function smallestTierFor(spec: RegistrySpec, features: readonly FeatureId[]): Tier {
-  const counts = COUNTED_THINGS.map((thing) => {
-    const n = thing.count(spec);
-    return { thing, n: isUnknown(n) ? 0 : n };
-  });
-  return (
-    TIERS.find((t) => features.every((x) => tierSupports(t, x)) && counts.every(({ thing, n }) => n <= countLimit(thing, t))) ??
-    TIERS[TIERS.length - 1]!
-  );
+  // Loops, no closures: asked of every registry of an input.
+  const counts: number[] = [];
+  for (let c = 0; c < COUNTED_THINGS.length; c++) {
+    const n = COUNTED_THINGS[c]!.count(spec);
+    counts.push(isUnknown(n) ? 0 : n);
+  }
+  tiers: for (let i = 0; i < TIERS.length; i++) {
+    const t = TIERS[i]!;
+    for (let k = 0; k < features.length; k++) if (!tierSupports(t, features[k]!)) continue tiers;
+    for (let c = 0; c < COUNTED_THINGS.length; c++) if (!(counts[c]! <= countLimit(COUNTED_THINGS[c]!, t))) continue tiers;
+    return t;
+  }
+  return TIERS[TIERS.length - 1]!;
 }

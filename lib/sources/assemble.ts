@@ -69,17 +69,24 @@ export function siteOf(res: RawResource, errors: InputError[]): ValueSite {
   return site;
 }
 
+/** Whether `res` is among the resources of `list`. */
+function seenIn(list: ReadonlyArray<{ readonly res: RawResource }>, res: RawResource): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i]!.res === res) return true;
+  return false;
+}
+
 /** Index of resources by address, with reference resolution relative to a module. */
 class ResourceIndex {
   private readonly byAddress = new Map<string, RawResource>();
   private readonly byBase = new Map<string, RawResource[]>();
   constructor(readonly all: readonly RawResource[]) {
-    for (const r of all) {
+    for (let i = 0; i < all.length; i++) {
+      const r = all[i]!;
       this.byAddress.set(r.address, r);
-      const base = `${r.module ? `${r.module}.` : ''}${r.type}.${r.name}`;
-      const list = this.byBase.get(base) ?? [];
-      list.push(r);
-      this.byBase.set(base, list);
+      const base = r.module ? `${r.module}.${r.type}.${r.name}` : `${r.type}.${r.name}`;
+      const list = this.byBase.get(base);
+      if (list) list.push(r);
+      else this.byBase.set(base, [r]);
     }
   }
 
@@ -87,15 +94,23 @@ class ResourceIndex {
   referenced(from: RawResource, type: string, attributes?: readonly string[]): Array<{ res: RawResource; attribute?: string }> {
     const out: Array<{ res: RawResource; attribute?: string }> = [];
     const attrs = attributes ?? Object.keys(from.refs);
-    for (const a of attrs) {
-      for (const refText of from.refs[a] ?? []) {
-        for (const ref of referencesIn(refText)) {
+    // Indexed loops: a plan's companions are thousands, each asked several times.
+    for (let a = 0; a < attrs.length; a++) {
+      const texts = from.refs[attrs[a]!];
+      if (texts === undefined || texts === null) continue;
+      for (let t = 0; t < texts.length; t++) {
+        const refs = referencesIn(texts[t]!);
+        for (let k = 0; k < refs.length; k++) {
+          const ref = refs[k]!;
           if (ref.type !== type) continue;
           // Relative references start at the referrer's module; .tf ones are absolute already.
-          const scope = from.refsFromRoot ? (ref.module ?? '') : [from.module, ref.module].filter(Boolean).join('.');
-          const base = `${scope ? `${scope}.` : ''}${ref.type}.${ref.name}`;
+          const scope = from.refsFromRoot ? (ref.module ?? '') : from.module ? (ref.module ? `${from.module}.${ref.module}` : from.module) : (ref.module ?? '');
+          const base = scope ? `${scope}.${ref.type}.${ref.name}` : `${ref.type}.${ref.name}`;
           const targets = this.resolve(base, ref.index, from.instanceKey);
-          for (const res of targets) if (!out.some((o) => o.res === res)) out.push({ res, ...(ref.attribute ? { attribute: ref.attribute } : {}) });
+          for (let r = 0; r < targets.length; r++) {
+            const res = targets[r]!;
+            if (!seenIn(out, res)) out.push(ref.attribute ? { res, attribute: ref.attribute } : { res });
+          }
         }
       }
     }
@@ -119,10 +134,24 @@ class ResourceIndex {
     return same ? [same] : list;
   }
 
-  ofType(type: string): RawResource[] {
-    return this.all.filter((r) => r.type === type);
+  private readonly byType = new Map<string, readonly RawResource[]>();
+
+  /** The resources of `type`, in input order (worked out once a type: asked once a registry). */
+  ofType(type: string): readonly RawResource[] {
+    let list = this.byType.get(type);
+    if (!list) {
+      list = this.all.filter((r) => r.type === type);
+      this.byType.set(type, list);
+    }
+    return list;
   }
 }
+
+/** The companions of a registry that has none. */
+const NO_COMPANIONS: readonly RawResource[] = [];
+
+/** The attributes a role assignment's registry is found in. */
+const SCOPE: readonly string[] = ['scope'];
 
 /** Options of {@link assemble}. */
 export interface AssembleOptions {
@@ -142,22 +171,39 @@ export function assemble(resources: readonly RawResource[], errors: InputError[]
   const index = new ResourceIndex(resources);
   const registries = index.ofType(REGISTRY_TYPE);
   const companions = resources.filter((r) => COMPANION_TYPES.has(r.type));
+  // The companions of each registry that has any (targets are always registries of the index).
   const linked = new Map<RawResource, RawResource[]>();
-  for (const reg of registries) linked.set(reg, []);
+  // The resource groups each registry references, looked up once a registry (not once a lock).
+  const groups = new Map<RawResource, ReadonlyArray<{ res: RawResource }>>();
+  const groupsOf = (reg: RawResource): ReadonlyArray<{ res: RawResource }> => {
+    let g = groups.get(reg);
+    if (!g) {
+      g = index.referenced(reg, 'azurerm_resource_group', ['resource_group_name']);
+      groups.set(reg, g);
+    }
+    return g;
+  };
 
-  for (const c of companions) {
+  for (let i = 0; i < companions.length; i++) {
+    const c = companions[i]!;
     // A role assignment belongs to the registry it is scoped to, not to one whose identity it names.
-    const targets = new Set(index.referenced(c, REGISTRY_TYPE, c.type === ROLE_ASSIGNMENT_TYPE ? ['scope'] : undefined).map((t) => t.res));
+    const refd = index.referenced(c, REGISTRY_TYPE, c.type === ROLE_ASSIGNMENT_TYPE ? SCOPE : undefined);
+    const targets = new Set<RawResource>();
+    for (let k = 0; k < refd.length; k++) targets.add(refd[k]!.res);
     if (c.type === 'azurerm_management_lock' || c.type === ROLE_ASSIGNMENT_TYPE) {
       // A lock (or a role) on the registry's resource group applies to the registry too.
-      for (const rg of index.referenced(c, 'azurerm_resource_group', ['scope'])) {
+      for (const rg of index.referenced(c, 'azurerm_resource_group', SCOPE)) {
         for (const reg of registries) {
-          if (index.referenced(reg, 'azurerm_resource_group', ['resource_group_name']).some((x) => x.res === rg.res)) targets.add(reg);
+          if (groupsOf(reg).some((x) => x.res === rg.res)) targets.add(reg);
         }
       }
     }
     if (targets.size === 0) for (const reg of registries) if (matchesByValue(c, reg)) targets.add(reg);
-    for (const t of targets) linked.get(t)?.push(c);
+    for (const t of targets) {
+      const list = linked.get(t);
+      if (list) list.push(c);
+      else linked.set(t, [c]);
+    }
   }
 
   return registries.map((reg) => {
@@ -173,7 +219,9 @@ export function assemble(resources: readonly RawResource[], errors: InputError[]
     const roles: RoleAssignmentSpec[] = [];
     let enabledTokens: Maybe<number> = 0;
     let softDeleteDays: Maybe<number> | undefined;
-    for (const c of linked.get(reg) ?? []) {
+    const mine = linked.get(reg) ?? NO_COMPANIONS;
+    for (let ci = 0; ci < mine.length; ci++) {
+      const c = mine[ci]!;
       const cs = siteOf(c, errors);
       switch (c.type) {
         case 'azurerm_private_endpoint': {
@@ -233,17 +281,17 @@ export function assemble(resources: readonly RawResource[], errors: InputError[]
     fields.roleAssignments = roles;
     fields.enabledTokens = enabledTokens;
     const line = options?.lineOf?.(reg.address);
-    const input: RegistrySpecInput = Object.assign(fields, {
-      address: reg.address,
-      source: line === undefined ? reg.source : { ...reg.source, line },
-      network: network as RegistrySpecInput['network'],
-      encryption: encryption(reg, site, index),
-      webhooks: hooks,
-      diagnosticSettings: diags,
-      locks,
-      counts,
-    });
-    return normalizeSpec(input);
+    // Set one by one, not Object.assign(fields, { ... }): that copy made a few kilobytes of
+    // garbage a registry (a quarter of what reading a plan allocates).
+    fields.address = reg.address;
+    fields.source = line === undefined ? reg.source : { ...reg.source, line };
+    fields.network = network as RegistrySpecInput['network'];
+    fields.encryption = encryption(reg, site, index);
+    fields.webhooks = hooks;
+    fields.diagnosticSettings = diags;
+    fields.locks = locks;
+    fields.counts = counts;
+    return normalizeSpec(fields as RegistrySpecInput);
   });
 }
 

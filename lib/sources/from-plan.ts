@@ -13,7 +13,6 @@ import type { RegistrySpec, SourceLocation } from '../model/registry-spec.js';
 import { isUnknown, unknown, type Unknown } from '../model/unknown.js';
 import { assemble, REGISTRY_TYPE, type AssembleOptions } from './assemble.js';
 import type { SourceResult } from './from-tf-json.js';
-import { pointer } from '../input/pointer.js';
 import type { RawResource } from './raw-resource.js';
 import { isPlainObject, preview } from './values.js';
 import type { Mutable } from '../mutable.js';
@@ -311,17 +310,21 @@ function changeList(d: Record<string, unknown>, ctx: Ctx, withData = false): Cha
     return [];
   }
   const out: Change[] = [];
-  rc.forEach((c, i) => {
-    const ptr = pointer('resource_changes', i);
+  // A loop, not forEach, and the pointer written out (what pointer('resource_changes', i)
+  // makes): this runs once a resource, tens of thousands of times for a large plan.
+  for (let i = 0; i < rc.length; i++) {
+    if (!(i in rc)) continue; // a hole, which forEach skipped
+    const c: unknown = rc[i];
+    const ptr = `/resource_changes/${i}`;
     if (!isPlainObject(c) || typeof c.address !== 'string' || typeof c.type !== 'string' || typeof c.name !== 'string' || !isPlainObject(c.change)) {
       ctx.errors.push(new InputError({ file: ctx.file, pointer: ptr }, `each resource change must have address, type, name and change, got ${preview(c)}: pass the output of terraform show -json.`));
-      return;
+      continue;
     }
-    if (c.mode === 'data' && !withData) return;
+    if (c.mode === 'data' && !withData) continue;
     const actions = c.change.actions;
     if (!Array.isArray(actions) || !actions.every((a) => ACTIONS.includes(a as PlanAction))) {
       ctx.errors.push(new InputError({ file: ctx.file, pointer: `${ptr}/change/actions` }, `${c.address}: change.actions must be a list of ${ACTIONS.join(', ')}, got ${preview(actions)}: pass the output of terraform show -json.`));
-      return;
+      continue;
     }
     const before = c.change.before;
     const after = c.change.after;
@@ -339,7 +342,7 @@ function changeList(d: Record<string, unknown>, ctx: Ctx, withData = false): Cha
     if (isPlainObject(after)) change.after = after;
     if (c.change.after_unknown !== undefined) change.afterUnknown = c.change.after_unknown;
     out.push(change);
-  });
+  }
   return out;
 }
 
@@ -353,20 +356,24 @@ function walkModule(mod: unknown, ptr: string, ctx: Ctx, out: RawResource[]): vo
     if (!Array.isArray(mod.resources)) {
       ctx.errors.push(new InputError({ file: ctx.file, pointer: `${ptr}/resources` }, `resources must be a list, got ${preview(mod.resources)}: pass the output of terraform show -json.`));
     } else {
-      mod.resources.forEach((r, i) => {
-        const rp = `${ptr}/resources/${i}`;
+      const list: unknown[] = mod.resources;
+      const at = `${ptr}/resources/`;
+      for (let i = 0; i < list.length; i++) {
+        if (!(i in list)) continue; // a hole, which forEach skipped
+        const r = list[i];
+        const rp = at + i;
         if (!isPlainObject(r) || typeof r.address !== 'string' || typeof r.type !== 'string' || typeof r.name !== 'string') {
           ctx.errors.push(new InputError({ file: ctx.file, pointer: rp }, `each planned resource must have address, type and name, got ${preview(r)}: pass the output of terraform show -json.`));
-          return;
+          continue;
         }
-        if (r.mode === 'data') return;
+        if (r.mode === 'data') continue;
         const values = r.values === undefined || r.values === null ? {} : r.values;
         if (!isPlainObject(values)) {
           ctx.errors.push(new InputError({ file: ctx.file, pointer: `${rp}/values` }, `${r.address}: values must be an object of attributes, got ${preview(values)}: pass the output of terraform show -json.`));
-          return;
+          continue;
         }
         out.push(raw(r.address, r.type, r.name, moduleAddress, r.index, values, rp, ctx, ctx.unknowns.get(r.address)));
-      });
+      }
     }
   }
   if (mod.child_modules !== undefined) {
@@ -378,6 +385,9 @@ function walkModule(mod: unknown, ptr: string, ctx: Ctx, out: RawResource[]): vo
   }
 }
 
+/** The references of a resource the configuration does not show (shared: never changed). */
+const NO_REFS: Readonly<Record<string, string[]>> = Object.freeze({});
+
 /**
  * One resource instance for assemble: for a registry after the change, the unknowns the tier
  * or the configuration decides are filled in; every value marked sensitive is masked.
@@ -385,7 +395,7 @@ function walkModule(mod: unknown, ptr: string, ctx: Ctx, out: RawResource[]): vo
 function raw(address: string, type: string, name: string, module: string, index: unknown, values: Record<string, unknown>, ptr: string, ctx: Ctx, afterUnknown: unknown, side: 'before' | 'after' = 'after'): RawResource {
   const instanceKey = instanceKeyOf(index);
   const key = configKey(module, type, name);
-  const refs = ctx.refs.get(key) ?? {};
+  const refs = ctx.refs.get(key) ?? NO_REFS;
   let vals = values;
   let au = afterUnknown;
   // Whether `vals` is a copy of this function's own (the decision's), which markUnknown may fill in.

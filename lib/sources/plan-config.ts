@@ -58,6 +58,8 @@ export function readConfiguration(configuration: unknown): PlanConfiguration {
   const inputs = new Map<string, Map<string, readonly string[]>>();
   const walk = (mod: unknown, prefix: string, depth: number): void => {
     if (!isPlainObject(mod) || depth > 64) return;
+    // The module path, once a module (not once a resource).
+    const modulePath = prefix.replace(/\.$/, '');
     if (Array.isArray(mod.resources)) {
       for (const r of mod.resources) {
         if (!isPlainObject(r) || typeof r.type !== 'string' || typeof r.name !== 'string') continue;
@@ -69,13 +71,13 @@ export function readConfiguration(configuration: unknown): PlanConfiguration {
         }
         const mode = typeof r.mode === 'string' ? r.mode : 'managed';
         const key = `${mode === 'data' ? `${prefix}data.` : prefix}${r.type}.${r.name}`;
-        resources.set(key, { module: prefix.replace(/\.$/, ''), type: r.type, name: r.name, mode, expressions, refs });
+        resources.set(key, { module: modulePath, type: r.type, name: r.name, mode, expressions, refs });
       }
     }
     if (isPlainObject(mod.outputs)) {
       const outs = new Map<string, readonly string[]>();
       for (const [name, o] of Object.entries(mod.outputs)) if (isPlainObject(o)) outs.set(name, collectReferences(o.expression));
-      outputs.set(prefix.replace(/\.$/, ''), outs);
+      outputs.set(modulePath, outs);
     }
     if (isPlainObject(mod.module_calls)) {
       for (const [name, call] of Object.entries(mod.module_calls)) {

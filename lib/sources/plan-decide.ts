@@ -101,8 +101,14 @@ export interface DecideResult {
 /** Whether an `after_unknown` mark holds no `true` (nothing unknown under it). */
 function isOff(x: unknown): boolean {
   if (x === true) return false;
-  if (Array.isArray(x)) return x.every(isOff);
-  if (isPlainObject(x)) return Object.values(x).every(isOff);
+  // Loops, not every(): asked of every mark of every registry of a plan.
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) if (!isOff(x[i])) return false;
+    return true;
+  }
+  if (isPlainObject(x)) {
+    for (const k in x) if (Object.prototype.hasOwnProperty.call(x, k) && !isOff(x[k])) return false;
+  }
   return true;
 }
 
@@ -145,26 +151,30 @@ export function decideRegistryUnknowns(input: DecideInput): DecideResult {
   const values = copyObject(input.values);
   const au = input.afterUnknown;
   if (!isPlainObject(au)) return { values, afterUnknown: au, decided: [] };
-  const rest: Record<string, unknown> = { ...au };
+  // A copy of `au` is made only when a mark is decided: most marks (`id`, `login_server`) are
+  // of no argument the tier or the configuration decides, and `au` itself is never changed.
+  let copy: Record<string, unknown> | undefined;
+  const rest = (): Record<string, unknown> => (copy ??= { ...au });
   const decided: DecidedValue[] = [];
   const sku = au.sku === true ? undefined : values.sku;
   const tier: Tier | undefined = isTier(sku) ? sku : undefined;
   const exprs = input.expressions;
 
   for (const top of Object.keys(au)) {
-    const mark = au[top];
     const def = REGISTRY_DEFAULTS[top];
-    if (isOff(mark) || !def) continue;
+    if (!def) continue;
+    const mark = au[top];
+    if (isOff(mark)) continue;
     if (tier && def.feature && !tierSupports(tier, def.feature)) {
       values[top] = def.value;
-      delete rest[top];
+      delete rest()[top];
       decided.push({ path: top, by: 'tier' });
       continue;
     }
     if (!exprs) continue;
     if (!(top in exprs)) {
       values[top] = beforeAt(input.before, [top]) ?? def.value;
-      delete rest[top];
+      delete rest()[top];
       decided.push({ path: top, by: 'configuration' });
       continue;
     }
@@ -190,7 +200,7 @@ export function decideRegistryUnknowns(input: DecideInput): DecideResult {
       marks[i] = Object.keys(left).length ? left : false;
     });
     values[top] = list;
-    rest[top] = marks.some((x) => !isOff(x)) ? marks : false;
+    rest()[top] = marks.some((x) => !isOff(x)) ? marks : false;
   }
-  return { values, afterUnknown: rest, decided };
+  return { values, afterUnknown: copy ?? au, decided };
 }

@@ -55,7 +55,8 @@ export function anySensitive(tree: SensitiveTree): boolean {
     return false;
   }
   if (isPlainObject(tree)) {
-    for (const k of Object.keys(tree)) if (anySensitive(tree[k])) return true;
+    // for-in, not Object.keys: nothing is allocated for the empty trees most resources have.
+    for (const k in tree) if (Object.prototype.hasOwnProperty.call(tree, k) && anySensitive(tree[k])) return true;
   }
   return false;
 }
@@ -98,7 +99,9 @@ function leaves(v: unknown, out: string[]): void {
 function sensitiveLeaves(values: unknown, tree: SensitiveTree, out: string[]): void {
   if (tree === true) leaves(values, out);
   else if (Array.isArray(values) && Array.isArray(tree)) values.forEach((v, i) => sensitiveLeaves(v, tree[i], out));
-  else if (isPlainObject(values) && isPlainObject(tree)) for (const k of Object.keys(tree)) sensitiveLeaves(values[k], tree[k], out);
+  else if (isPlainObject(values) && isPlainObject(tree)) {
+    for (const k in tree) if (Object.prototype.hasOwnProperty.call(tree, k)) sensitiveLeaves(values[k], tree[k], out);
+  }
 }
 
 /** Per resource address, the union of every sensitivity tree the plan gives for it. */

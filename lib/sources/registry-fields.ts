@@ -3,7 +3,6 @@
  * to the model's fields.
  */
 import { modeOfRoleAssignmentMode, ROLE_ASSIGNMENT_MODE, type PermissionsMode } from '../catalog/abac.js';
-import { isTier } from '../catalog/tiers.js';
 import type { RegistrySpecInput, ReplicaSpec } from '../model/registry-spec.js';
 import { isUnknown, unknown, type Maybe } from '../model/unknown.js';
 import type { RawResource } from './raw-resource.js';
@@ -14,55 +13,81 @@ type Writable<T> = { -readonly [K in keyof T]?: T[K] };
 /** The registry's own arguments as a partial {@link RegistrySpecInput} (companions excluded). */
 export function registryFields(res: RawResource, site: ValueSite): Writable<RegistrySpecInput> {
   const v = res.values;
-  const out: Writable<RegistrySpecInput> = {};
-  const set = <K extends keyof RegistrySpecInput>(k: K, x: RegistrySpecInput[K] | undefined): void => {
-    if (x !== undefined) out[k] = x;
+  // Every key the spec input has, from the start (undefined: not set, as normalizeSpec reads
+  // it): one object shape for every registry, filled in place by this function and by
+  // assemble, never grown key by key (a plan has thousands of registries).
+  const out: Writable<RegistrySpecInput> = {
+    address: undefined,
+    name: undefined,
+    resourceGroupName: undefined,
+    location: undefined,
+    tier: undefined,
+    replicas: undefined,
+    zoneRedundancy: undefined,
+    encryption: undefined,
+    retentionDays: undefined,
+    softDeleteDays: undefined,
+    network: undefined,
+    adminEnabled: undefined,
+    anonymousPull: undefined,
+    exportEnabled: undefined,
+    dataEndpoint: undefined,
+    quarantine: undefined,
+    trust: undefined,
+    permissionsMode: undefined,
+    armAudienceAuth: undefined,
+    metadataSearch: undefined,
+    roleAssignments: undefined,
+    enabledTokens: undefined,
+    tags: undefined,
+    webhooks: undefined,
+    diagnosticSettings: undefined,
+    locks: undefined,
+    counts: undefined,
+    source: undefined,
   };
-  set('name', asString(v.name, site, 'name'));
-  set('resourceGroupName', asString(v.resource_group_name, site, 'resource_group_name'));
-  set('location', asString(v.location, site, 'location'));
-  const sku = asString(v.sku, site, 'sku');
-  if (sku !== undefined) {
-    if (isUnknown(sku) || isTier(sku)) set('tier', sku);
-    else set('tier', sku as never); // validateSpec reports the bad tier with its fix
-  }
-  set('adminEnabled', asBool(v.admin_enabled, site, 'admin_enabled'));
-  set('anonymousPull', asBool(v.anonymous_pull_enabled, site, 'anonymous_pull_enabled'));
-  set('exportEnabled', asBool(v.export_policy_enabled, site, 'export_policy_enabled'));
-  set('dataEndpoint', asBool(v.data_endpoint_enabled, site, 'data_endpoint_enabled'));
-  set('quarantine', asBool(v.quarantine_policy_enabled, site, 'quarantine_policy_enabled'));
-  set('zoneRedundancy', asBool(v.zone_redundancy_enabled, site, 'zone_redundancy_enabled'));
-  set('tags', asStringMap(v.tags, site, 'tags'));
+  out.name = asString(v.name, site, 'name');
+  out.resourceGroupName = asString(v.resource_group_name, site, 'resource_group_name');
+  out.location = asString(v.location, site, 'location');
+  // A tier that is none of the three is kept: validateSpec reports the bad tier with its fix.
+  out.tier = asString(v.sku, site, 'sku') as RegistrySpecInput['tier'];
+  out.adminEnabled = asBool(v.admin_enabled, site, 'admin_enabled');
+  out.anonymousPull = asBool(v.anonymous_pull_enabled, site, 'anonymous_pull_enabled');
+  out.exportEnabled = asBool(v.export_policy_enabled, site, 'export_policy_enabled');
+  out.dataEndpoint = asBool(v.data_endpoint_enabled, site, 'data_endpoint_enabled');
+  out.quarantine = asBool(v.quarantine_policy_enabled, site, 'quarantine_policy_enabled');
+  out.zoneRedundancy = asBool(v.zone_redundancy_enabled, site, 'zone_redundancy_enabled');
+  out.tags = asStringMap(v.tags, site, 'tags');
 
   // azurerm >= 4.81: the permissions mode and the ARM-audience token policy.
   const mode = asString(v.role_assignment_mode, site, 'role_assignment_mode');
-  if (mode !== undefined) set('permissionsMode', permissionsMode(mode, site, 'role_assignment_mode'));
-  set('armAudienceAuth', asBool(v.azuread_authentication_as_arm_policy_enabled, site, 'azuread_authentication_as_arm_policy_enabled'));
+  if (mode !== undefined) out.permissionsMode = permissionsMode(mode, site, 'role_assignment_mode');
+  out.armAudienceAuth = asBool(v.azuread_authentication_as_arm_policy_enabled, site, 'azuread_authentication_as_arm_policy_enabled');
 
   // Content trust: 4.x trust_policy_enabled, 2.x/3.x trust_policy { enabled }.
   const trust = asBool(v.trust_policy_enabled, site, 'trust_policy_enabled');
-  if (trust !== undefined) set('trust', trust);
+  if (trust !== undefined) out.trust = trust;
   else {
     const tp = block(v.trust_policy, site, 'trust_policy');
-    if (tp !== undefined) set('trust', isUnknown(tp) ? tp : (asBool(tp.enabled, site, 'trust_policy.enabled') ?? false));
+    if (tp !== undefined) out.trust = isUnknown(tp) ? tp : (asBool(tp.enabled, site, 'trust_policy.enabled') ?? false);
   }
 
   // Retention: 4.x retention_policy_in_days, 2.x/3.x retention_policy { days, enabled }.
   const days = asNumber(v.retention_policy_in_days, site, 'retention_policy_in_days');
-  if (days !== undefined) set('retentionDays', days);
+  if (days !== undefined) out.retentionDays = days;
   else {
     const rp = block(v.retention_policy, site, 'retention_policy');
     if (rp !== undefined) {
-      if (isUnknown(rp)) set('retentionDays', rp);
+      if (isUnknown(rp)) out.retentionDays = rp;
       else {
         const enabled = asBool(rp.enabled, site, 'retention_policy.enabled') ?? false;
         const d = asNumber(rp.days, site, 'retention_policy.days') ?? 7;
-        set('retentionDays', isUnknown(enabled) ? enabled : enabled ? d : 0);
+        out.retentionDays = isUnknown(enabled) ? enabled : enabled ? d : 0;
       }
     }
   }
 
-  set('replicas', replicas(v, site));
+  out.replicas = replicas(v, site);
 
   // Network.
   const network: Writable<NonNullable<RegistrySpecInput['network']>> = {};

@@ -1,7 +1,7 @@
 /** ACR-HYG-002: the tier is no larger than the features in use need. */
 import { monthlyBaseCostUsd, round2 } from '../../catalog/prices.js';
 import { FEATURES, TIERS } from '../../catalog/tiers.js';
-import { unsupportedSettings } from '../../model/features.js';
+import { usesUnsupportedSetting } from '../../model/features.js';
 import { isUnknown } from '../../model/unknown.js';
 import { featuresUsed, smallestTierFor } from '../feature-use.js';
 import { undecided, violation, type Rule } from '../rule.js';
@@ -24,7 +24,7 @@ export const TierRightSized: Rule = {
     let target = smallestTierFor(s, use.features);
     // Never a tier the configuration cannot run on: every setting of the one feature table
     // (network_rule_set included) must fit the tier suggested.
-    while (TIERS.indexOf(target) < TIERS.indexOf(s.tier) && unsupportedSettings(s, target).length > 0) target = TIERS[TIERS.indexOf(target) + 1]!;
+    while (TIERS.indexOf(target) < TIERS.indexOf(s.tier) && usesUnsupportedSetting(s, target)) target = TIERS[TIERS.indexOf(target) + 1]!;
     if (TIERS.indexOf(target) >= TIERS.indexOf(s.tier)) return 'compliant';
     const replicas = isUnknown(s.replicas) ? 0 : s.replicas.length;
     const saving = round2(monthlyBaseCostUsd(s.tier, replicas) - monthlyBaseCostUsd(target, 0));
