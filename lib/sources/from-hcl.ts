@@ -11,15 +11,16 @@ import { InputError } from '../errors.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { ASSEMBLED_TYPES, assemble, REGISTRY_TYPE } from './assemble.js';
 import type { SourceResult } from './from-tf-json.js';
-import { attributesOf, blocksOf } from './hcl/ast.js';
-import { allResourceInstances, ConfigEvaluation, HclModule, ModuleInstance, rawResource, type ModuleLookup, type ResourceInstance } from './hcl/module.js';
+import { attributesOf, blocksOf, type HclSource } from './hcl/ast.js';
+import type { EvalEnv } from './hcl/evaluate.js';
+import { allResourceInstances, ConfigEvaluation, HclModule, lastAttribute, ModuleInstance, rawResource, type ModuleLookup, type ResourceDecl, type ResourceInstance } from './hcl/module.js';
 import { parseHcl, type HclSyntaxError, type ParsedHcl } from './hcl/parse.js';
-import { azurermVersions, singleMajor } from './hcl/provider-constraint.js';
+import { azurermVersions, singleMajor, type VersionRange } from './hcl/provider-constraint.js';
 import { validateModule, type Reported } from './hcl/terraform-validate.js';
 import { readVarFiles, type VarFile } from './hcl/tfvars.js';
 import { majorFromRegistryValues } from './provider-version.js';
 import type { RawResource } from './raw-resource.js';
-import { commentsFor, type SourceSuppression } from './suppression-comments.js';
+import { commentsFor, mayHoldSuppressions, type SourceSuppression } from './suppression-comments.js';
 
 export type { VarFile } from './hcl/tfvars.js';
 
@@ -79,7 +80,7 @@ export function localModuleSources(files: readonly ParsedHclFile[]): LocalModule
   for (const { file, parsed } of files) {
     for (const item of parsed.body.items) {
       if (item.kind !== 'block' || item.type !== 'module') continue;
-      const src = attributesOf(item.body).get('source');
+      const src = lastAttribute(item.body, 'source');
       const v = src?.expr.kind === 'literal' ? src.expr.value : undefined;
       if (typeof v === 'string' && /^\.\.?\//.test(v)) out.push({ source: v, file: file.file, line: src!.line });
     }
@@ -151,17 +152,29 @@ export function fromHclConfig(config: HclConfig): HclResult {
   };
   const registries: RegistrySpec[] = [];
   const suppressions: SourceSuppression[] = [];
+  // Whether each file may hold suppression comments, looked for once per file.
+  const marked = new Map<HclSource, boolean>();
+  const suppressible = (source: HclSource): boolean => {
+    let m = marked.get(source);
+    if (m === undefined) marked.set(source, (m = mayHoldSuppressions(source.text)));
+    return m;
+  };
   const varErrors = new Map<string, InputError>();
-  const validated = new Set<HclModule>();
+  // The azurerm versions each module was checked with already.
+  const validated = new Map<HclModule, VersionRange[]>();
   for (const root of config.roots) {
     const module = modules.get(root.module);
     if (!module) continue;
     const tree = moduleTree(module, lookup);
     const versions = azurermVersions(tree, root.lockFile);
     for (const m of tree) {
-      // A module called from many roots: its structure is checked once, its arguments per azurerm version.
-      validateModule(m, versions, errors, reported, validated.has(m));
-      validated.add(m);
+      // A module called from many roots: its structure is checked once, its arguments per azurerm
+      // version (a version checked already reports nothing new: every report is made once).
+      const seen = validated.get(m);
+      if (seen?.some((v) => sameVersions(v, versions))) continue;
+      validateModule(m, versions, errors, reported, seen !== undefined);
+      if (seen) seen.push(versions);
+      else validated.set(m, [versions]);
     }
     const found: InputError[] = [];
     const vars = readVarFiles(root.varFiles ?? [], found);
@@ -172,13 +185,19 @@ export function fromHclConfig(config: HclConfig): HclResult {
     const major = singleMajor(versions);
     // Only the resources assemble reads are evaluated (a monorepo's storage accounts and vaults
     // are most of its resources and change no registry); Key Vaults only once a registry sets
-    // `encryption`, the one case that reads them. The rest stay in input order.
-    const instances = allResourceInstances(top);
-    const raws: Array<RawResource | undefined> = [];
+    // `encryption`, the one case that reads them. The rest stay in input order. A resource that
+    // is none of these, in a file without suppression comments, has nothing to look at: its
+    // instances are listed only when it has `count` or `for_each` (evaluated in the same order).
+    const wanted = (decl: ResourceDecl): boolean =>
+      decl.count !== undefined || decl.forEach !== undefined || (decl.type !== KEY_VAULT_TYPE && ASSEMBLED_TYPES.has(decl.type)) || suppressible(decl.source);
+    let instances = allResourceInstances(top, [], wanted);
+    const raws = new Map<ResourceInstance, RawResource>();
     const raw = (k: number): RawResource => {
       const { instance, res } = instances[k]!;
+      // The major known before evaluating goes into the resource as it is built (no copies).
+      if (major !== undefined) return rawResource(instance, res, major);
       const r = rawResource(instance, res);
-      const m = major ?? (res.decl.type === REGISTRY_TYPE ? majorFromRegistryValues(r.values) : undefined);
+      const m = res.decl.type === REGISTRY_TYPE ? majorFromRegistryValues(r.values) : undefined;
       return m === undefined ? r : { ...r, source: { ...r.source, azurermMajor: m } };
     };
     let encrypted = false;
@@ -187,7 +206,7 @@ export function fromHclConfig(config: HclConfig): HclResult {
       const type = res.decl.type;
       if (type !== KEY_VAULT_TYPE && ASSEMBLED_TYPES.has(type)) {
         const r = raw(k);
-        raws[k] = r;
+        raws.set(res, r);
         if (type === REGISTRY_TYPE && r.values.encryption !== undefined) encrypted = true;
       }
       if (res.decl.context) {
@@ -199,9 +218,12 @@ export function fromHclConfig(config: HclConfig): HclResult {
         suppressions.push({ ruleId: c.ruleId, reason: c.reason, address: res.address, file: res.decl.source.file, line: c.line, ...(c.tool ? { tool: c.tool } : {}) });
       }
     }
+    // Key Vaults among the others, in input order.
+    if (encrypted) instances = allResourceInstances(top, [], (decl) => decl.type === KEY_VAULT_TYPE || wanted(decl));
     for (let k = 0; k < instances.length; k++) {
-      if (encrypted && instances[k]!.res.decl.type === KEY_VAULT_TYPE) raws[k] = raw(k);
-      const r = raws[k];
+      const { res } = instances[k]!;
+      if (encrypted && res.decl.type === KEY_VAULT_TYPE) raws.set(res, raw(k));
+      const r = raws.get(res);
       if (r) resources.push(r);
     }
     const assembleErrors: InputError[] = [];
@@ -216,6 +238,16 @@ export function fromHclConfig(config: HclConfig): HclResult {
   }
   errors.push(...varErrors.values());
   return { registries, errors, suppressions };
+}
+
+/** Whether two version ranges are the same (the checks that depend on the version find the same). */
+function sameVersions(a: VersionRange, b: VersionRange): boolean {
+  return a === b || (a.from === b.from && a.upperIncluded === b.upperIncluded && sameVersion(a.low, b.low) && sameVersion(a.high, b.high));
+}
+
+/** Whether two versions (or two absent bounds) are the same. */
+function sameVersion(a: VersionRange['high'], b: VersionRange['high']): boolean {
+  return a === b || (a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1] && a[2] === b[2]);
 }
 
 /** A Key Vault: read by assemble only for a registry with customer-managed encryption. */
@@ -238,10 +270,12 @@ function moduleTree(root: HclModule, lookup: ModuleLookup): HclModule[] {
 
 /** `encryption.key_vault_key_id` that refers to a Key Vault (not a key in it): the provider rejects the vault's id. */
 function keyVaultKeyCheck(instance: ModuleInstance, res: ResourceInstance, errors: InputError[], reported: Reported): void {
-  const env = instance.env(res.decl.source, res.iter, undefined, res.address);
+  let env: EvalEnv | undefined;
   for (const enc of blocksOf(res.decl.block.body, 'encryption')) {
     const attr = attributesOf(enc.body).get('key_vault_key_id');
     if (!attr) continue;
+    // Made for a registry with customer-managed keys only (most have none).
+    env ??= instance.env(res.decl.source, res.iter, undefined, res.address);
     const refs = new Set<string>();
     instance.referencesOf(attr.expr, env, res.iter, refs, new Set());
     // `azurerm_key_vault.<name>` (or its data source), not `azurerm_key_vault_key.<name>`.

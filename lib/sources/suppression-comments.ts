@@ -148,6 +148,14 @@ function scanComments(text: string): CommentScan {
   return { commentLines, opens, closes };
 }
 
+/**
+ * Whether a file's text may hold a suppression comment (it names `acrkit:ignore` or
+ * `checkov:skip` somewhere): {@link commentsFor} finds none in a text that does not.
+ */
+export function mayHoldSuppressions(text: string): boolean {
+  return text.includes('acrkit:ignore') || text.includes('checkov:skip');
+}
+
 /** The last text {@link commentsFor} found no suppression comment in. */
 let lastPlain: string | undefined;
 let lastText: string | undefined;
@@ -161,7 +169,7 @@ let lastScan: CommentScan | undefined;
 export function commentsFor(text: string, line: number): Array<{ ruleId: string; reason: string; line: number; tool?: 'checkov' }> {
   // A file holds many resources and most files no suppression: look for one once per file.
   if (text === lastPlain) return [];
-  if (!text.includes('acrkit:ignore') && !text.includes('checkov:skip')) {
+  if (!mayHoldSuppressions(text)) {
     lastPlain = text;
     return [];
   }

@@ -10,7 +10,7 @@ import type { RegistrySpec } from '../model/registry-spec.js';
 import type { HclFile, HclRoot, LocalModuleSource, ParsedHclFile, VarFile } from '../sources/from-hcl.js';
 import type { SourceSuppression } from '../sources/suppression-comments.js';
 import { STDIN_NAME, STDIN_PATH, stdinCount } from '../sources/stdin.js';
-import { preview } from '../sources/values.js';
+import { isPlainObject, preview } from '../sources/values.js';
 import { sensitiveStrings } from '../sources/plan-sensitive.js';
 import { compareStrings } from '../order.js';
 import { tokensOf } from '../input/pointer.js';
@@ -123,10 +123,14 @@ function walk(dir: string, out: string[], ctx: WalkContext): void {
   if (ctx.visited.has(real)) return;
   ctx.visited.add(real);
   entries.sort((a, b) => compareStrings(a.name, b.name));
+  // `join(dir, name)` of each entry, the folder normalized once: an entry's name is one plain
+  // path segment, so joining a one-letter name and dropping the letter gives the same prefix.
+  const base = join(dir, 'x').slice(0, -1);
   for (const e of entries) {
-    const p = join(dir, e.name);
+    const p = base + e.name;
     const walkable = !SKIP_DIRS.has(e.name) && !e.name.startsWith('.');
-    const kind = entryKind(p, e, ctx, (k) => (k === 'dir' ? walkable : kindByName(e.name) !== undefined));
+    // Plain files and folders need no look at their target (entryKind's first answers).
+    const kind = e.isFile() ? 'file' : e.isDirectory() ? 'dir' : entryKind(p, e, ctx, (k) => (k === 'dir' ? walkable : kindByName(e.name) !== undefined));
     if (kind === 'dir' && walkable) walk(p, out, ctx);
     else if (kind === 'file' && kindByName(e.name)) out.push(p);
   }
@@ -372,8 +376,11 @@ async function loadHcl(
   while (queue.length) {
     const dir = queue.shift()!;
     for (const src of localModuleSources(modules.get(dir)!) as LocalModuleSource[]) {
+      // A source a folder calls again (five registries from one module) is resolved and read already.
+      const key = childKey(dir, src.source);
+      if (children.has(key)) continue;
       const child = resolve(dir, src.source);
-      children.set(childKey(dir, src.source), child);
+      children.set(key, child);
       called.add(child);
       if (modules.has(child)) continue;
       const names = tfFilesIn(child, { cwdReal: opts.cwdReal, errors, shown: opts.shown });
@@ -433,7 +440,8 @@ function rootFiles(dir: string, opts: { cwdReal: string; shown: (abs: string) =>
   const lockAbs = join(dir, '.terraform.lock.hcl');
   let lockReal: string | undefined;
   try {
-    lockReal = realpathSync.native(lockAbs);
+    // Most folders have no lock file: a missing one is found without an exception (no real path either).
+    lockReal = statSync(lockAbs, { throwIfNoEntry: false }) ? realpathSync.native(lockAbs) : undefined;
   } catch {
     lockReal = undefined;
   }
@@ -505,8 +513,12 @@ async function readJson(file: string, text: string, explicit: boolean, out: Json
   const { fromPlan, isPlanJson } = await planReader();
   if (isPlanJson(doc)) {
     const lines = new Lines(text);
-    const offsetOf = planAddressOffsets(text);
-    const r = fromPlan(doc, file, { lineOf: (address) => lineAt(lines, offsetOf(address)) });
+    // A plan on one line (terraform show -json writes it so): the registries, all read from
+    // planned_values when it is an object, are each found after its key, so on line 1; the
+    // text is not scanned for them (tens of thousands of addresses in a large plan).
+    const oneLine = lines.count === 1 && isPlainObject(doc) && isPlainObject(doc.planned_values);
+    const offsetOf = oneLine ? undefined : planAddressOffsets(text);
+    const r = fromPlan(doc, file, { lineOf: offsetOf ? (address) => lineAt(lines, offsetOf(address)) : () => 1 });
     appendAll(out.sensitive, sensitiveStrings(doc));
     appendAll(registries, r.registries);
     errors.push(...r.errors);
@@ -550,6 +562,10 @@ class Lines {
   private readonly starts: number[] = [0];
   constructor(readonly text: string) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  /** Number of lines. */
+  get count(): number {
+    return this.starts.length;
   }
   /** 1-based line of offset `at`. */
   lineOf(at: number): number {

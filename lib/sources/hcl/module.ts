@@ -98,8 +98,6 @@ export class HclModule {
   readonly terraformBlocks: Array<Located<Block>> = [];
   /** `provider` blocks. */
   readonly providerBlocks: Array<Located<Block>> = [];
-  /** Every top-level item, for the checks of terraform-validate.ts. */
-  readonly topLevel: Array<Located<Attribute | Block> & { readonly context: boolean }> = [];
 
   constructor(
     /** The module's identity (its folder, as the workflow names it). */
@@ -110,7 +108,6 @@ export class HclModule {
     for (const { parsed, context } of files) {
       const source = parsed.source;
       for (const item of parsed.body.items) {
-        this.topLevel.push({ item, source, context });
         if (item.kind !== 'block') continue;
         const l0 = item.labels[0];
         const l1 = item.labels[1];
@@ -134,7 +131,8 @@ export class HclModule {
             const attrs = attributesOf(item.body);
             const src = attrs.get('source');
             const literal = src?.expr.kind === 'literal' && typeof src.expr.value === 'string' ? src.expr.value : undefined;
-            const args = new Map([...attrs].filter(([k]) => !META_ATTRIBUTES.has(k)));
+            const args = new Map<string, Attribute>();
+            for (const [k, a] of attrs) if (!META_ATTRIBUTES.has(k)) args.set(k, a);
             const count = attrs.get('count');
             const forEach = attrs.get('for_each');
             this.calls.set(l0, { name: l0, block: item, source, args, context, ...(literal !== undefined ? { sourcePath: literal } : {}), ...(count ? { count } : {}), ...(forEach ? { forEach } : {}) });
@@ -174,7 +172,7 @@ function firstTime(seen: Set<string>, key: string): boolean {
 }
 
 /** The last attribute `name` of a body (the one {@link attributesOf} keeps), without building the map. */
-function lastAttribute(body: Body, name: string): Attribute | undefined {
+export function lastAttribute(body: Body, name: string): Attribute | undefined {
   const items = body.items;
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i]!;
@@ -285,7 +283,9 @@ export class ConfigEvaluation {
 export class ModuleInstance {
   private readonly localValues = new Map<string, unknown>();
   private readonly varValues = new Map<string, { value: unknown; at?: ArgumentLocation }>();
-  private readonly resourceCache = new Map<string, ResourceInstance[]>();
+  private readonly resourceCache = new Map<ResourceDecl, ResourceInstance[]>();
+  /** The environment of each file with no iteration, names or instance tag: the one most expressions use. */
+  private readonly plainEnvs = new Map<HclSource, EvalEnv>();
   private readonly childCache = new Map<string, Array<{ iter: Iteration; instance: ModuleInstance | undefined }>>();
 
   constructor(
@@ -303,10 +303,17 @@ export class ModuleInstance {
 
   /** An evaluation environment in this instance for an expression of `source`. */
   env(source: HclSource, iter: Iteration = SINGLE, names: ReadonlyMap<string, unknown> = NO_NAMES, instanceTag?: string): EvalEnv {
+    // An environment is never changed once made: the plain one of a file is made once.
+    const plain = iter === SINGLE && names === NO_NAMES && !instanceTag;
+    if (plain) {
+      const known = this.plainEnvs.get(source);
+      if (known) return known;
+    }
     const resolver: Resolver = { resolve: (root, steps, at, env) => this.resolve(root, steps, at, env, iter) };
     const env: { -readonly [K in keyof EvalEnv]: EvalEnv[K] } = { source, resolver, names };
     if (this.path) env.tag = this.path;
     if (instanceTag) env.instanceTag = instanceTag;
+    if (plain) this.plainEnvs.set(source, env);
     return env;
   }
 
@@ -351,11 +358,13 @@ export class ModuleInstance {
    */
   argumentAt(attr: Attribute, source: HclSource, iter: Iteration = SINGLE): ArgumentLocation {
     void iter;
-    const own = { file: source.file, line: attr.line };
     // `var.<name>`: the traversal of one attribute step from the root name `var`.
     const e = attr.expr;
-    if (e.kind === 'attr' && e.target.kind === 'name' && e.target.name === 'var') return this.variable(e.name).at ?? own;
-    return own;
+    if (e.kind === 'attr' && e.target.kind === 'name' && e.target.name === 'var') {
+      const at = this.variable(e.name).at;
+      if (at) return at;
+    }
+    return { file: source.file, line: attr.line };
   }
 
   private where(): string {
@@ -376,12 +385,12 @@ export class ModuleInstance {
 
   /** The instances of a resource declared in this module. */
   resourceInstances(decl: ResourceDecl): ResourceInstance[] {
-    const k = `${decl.mode === 'data' ? 'data.' : ''}${decl.type}.${decl.name}`;
-    const cached = this.resourceCache.get(k);
+    const cached = this.resourceCache.get(decl);
     if (cached) return cached;
+    const k = `${decl.mode === 'data' ? 'data.' : ''}${decl.type}.${decl.name}`;
     const prefix = this.path ? `${this.path}.` : '';
     const list = (decl.count || decl.forEach ? expand(decl.count, decl.forEach, this.env(decl.source)) : [SINGLE]).map((iter) => ({ decl, iter, address: `${prefix}${k}${iter.key ?? ''}` }));
-    this.resourceCache.set(k, list);
+    this.resourceCache.set(decl, list);
     return list;
   }
 
@@ -526,6 +535,11 @@ export class ModuleInstance {
   referencesOf(e: Expr, env: EvalEnv, iter: Iteration, out: Set<string>, seen: Set<string>): void {
     // Most expressions of a configuration are literals: nothing to walk.
     if (e.kind === 'literal') return;
+    // `var.x` and `local.x`, the most common references: no steps to build.
+    if (e.kind === 'attr' && e.target.kind === 'name' && (e.target.name === 'var' || e.target.name === 'local') && !env.names.has(e.target.name)) {
+      this.referencesOfName(e.target.name, e.name, out, seen);
+      return;
+    }
     const flat = flatten(e);
     if (flat) {
       if (!env.names.has(flat.root.name)) this.referencesOfTraversal(flat.root.name, flat.steps, env, iter, out, seen);
@@ -543,16 +557,8 @@ export class ModuleInstance {
     const prefix = this.path ? `${this.path}.` : '';
     const first = steps[0]?.kind === 'attr' ? steps[0].name : undefined;
     if (first === undefined) return;
-    if (root === 'var') {
-      if (!this.parent) return;
-      const arg = this.parent.call.args.get(first);
-      const { instance, call, iter: callIter } = this.parent;
-      if (arg && firstTime(seen, `${this.path}|var.${first}`)) instance.referencesOf(arg.expr, instance.env(call.source, callIter), callIter, out, seen);
-      return;
-    }
-    if (root === 'local') {
-      const decl = this.module.locals.get(first);
-      if (decl && firstTime(seen, `${this.path}|local.${first}`)) this.referencesOf(decl.item.expr, this.env(decl.source), SINGLE, out, seen);
+    if (root === 'var' || root === 'local') {
+      this.referencesOfName(root, first, out, seen);
       return;
     }
     if (root === 'module') {
@@ -594,6 +600,19 @@ export class ModuleInstance {
     void iter;
     out.add(text);
   }
+
+  /** The references of `var.<name>` (through the caller's argument) or `local.<name>`. */
+  private referencesOfName(root: 'var' | 'local', name: string, out: Set<string>, seen: Set<string>): void {
+    if (root === 'var') {
+      if (!this.parent) return;
+      const arg = this.parent.call.args.get(name);
+      const { instance, call, iter: callIter } = this.parent;
+      if (arg && firstTime(seen, `${this.path}|var.${name}`)) instance.referencesOf(arg.expr, instance.env(call.source, callIter), callIter, out, seen);
+      return;
+    }
+    const decl = this.module.locals.get(name);
+    if (decl && firstTime(seen, `${this.path}|local.${name}`)) this.referencesOf(decl.item.expr, this.env(decl.source), SINGLE, out, seen);
+  }
 }
 
 /** The arguments of {@link ModuleInstance.referencesOf}, for its walk over sub-expressions. */
@@ -620,14 +639,6 @@ export type ArgumentLines = Record<string, ArgumentLocation>;
  */
 export function evalBody(body: Body, env: EvalEnv, instance: ModuleInstance, prefix: string, lines: ArgumentLines | undefined, meta: 'resource' | undefined, iter: Iteration = SINGLE): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const push = (name: string, v: unknown): number => {
-    const cur = out[name];
-    if (isUnknown(cur)) return -1;
-    const list = Array.isArray(cur) ? cur : [];
-    list.push(v);
-    out[name] = list;
-    return list.length - 1;
-  };
   for (const item of body.items) {
     if (item.kind === 'attribute') {
       if (meta && META_ATTRIBUTES.has(item.name)) continue;
@@ -660,7 +671,7 @@ export function evalBody(body: Body, env: EvalEnv, instance: ModuleInstance, pre
       for (const [key, value] of entries) {
         const names = new Map(env.names);
         names.set(iterName, { key, value });
-        const i = push(label, undefined);
+        const i = pushBlock(out, label);
         if (i < 0) break;
         const v = evalBody(content.body, { ...env, names }, instance, `${prefix}${label}.${i}.`, lines, undefined, iter);
         (out[label] as unknown[])[i] = v;
@@ -668,7 +679,7 @@ export function evalBody(body: Body, env: EvalEnv, instance: ModuleInstance, pre
       }
       continue;
     }
-    const i = push(item.type, undefined);
+    const i = pushBlock(out, item.type);
     if (i < 0) continue;
     (out[item.type] as unknown[])[i] = evalBody(item.body, env, instance, `${prefix}${item.type}.${i}.`, lines, undefined, iter);
     if (lines) {
@@ -679,32 +690,61 @@ export function evalBody(body: Body, env: EvalEnv, instance: ModuleInstance, pre
   return out;
 }
 
-/** Every resource instance of `instance` and of its child module instances, depth first. */
-export function allResourceInstances(instance: ModuleInstance, out: Array<{ instance: ModuleInstance; res: ResourceInstance }> = []): Array<{ instance: ModuleInstance; res: ResourceInstance }> {
+/**
+ * Adds a slot for one more block `name` to the values of a body: its index in the list, or -1
+ * when the name holds an Unknown (the list is not known).
+ */
+function pushBlock(out: Record<string, unknown>, name: string): number {
+  const cur = out[name];
+  if (isUnknown(cur)) return -1;
+  const list = Array.isArray(cur) ? cur : [];
+  list.push(undefined);
+  out[name] = list;
+  return list.length - 1;
+}
+
+/**
+ * Every resource instance of `instance` and of its child module instances, depth first; with
+ * `want`, only those of the resources it accepts (the others in the same order).
+ */
+export function allResourceInstances(
+  instance: ModuleInstance,
+  out: Array<{ instance: ModuleInstance; res: ResourceInstance }> = [],
+  want?: (decl: ResourceDecl) => boolean,
+): Array<{ instance: ModuleInstance; res: ResourceInstance }> {
   for (const decl of instance.module.resources.values()) {
-    if (decl.mode !== 'managed') continue;
+    if (decl.mode !== 'managed' || (want && !want(decl))) continue;
     for (const res of instance.resourceInstances(decl)) out.push({ instance, res });
   }
   for (const call of instance.module.calls.values()) {
-    for (const c of instance.childInstances(call)) if (c.instance) allResourceInstances(c.instance, out);
+    for (const c of instance.childInstances(call)) if (c.instance) allResourceInstances(c.instance, out, want);
   }
   return out;
 }
 
-/** One resource instance as a {@link RawResource}: values, references per argument, argument lines. */
-export function rawResource(instance: ModuleInstance, res: ResourceInstance): RawResource {
+/**
+ * One resource instance as a {@link RawResource}: values, references per argument, argument lines.
+ *
+ * @param azurermMajor the azurerm major of its configuration, when known (`source.azurermMajor`)
+ */
+export function rawResource(instance: ModuleInstance, res: ResourceInstance, azurermMajor?: number): RawResource {
   const { decl, iter } = res;
   const env = instance.env(decl.source, iter, undefined, res.address);
   const lines: ArgumentLines = {};
   const values = evalBody(decl.block.body, env, instance, '', lines, 'resource', iter);
   // No prototype: an argument named `constructor` or `__proto__` is a key like any other.
   const refs: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+  // Emptied for each item (fewer sets to make: a resource has a dozen arguments).
+  const found = new Set<string>();
+  // One `seen` for the item: what a second expression would find again is in `found` already.
+  const seen = new Set<string>();
   for (const item of decl.block.body.items) {
+    // A literal refers to nothing (most arguments).
+    if (item.kind === 'attribute' && item.expr.kind === 'literal') continue;
     const name = item.kind === 'attribute' ? item.name : item.type === 'dynamic' ? item.labels[0] : item.type;
     if (name === undefined || META_ATTRIBUTES.has(name) || (item.kind === 'block' && META_BLOCKS.has(item.type))) continue;
-    const found = new Set<string>();
-    // One `seen` for the item: what a second expression would find again is in `found` already.
-    const seen = new Set<string>();
+    found.clear();
+    seen.clear();
     if (item.kind === 'attribute') instance.referencesOf(item.expr, env, iter, found, seen);
     else forEachBodyExpression(item.body, (e) => instance.referencesOf(e, env, iter, found, seen));
     if (found.size) {
@@ -713,6 +753,8 @@ export function rawResource(instance: ModuleInstance, res: ResourceInstance): Ra
     }
   }
   const line = decl.block.line;
+  const source: { -readonly [K in keyof RawResource['source']]: RawResource['source'][K] } = { kind: 'hcl', file: decl.source.file, line, arguments: lines };
+  if (azurermMajor !== undefined) source.azurermMajor = azurermMajor;
   return {
     type: decl.type,
     name: decl.name,
@@ -722,7 +764,7 @@ export function rawResource(instance: ModuleInstance, res: ResourceInstance): Ra
     values,
     refs,
     refsFromRoot: true,
-    source: { kind: 'hcl', file: decl.source.file, line, arguments: lines },
+    source,
   };
 }
 

@@ -131,6 +131,10 @@ function constraintsIn(module: HclModule): string[] {
   return out;
 }
 
+/** {@link azurermVersions} by constraint list (as JSON); at most {@link MAX_RANGES} lists. */
+const RANGES = new Map<string, VersionRange>();
+const MAX_RANGES = 256;
+
 /**
  * The azurerm versions a configuration (its modules) may use: the lock file's version when it
  * has one for azurerm, else every module's constraints intersected.
@@ -147,8 +151,14 @@ export function azurermVersions(modules: readonly HclModule[], lockFile?: { read
     }
   }
   const all = modules.flatMap(constraintsOf);
+  // The roots of a monorepo mostly share their constraints: each list is intersected once.
+  const key = JSON.stringify(all);
+  const known = RANGES.get(key);
+  if (known) return known;
   let range: VersionRange = { low: [0, 0, 0], upperIncluded: false, from: all.length ? `azurerm version ${all.map((c) => JSON.stringify(c)).join(' and ')}` : 'no azurerm version constraint (terraform init installs the newest)' };
   for (const c of all) range = constrain(range, c);
+  if (RANGES.size >= MAX_RANGES) RANGES.clear();
+  RANGES.set(key, range);
   return range;
 }
 

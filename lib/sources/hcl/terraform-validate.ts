@@ -77,8 +77,18 @@ export function validateModule(module: HclModule, versions: VersionRange, errors
     versionedChecks(module, versions, errors, reported);
     return;
   }
-  for (const { item, source, context } of module.topLevel) {
+  // Every top-level item of the module's files, in order.
+  for (const { parsed, context } of module.files) {
     if (context) continue;
+    topLevelChecks(parsed.source, parsed.body.items, errors, reported);
+  }
+  versionedChecks(module, versions, errors, reported);
+  countedReferences(module, errors, reported);
+}
+
+/** The checks of the top-level items of one file: arguments outside blocks, unknown block types, labels. */
+function topLevelChecks(source: HclSource, items: Body['items'], errors: InputError[], reported: Reported): void {
+  for (const item of items) {
     if (item.kind === 'attribute') {
       report(errors, reported, source, item.line, `${item.name} = ... is not allowed at the top level of a Terraform file, got an argument outside any block: move it into the block it belongs to (a variable default, a locals block, or a resource).`);
       continue;
@@ -94,8 +104,6 @@ export function validateModule(module: HclModule, versions: VersionRange, errors
       : `use one of ${[...TOP_LEVEL].slice(0, 8).join(', ')}, ... (or remove it)`;
     report(errors, reported, source, item.line, `block type ${JSON.stringify(item.type)} is not allowed at the top level of a Terraform file, got ${header} { ... }: ${fix}.`);
   }
-  versionedChecks(module, versions, errors, reported);
-  countedReferences(module, errors, reported);
 }
 
 /** The checks of a module's resources that depend on the azurerm version: blocks written as arguments, removed arguments. */
