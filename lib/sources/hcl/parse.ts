@@ -500,14 +500,23 @@ class Parser {
     }
   }
 
-  /** The key of an index after its `[` (newlines allowed inside), through the closing `]`. */
-  private indexKey(): Expr {
+  /**
+   * An expression inside brackets, parentheses or an interpolation: newlines allowed around it,
+   * the newline flag as it was after.
+   */
+  private innerExpr(): Expr {
     const nl = this.nl;
     this.nl = true;
     this.ws();
-    const key = this.parseExpr();
+    const e = this.parseExpr();
     this.ws();
     this.nl = nl;
+    return e;
+  }
+
+  /** The key of an index after its `[` (newlines allowed inside), through the closing `]`. */
+  private indexKey(): Expr {
+    const key = this.innerExpr();
     if (this.peek() !== ']') this.fail(this.pos, 'Missing close bracket on index', 'The index operator must end with a closing bracket ("]").');
     this.pos++;
     return key;
@@ -558,12 +567,7 @@ class Parser {
     if (c === '<' && this.peek(1) === '<') return this.parseHeredoc();
     if (c === '(') {
       this.pos++;
-      const nl = this.nl;
-      this.nl = true;
-      this.ws();
-      const inner = this.parseExpr();
-      this.ws();
-      this.nl = nl;
+      const inner = this.innerExpr();
       if (this.peek() !== ')') this.fail(this.pos, 'Unbalanced parentheses', 'Expected a closing parenthesis to terminate the expression.');
       this.pos++;
       return { kind: 'paren', expr: inner, start, end: this.pos };
@@ -888,12 +892,7 @@ class Parser {
         if (stripLeft) this.pos++;
         flushText(stripLeft);
         if (c === '$') {
-          const nl = this.nl;
-          this.nl = true;
-          this.ws();
-          const expr = this.parseExpr();
-          this.ws();
-          this.nl = nl;
+          const expr = this.innerExpr();
           this.closeInterp(at);
           out().push({ kind: 'interp', expr });
         } else {
