@@ -1,7 +1,7 @@
 // Benchmark (not part of npm test): whole-process `acrkit check plan.json --format json` on
 // generated plans of 1,000 (goal <= 3x) and 10,000 registries (goal <= 2.5x), against a whole
 // process that only reads and JSON.parse's the same file. Runs the compiled CLI (node
-// bin/acrkit.js, after `npm run build`) when dist/ exists, else the sources through tsx (`--tsx`
+// bin/acrkit.cjs, after `npm run build`) when dist/ exists, else the sources through tsx (`--tsx`
 // forces that). Prints median times and the median of
 // per-round ratios, each with ok or MISS. BENCH_QUICK=1: 1,000 registries only, 2 rounds.
 import { spawnSync } from 'node:child_process';
@@ -42,7 +42,7 @@ function registry(i) {
 }
 
 const compiled = existsSync(join(root, 'dist/lib/cli/main.js')) && !process.argv.includes('--tsx');
-const checkCmd = compiled ? [join(root, 'bin/acrkit.js')] : ['--import', 'tsx', join(root, 'lib/cli/main-bin.ts')];
+const checkCmd = compiled ? [join(root, 'bin/acrkit.cjs')] : ['--import', 'tsx', join(root, 'lib/cli/main-bin.ts')];
 
 function time(args, ok = [0, 1]) {
   const t = process.hrtime.bigint();
@@ -121,7 +121,7 @@ for (const N of SIZES) {
   }
   const mc = median(checks);
   const mb = median(bases);
-  console.log(`plan: ${N.toLocaleString('en-US')} registries, ${(statSync(file).size / 1e6).toFixed(1)} MB; CLI: ${compiled ? 'node bin/acrkit.js (compiled dist/)' : 'node --import tsx lib/cli/main-bin.ts'}; ${RUNS} interleaved rounds`);
+  console.log(`plan: ${N.toLocaleString('en-US')} registries, ${(statSync(file).size / 1e6).toFixed(1)} MB; CLI: ${compiled ? 'node bin/acrkit.cjs (compiled dist/)' : 'node --import tsx lib/cli/main-bin.ts'}; ${RUNS} interleaved rounds`);
   console.log(`  acrkit check --format json: median ${mc.toFixed(0)} ms (${findings} findings)`);
   console.log(`  read + JSON.parse only:     median ${mb.toFixed(0)} ms`);
   figure(`  ratio ${N.toLocaleString('en-US')} registries`, checks.map((c, i) => c / bases[i]), '<=', GOALS[N] ?? 2.5);

@@ -119,7 +119,7 @@ function time(args) {
   if (r.status !== 0 && r.status !== 1) throw new Error(`exit ${r.status}: ${r.stderr}`);
   return { ms, out: r.stdout };
 }
-const check = [join(root, 'bin/acrkit.js'), 'check', '.', '--format', 'json'];
+const check = [join(root, 'bin/acrkit.cjs'), 'check', '.', '--format', 'json'];
 const warm = time(check); // warm the disk cache
 const report = JSON.parse(warm.out);
 const parsed = Number(time(['--input-type=module', '-e', floorCode]).out);

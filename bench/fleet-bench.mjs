@@ -60,7 +60,7 @@ if (parts.includes('a')) {
 if (parts.includes('b')) {
   const dir = mkdtempSync(join(tmpdir(), 'acrkit-fleet-bench-'));
   writeFileSync(join(dir, 'fleet.json'), JSON.stringify(input));
-  const cli = join(root, 'bin/acrkit.js');
+  const cli = join(root, 'bin/acrkit.cjs');
   function acrkit(args) {
     const t = now();
     const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, maxBuffer: 1 << 30 });

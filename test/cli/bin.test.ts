@@ -18,7 +18,7 @@ test('dist is built and current (npm test runs the build first)', () => {
 
 test('the acrkit bin (what npx acrkit runs) gives 10/100/500 GiB included storage', () => {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  expect(pkg.bin).toEqual({ acrkit: 'bin/acrkit.js' });
+  expect(pkg.bin).toEqual({ acrkit: 'bin/acrkit.cjs' });
   const out = execFileSync(process.execPath, [join(root, pkg.bin.acrkit), 'tiers', '--format', 'json'], { cwd: root, env, encoding: 'utf8' });
   expect(JSON.parse(out).map((t: { includedStorageGiB: number }) => t.includedStorageGiB)).toEqual([10, 100, 500]);
 });

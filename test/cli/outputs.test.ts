@@ -56,7 +56,7 @@ test('--out to a device is refused before anything is written (/dev/full stays a
 
 test('a closed stdout pipe ends the CLI quietly (no EPIPE stack trace)', () => {
   assertDistFresh();
-  const r = spawnSync('bash', ['-c', `node ${join(root, 'bin/acrkit.js')} tiers --format json | head -c 1 >/dev/null; echo "rc=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const r = spawnSync('bash', ['-c', `node ${join(root, 'bin/acrkit.cjs')} tiers --format json | head -c 1 >/dev/null; echo "rc=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
   expect(r.stderr).not.toMatch(/EPIPE|Error/);
   expect(r.stderr).toMatch(/rc=0/);
 });

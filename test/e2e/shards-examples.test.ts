@@ -21,7 +21,7 @@ const root = new URL('../../', import.meta.url).pathname;
 const example = join(root, 'examples/fleet-shards');
 const SCENARIO = 'examples/fleet-shards/what-if.yaml';
 const RUNS = '4';
-const acrkitBin = join(root, 'bin/acrkit.js');
+const acrkitBin = join(root, 'bin/acrkit.cjs');
 let tmp: string;
 
 interface Step {

@@ -94,7 +94,7 @@ test('its steps synthesize base and head, review them, write SARIF, and fail on 
     }
     const cwd = step['working-directory'] ? expr(step['working-directory']) : repo;
     if (/^npm ci$/.test(step.run!.trim())) {
-      installLinks(cwd, join(repo, 'bin/acrkit.js'));
+      installLinks(cwd, join(repo, 'bin/acrkit.cjs'));
       ran.push(step.id);
       continue;
     }

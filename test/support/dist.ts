@@ -28,7 +28,7 @@ export function assertDistFresh(): void {
   }
   const src = newest(join(root, 'lib'));
   if (src > built + 1000) throw new Error('dist/ must be newer than lib/, got an older build: run npm run build.');
-  // bin/acrkit.js runs the CLI bundle that the build writes after compiling.
-  const bundle = join(root, 'dist/lib/cli-bundle/main.js');
+  // bin/acrkit.cjs runs the CLI bundle that the build writes after compiling.
+  const bundle = join(root, 'dist/lib/cli-bundle/main.cjs');
   if (!existsSync(bundle) || statSync(bundle).mtimeMs + 1000 < built) throw new Error('dist/lib/cli-bundle must be newer than dist/lib, got none or an older one: run npm run build.');
 }
