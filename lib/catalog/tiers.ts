@@ -261,9 +261,26 @@ export const TIER_FACTS: Readonly<Record<Tier, TierFacts>> = {
   },
 };
 
+/**
+ * Whether each tier supports each catalog feature, worked out once: asked for every registry and
+ * feature of an input (the catalog does not change during a run).
+ */
+const BASIC_SUPPORTS = supportedBy('Basic');
+const STANDARD_SUPPORTS = supportedBy('Standard');
+const PREMIUM_SUPPORTS = supportedBy('Premium');
+
+/** The features `tier` supports, keyed by feature (no prototype: only catalog ids are keys). */
+function supportedBy(tier: Tier): Readonly<Partial<Record<FeatureId, boolean>>> {
+  const out = Object.create(null) as Partial<Record<FeatureId, boolean>>;
+  for (const id of Object.keys(FEATURES) as FeatureId[]) out[id] = FEATURES[id].tiers.includes(tier);
+  return out;
+}
+
 /** Whether `tier` supports `feature`. */
 export function tierSupports(tier: Tier, feature: FeatureId): boolean {
-  return FEATURES[feature].tiers.includes(tier);
+  const row = tier === 'Premium' ? PREMIUM_SUPPORTS : tier === 'Standard' ? STANDARD_SUPPORTS : tier === 'Basic' ? BASIC_SUPPORTS : undefined;
+  // A value that is not a tier, or a feature added to the catalog since (tests): the list itself.
+  return row?.[feature] ?? FEATURES[feature].tiers.includes(tier);
 }
 
 /** The cheapest tier that supports `feature`. */

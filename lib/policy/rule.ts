@@ -129,12 +129,11 @@ export interface Rule {
 
 /** A non-compliant finding with the message in both naming styles (and its own severity, if given). */
 export function violation(message: string, terraformMessage?: string, severity?: Severity): RuleFinding {
-  return {
-    status: 'non-compliant',
-    message,
-    ...(terraformMessage !== undefined ? { terraformMessage } : {}),
-    ...(severity !== undefined ? { severity } : {}),
-  };
+  // Built key by key, no spreads: one object a finding (the keys in the order they were).
+  const out: { status: 'non-compliant'; message: string; terraformMessage?: string; severity?: Severity } = { status: 'non-compliant', message };
+  if (terraformMessage !== undefined) out.terraformMessage = terraformMessage;
+  if (severity !== undefined) out.severity = severity;
+  return out;
 }
 
 /** An unknown finding: `what` could not be checked because `value` is Unknown. */

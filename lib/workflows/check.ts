@@ -12,7 +12,7 @@ import type { PolicyConfig } from '../policy/config.js';
 import { configFor, loadPsRuleSuppressions } from './load-config.js';
 import { psRuleSuppressionsFor, type PsRuleWarning } from '../policy/psrule.js';
 import { evaluate } from '../policy/engine.js';
-import { failing, type FailOn } from '../policy/finding.js';
+import { anyFailing, type FailOn, type Finding } from '../policy/finding.js';
 import { PACK_NAMES, type PackOptions } from '../policy/rule.js';
 import { ambiguousSuppressions, MIN_REASON_LENGTH, suppressionProblem, type Suppression } from '../policy/suppressions.js';
 import { PEER_CHECKS } from '../policy/parity.js';
@@ -130,7 +130,14 @@ export function psRuleSuppressions(registries: readonly RegistrySpec[], cwd: str
   // Which PSRule files apply depends only on a registry's file: they are looked up once a file
   // (a plan holds thousands of registries), for the first registry of each.
   const firstOf = new Map<string | undefined, RegistrySpec>();
-  for (const spec of registries) if (!firstOf.has(spec.source.file)) firstOf.set(spec.source.file, spec);
+  // Registries of one file come one after another: the map is asked only when the file changes.
+  let last: RegistrySpec | undefined;
+  for (let i = 0; i < registries.length; i++) {
+    const spec = registries[i]!;
+    if (last !== undefined && spec.source.file === last.source.file) continue;
+    last = spec;
+    if (!firstOf.has(spec.source.file)) firstOf.set(spec.source.file, spec);
+  }
   const found = loadPsRuleSuppressions([...firstOf.values()], cwd, errors, warnings);
   const out: Suppression[] = [];
   if (found.size === 0) return out;
@@ -163,19 +170,46 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
   // A value a plan marks sensitive was masked when read; a copy of it elsewhere in the plan (a
   // replica location, a name) can still reach a message: scrub every message.
   const scrub = scrubber(loaded.sensitive ?? []);
-  const deep = <T>(v: T): T => {
-    if (typeof v === 'string') return scrub(v) as T;
-    if (Array.isArray(v)) return v.map(deep) as T;
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)])) as T;
-    return v;
-  };
-  const report = { ...evaluated, findings: (loaded.sensitive ?? []).length ? evaluated.findings.map(deep) : evaluated.findings };
+  const report = { ...evaluated, findings: (loaded.sensitive ?? []).length ? scrubFindings(evaluated.findings, scrub) : evaluated.findings };
   const inputErrors = errors.map((e) => {
     const reason = scrub(e.reason);
     return reason === e.reason ? e : new InputError(e.location, reason);
   });
-  const exitCode = errors.length ? 2 : failing(report.findings, failOn).length ? 1 : 0;
+  const exitCode = errors.length ? 2 : anyFailing(report.findings, failOn) ? 1 : 0;
   const shownWarnings = warnings.map((w) => ({ location: w.location, message: scrub(w.message) }));
   return { result: { report, inputErrors }, failOn, exitCode, warnings: shownWarnings, ...(config ? { config } : {}) };
 }
 
+/**
+ * `findings` with `scrub` applied to every string in them (keys, order and values otherwise as
+ * they were). A finding, or an object in it, that nothing changes in is kept as it is, not
+ * rebuilt; each distinct text is scrubbed once (rule ids, files and shared messages repeat).
+ */
+function scrubFindings(findings: readonly Finding[], scrub: (text: string) => string): Finding[] {
+  const scrubbed = new Map<string, string>();
+  const deep = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      let out = scrubbed.get(v);
+      if (out === undefined) scrubbed.set(v, (out = scrub(v)));
+      return out;
+    }
+    if (Array.isArray(v)) {
+      const items = v.map(deep);
+      return items.some((x, i) => x !== v[i]) ? items : v;
+    }
+    if (v !== null && typeof v === 'object') {
+      const entries = Object.entries(v);
+      let changed = false;
+      for (const e of entries) {
+        const x = deep(e[1]);
+        if (x !== e[1]) {
+          e[1] = x;
+          changed = true;
+        }
+      }
+      return changed ? Object.fromEntries(entries) : v;
+    }
+    return v;
+  };
+  return findings.map((f) => deep(f) as Finding);
+}

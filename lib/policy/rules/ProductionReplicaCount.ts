@@ -2,6 +2,16 @@
 import { isUnknown } from '../../model/unknown.js';
 import { undecided, violation, type Rule } from '../rule.js';
 
+/** Values of the production tag that mean production when the options name none. */
+const DEFAULT_PRODUCTION_VALUES: readonly string[] = ['production', 'prod'];
+
+/** Whether `tag` is one of `values`, compared case-insensitively (asked of every registry: no copy of the list). */
+function isProductionValue(tag: string, values: readonly string[]): boolean {
+  const lower = tag.toLowerCase();
+  for (let i = 0; i < values.length; i++) if (values[i]!.toLowerCase() === lower) return true;
+  return false;
+}
+
 /** Registries tagged as production must have at least N geo-replicas (pack option). */
 export const ProductionReplicaCount: Rule = {
   id: 'ACR-RES-005',
@@ -15,11 +25,11 @@ export const ProductionReplicaCount: Rule = {
   check: (s, ctx) => {
     const o = ctx.options.resilience ?? {};
     const key = o.productionTagKey ?? 'env';
-    const values = (o.productionTagValues ?? ['production', 'prod']).map((v) => v.toLowerCase());
+    const values = o.productionTagValues ?? DEFAULT_PRODUCTION_VALUES;
     const min = o.productionMinReplicas ?? 1;
     if (isUnknown(s.tags)) return [undecided(`tag ${key}`, s.tags, `tags.${key}`)];
     const tag = s.tags[key];
-    if (tag === undefined || !values.includes(tag.toLowerCase())) return 'not-applicable';
+    if (tag === undefined || !isProductionValue(tag, values)) return 'not-applicable';
     if (isUnknown(s.replicas)) return [undecided('replicas', s.replicas, 'georeplications')];
     if (s.replicas.length >= min) return 'compliant';
     return [
