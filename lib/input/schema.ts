@@ -3,13 +3,21 @@
  * config): one ajv factory and one translator from ajv's errors to acrkit's messages,
  * `<pointer> <requirement> (rule <keyword>), got <value>: <fix>.`
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { preview } from '../format/values.js';
 import { escapeToken, valueAt } from './pointer.js';
+
+/**
+ * SHA-256 of `text` in hex. node:crypto is loaded on the first call: a check without a config
+ * or a scenario never needs it.
+ */
+function sha256Hex(text: string): string {
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(text).digest('hex');
+}
 
 /** Options of {@link schemaValidator}. */
 export interface SchemaValidatorOptions {
@@ -91,7 +99,7 @@ export function loadPrecompiledValidator(key: string, dir: URL = PRECOMPILED_VAL
 export function schemaValidator(schema: object, options: SchemaValidatorOptions = {}): SchemaValidator {
   let compiled: ValidateFunction | undefined;
   let key: string | undefined;
-  const keyOf = (): string => (key ??= createHash('sha256').update(JSON.stringify([PRECOMPILED_FORMAT, ajvVersion(), schema, options.formats ?? false, options.discriminator ?? false])).digest('hex').slice(0, 20));
+  const keyOf = (): string => (key ??= sha256Hex(JSON.stringify([PRECOMPILED_FORMAT, ajvVersion(), schema, options.formats ?? false, options.discriminator ?? false])).slice(0, 20));
   const validate = (doc: unknown): readonly ErrorObject[] => {
     compiled ??= loadPrecompiledValidator(keyOf(), options.precompiledDir) ?? ajvFor(options, false).compile(schema);
     return compiled(doc) ? [] : [...(compiled.errors ?? [])];
