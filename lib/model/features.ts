@@ -251,7 +251,16 @@ export function settingValue(holder: object, setting: TierGatedSetting): unknown
 
 /** Whether `holder` uses `setting`: `true` or `false`, or the Unknown that keeps it from being known. */
 export function settingUse(holder: object, setting: TierGatedSetting): boolean | Unknown {
-  const v = settingValue(holder, setting);
+  return useOf(setting, settingValue(holder, setting));
+}
+
+/** {@link settingUse} of a row of {@link tierGatedRows} (its path split once). */
+export function rowUse(holder: object, row: TierGatedRow): boolean | Unknown {
+  return useOf(row.setting, valueAtPath(holder, row.path));
+}
+
+/** Whether `v`, the value of `setting` in some holder, uses it (undefined: left out, not used). */
+function useOf(setting: TierGatedSetting, v: unknown): boolean | Unknown {
   if (v === undefined) return false;
   if (isUnknown(v)) return v;
   return setting.uses(v);
@@ -293,9 +302,8 @@ export function unsupportedSettings(holder: object, tier: Tier): TierGatedSettin
 export function usesUnsupportedSetting(holder: object, tier: Tier): boolean {
   const all = tierGatedRows();
   for (let i = 0; i < all.length; i++) {
-    const { setting, path } = all[i]!;
-    const v = valueAtPath(holder, path);
-    if (v !== undefined && !isUnknown(v) && setting.uses(v) && !tierSupports(tier, setting.feature)) return true;
+    const row = all[i]!;
+    if (rowUse(holder, row) === true && !tierSupports(tier, row.setting.feature)) return true;
   }
   return false;
 }

@@ -3,7 +3,7 @@
  * Both read the one table in lib/model/features.ts.
  */
 import { TIERS, tierSupports, type FeatureId, type Tier } from '../catalog/tiers.js';
-import { COUNTED_THINGS, countLimit, tierGatedRows, valueAtPath } from '../model/features.js';
+import { COUNTED_THINGS, countLimit, rowUse, tierGatedRows } from '../model/features.js';
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { isUnknown, type Unknown } from '../model/unknown.js';
 
@@ -16,14 +16,12 @@ export function featuresUsed(spec: RegistrySpec): FeatureUse {
   // An indexed loop: asked of every registry of an input, before the loop is optimized too.
   const rows = tierGatedRows();
   for (let i = 0; i < rows.length; i++) {
-    const { setting, path, gates } = rows[i]!;
+    const row = rows[i]!;
     // Settings every tier supports never decide a tier.
-    if (!gates) continue;
-    // settingUse, without looking the setting's path up again.
-    const v = valueAtPath(spec, path);
-    if (v === undefined) continue;
-    if (isUnknown(v)) return { unknown: v, field: setting.field };
-    if (setting.uses(v) && !f.includes(setting.feature)) f.push(setting.feature);
+    if (!row.gates) continue;
+    const use = rowUse(spec, row);
+    if (isUnknown(use)) return { unknown: use, field: row.setting.field };
+    if (use && !f.includes(row.setting.feature)) f.push(row.setting.feature);
   }
   return { features: f };
 }
