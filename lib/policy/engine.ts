@@ -4,7 +4,7 @@
  */
 import type { RegistrySpec } from '../model/registry-spec.js';
 import { summarize, type Finding, type FindingLocation, type FindingSummary } from './finding.js';
-import { PACK_NAMES, type PackOptions, type Rule, type RuleFinding, type RuleResult, type Severity } from './rule.js';
+import { PACK_NAMES, type PackOptions, type Rule, type RuleFinding, type Severity } from './rule.js';
 import { rulesOf } from './packs/index.js';
 import { covers, type Suppression } from './suppressions.js';
 import { findingArgument } from './finding-argument.js';
@@ -103,14 +103,9 @@ function check(rule: Rule, spec: RegistrySpec, ctx: Parameters<Rule['check']>[1]
     const r = rule.check(spec, ctx);
     return r === 'compliant' || r === 'not-applicable' || r.length === 0 ? undefined : r;
   } catch (e) {
-    return thrown(rule, e);
+    const why = e instanceof Error ? e.message : String(e);
+    return `rule ${rule.id} (${rule.name}) must evaluate, got an exception: ${why}; report this to acrkit with the input.`;
   }
-}
-
-/** The message of the `error` finding of a rule that threw `e`. */
-function thrown(rule: Rule, e: unknown): string {
-  const why = e instanceof Error ? e.message : String(e);
-  return `rule ${rule.id} (${rule.name}) must evaluate, got an exception: ${why}; report this to acrkit with the input.`;
 }
 
 /** Evaluates the packs over `registries`. */
@@ -131,14 +126,8 @@ export function evaluate(registries: readonly RegistrySpec[], opts: EvaluateOpti
     const terraform = isTerraform(spec);
     for (let k = 0; k < rules.length; k++) {
       const rule = rules[k]!;
-      // check() inline: one call less a rule and a registry (most of them compliant).
-      let r: RuleResult | string;
-      try {
-        r = rule.check(spec, ctx);
-      } catch (e) {
-        r = thrown(rule, e);
-      }
-      if (r === 'compliant' || r === 'not-applicable' || r.length === 0) continue;
+      const r = check(rule, spec, ctx);
+      if (r === undefined) continue;
       const s = suppressions.length ? suppressions.find((x) => covers(x, rule.id, spec.address, spec.source.constructPath, spec.source.file)) : undefined;
       if (typeof r === 'string') findings.push(finding(rule, spec, location, 'error', r, undefined, s));
       else for (let j = 0; j < r.length; j++) findings.push(finding(rule, spec, location, r[j]!.status, messages.shared(k, messageOf(r[j]!, spec, terraform)), r[j]!.severity, s));
