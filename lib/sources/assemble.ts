@@ -69,6 +69,11 @@ export function siteOf(res: RawResource, errors: InputError[]): ValueSite {
   return site;
 }
 
+/** A resource's address without its instance key: `<module>.<type>.<name>`, or `<type>.<name>` at the root. */
+function baseAddress(module: string | undefined, type: string, name: string): string {
+  return module ? `${module}.${type}.${name}` : `${type}.${name}`;
+}
+
 /** Whether `res` is among the resources of `list`. */
 function seenIn(list: ReadonlyArray<{ readonly res: RawResource }>, res: RawResource): boolean {
   for (let i = 0; i < list.length; i++) if (list[i]!.res === res) return true;
@@ -83,7 +88,7 @@ class ResourceIndex {
     for (let i = 0; i < all.length; i++) {
       const r = all[i]!;
       this.byAddress.set(r.address, r);
-      const base = r.module ? `${r.module}.${r.type}.${r.name}` : `${r.type}.${r.name}`;
+      const base = baseAddress(r.module, r.type, r.name);
       const list = this.byBase.get(base);
       if (list) list.push(r);
       else this.byBase.set(base, [r]);
@@ -105,7 +110,7 @@ class ResourceIndex {
           if (ref.type !== type) continue;
           // Relative references start at the referrer's module; .tf ones are absolute already.
           const scope = from.refsFromRoot ? (ref.module ?? '') : from.module ? (ref.module ? `${from.module}.${ref.module}` : from.module) : (ref.module ?? '');
-          const base = scope ? `${scope}.${ref.type}.${ref.name}` : `${ref.type}.${ref.name}`;
+          const base = baseAddress(scope, ref.type, ref.name);
           const targets = this.resolve(base, ref.index, from.instanceKey);
           for (let r = 0; r < targets.length; r++) {
             const res = targets[r]!;
