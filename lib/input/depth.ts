@@ -15,68 +15,133 @@ const OPEN_SQUARE = 0x5b;
 const OPEN_CURLY = 0x7b;
 const CLOSE_SQUARE = 0x5d;
 const CLOSE_CURLY = 0x7d;
+const HASH = 0x23;
+const SPACE = 0x20;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
+/** The next character a JSON scan acts on (a quote or a bracket), found by the regex engine. */
+const NEXT_IN_JSON = /["'[\]{}]/g;
+/** The same in YAML, where a `#` may start a comment. */
+const NEXT_IN_YAML = /["'[\]{}#]/g;
+
+/** Which syntax the text is scanned as. */
+export type NestingSyntax = 'json' | 'yaml';
+
+/** Whether a YAML quote at `i` opens a quoted scalar: first on its line, or after `:`, `-`, `?`, `,`, `[` or `{` and blanks. */
+function opensYamlScalar(text: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k--;
+  if (k < 0) return true;
+  const c = text.charCodeAt(k);
+  return c === LF || c === CR || c === 0x3a || c === 0x2d || c === 0x3f || c === 0x2c || c === OPEN_SQUARE || c === OPEN_CURLY;
+}
+
+/** The closing `"` of the string opened at `i` (the first not escaped by an odd run of backslashes), or -1. */
+function closingDoubleQuote(text: string, i: number): number {
+  let end = text.indexOf('"', i + 1);
+  while (end >= 0) {
+    let k = end - 1;
+    while (k > i && text.charCodeAt(k) === BACKSLASH) k--;
+    if ((end - 1 - k) % 2 === 0) return end;
+    end = text.indexOf('"', end + 1);
+  }
+  return -1;
+}
+
+/** The closing `'` of the YAML single-quoted scalar opened at `i` (`''` is a quote inside it), or -1. */
+function closingSingleQuote(text: string, i: number): number {
+  let end = text.indexOf("'", i + 1);
+  while (end >= 0 && text.charCodeAt(end + 1) === SQUOTE) end = text.indexOf("'", end + 2);
+  return end;
+}
 
 /**
  * Scans for brackets outside quoted strings: the deepest nesting seen, and where it first passed
- * `limit`. A quoted string is skipped with `indexOf` (a plan is mostly strings: tens of megabytes
- * are scanned in a few milliseconds); inside double quotes a backslash escapes the next character.
+ * `limit`. A quoted string is skipped with `indexOf` (a plan is mostly strings), and so is a run
+ * of numbers with the regex engine (a simulation part is mostly numbers): tens of megabytes take
+ * milliseconds. Inside double quotes a backslash escapes the next character.
+ *
+ * As YAML, a quote opens a string only where a scalar starts (`it's` in a plain scalar is no
+ * quote), `''` is a quote inside a single-quoted string, and a `#` at the start of a line or
+ * after a blank starts a comment to the end of the line. Everything else is counted, so a plain
+ * scalar's brackets can only make the depth seem larger, never hide a nesting.
  */
-function scan(text: string, limit: number): { readonly max: number; readonly at: number } {
+function scan(text: string, limit: number, syntax: NestingSyntax): { readonly max: number; readonly at: number } {
+  const yaml = syntax === 'yaml';
+  const next = yaml ? NEXT_IN_YAML : NEXT_IN_JSON;
   let depth = 0;
   let max = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === DQUOTE) {
-      // The closing quote: the first `"` not escaped by an odd run of backslashes before it.
-      let end = text.indexOf('"', i + 1);
-      while (end >= 0) {
-        let k = end - 1;
-        while (k > i && text.charCodeAt(k) === BACKSLASH) k--;
-        if ((end - 1 - k) % 2 === 0) break;
-        end = text.indexOf('"', end + 1);
-      }
+      if (yaml && !opensYamlScalar(text, i)) continue;
+      const end = closingDoubleQuote(text, i);
       if (end < 0) break;
       i = end;
     } else if (c === SQUOTE) {
-      const end = text.indexOf("'", i + 1);
+      if (yaml && !opensYamlScalar(text, i)) continue;
+      const end = yaml ? closingSingleQuote(text, i) : text.indexOf("'", i + 1);
       if (end < 0) break;
       i = end;
     } else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
       if (++depth > max && (max = depth) > limit) return { max, at: i };
     } else if (c === CLOSE_SQUARE || c === CLOSE_CURLY) depth--;
+    else if (c >= DIGIT_0 && c <= DIGIT_9) {
+      // Jump to the next character acted on (`test` allocates no match).
+      next.lastIndex = i;
+      if (!next.test(text)) break;
+      i = next.lastIndex - 2;
+    } else if (yaml && c === HASH && (i === 0 || isBlank(text.charCodeAt(i - 1)))) {
+      const eol = text.indexOf('\n', i);
+      if (eol < 0) break;
+      i = eol;
+    }
   }
   return { max, at: -1 };
+}
+
+/** A space, tab or line break. */
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB || c === LF || c === CR;
 }
 
 /**
  * The deepest nesting of `[`/`{` outside quoted strings, stopping early once past `limit`.
  * @param limit stop counting past this depth
+ * @param syntax `yaml` for YAML text (comments, quotes only where a scalar starts)
  * @default limit MAX_NESTING
+ * @default syntax 'json'
  */
-export function nestingDepth(text: string, limit = MAX_NESTING): number {
-  return scan(text, limit).max;
+export function nestingDepth(text: string, limit = MAX_NESTING, syntax: NestingSyntax = 'json'): number {
+  return scan(text, limit, syntax).max;
 }
 
 /**
  * Offset of the `[` or `{` that first nests deeper than `limit` outside quoted strings, or -1
  * when none does.
  * @param limit the deepest nesting allowed
+ * @param syntax `yaml` for YAML text (comments, quotes only where a scalar starts)
  * @default limit MAX_NESTING
+ * @default syntax 'json'
  */
-export function tooDeepAt(text: string, limit = MAX_NESTING): number {
-  return scan(text, limit).at;
+export function tooDeepAt(text: string, limit = MAX_NESTING, syntax: NestingSyntax = 'json'): number {
+  return scan(text, limit, syntax).at;
 }
 
 /**
- * The {@link InputError} for a JSON input that nests deeper than {@link MAX_NESTING} levels,
+ * The {@link InputError} for a JSON (or, with `ctx.syntax`, YAML) input that nests deeper than {@link MAX_NESTING} levels,
  * naming the file and the line where the limit is passed; undefined when it does not. Call it
  * before `JSON.parse`: the code that walks a parsed document recurses once per level.
  * @param ctx `shown`: the file as the user reads it; `what`: what it is (`input`, `plan file`);
- *   `fix`: what to pass instead
+ *   `fix`: what to pass instead; `syntax`: `yaml` for YAML text (default `json`)
  */
-export function nestingError(text: string, ctx: { readonly shown: string; readonly what: string; readonly fix: string }): InputError | undefined {
-  const at = tooDeepAt(text);
+export function nestingError(text: string, ctx: { readonly shown: string; readonly what: string; readonly fix: string; readonly syntax?: NestingSyntax }): InputError | undefined {
+  const at = tooDeepAt(text, MAX_NESTING, ctx.syntax);
   if (at < 0) return undefined;
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;

@@ -261,7 +261,7 @@ function str(node: unknown): string | undefined {
  * a warning; rules of other services are PSRule's business and are left alone.
  */
 export function parsePsRuleOptions(f: PsRuleFile, errors: InputError[], warnings: PsRuleWarning[]): PsRuleSuppression[] {
-  const deep = nestingError(f.text, { shown: f.file, what: 'a PSRule options file', fix: 'write the suppression option in block style' });
+  const deep = nestingError(f.text, { shown: f.file, what: 'a PSRule options file', fix: 'write the suppression option in block style', syntax: 'yaml' });
   if (deep) {
     errors.push(deep);
     return [];
@@ -357,7 +357,7 @@ export function parsePsRuleOptions(f: PsRuleFile, errors: InputError[], warnings
  * unknown `Azure.ACR.*` rule a warning.
  */
 export function parseSuppressionGroups(f: PsRuleFile, errors: InputError[], warnings: PsRuleWarning[]): PsRuleSuppression[] {
-  const deep = nestingError(f.text, { shown: f.file, what: 'a PSRule resource file', fix: 'write the conditions in block style, nested less deeply' });
+  const deep = nestingError(f.text, { shown: f.file, what: 'a PSRule resource file', fix: 'write the conditions in block style, nested less deeply', syntax: 'yaml' });
   if (deep) {
     errors.push(deep);
     return [];

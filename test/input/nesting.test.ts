@@ -7,7 +7,8 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_NESTING, nestingError, tooDeepAt } from '../../lib/input/depth.js';
+import fc from 'fast-check';
+import { MAX_NESTING, nestingDepth, nestingError, tooDeepAt } from '../../lib/input/depth.js';
 import { loadInputs } from '../../lib/workflows/load-inputs.js';
 import { runCli } from '../support/cli.js';
 
@@ -68,6 +69,27 @@ test('tooDeepAt finds the bracket past the limit, outside strings only', () => {
   expect(e?.location).toEqual({ file: 'x.json', line: 3 });
   expect(e?.reason).toContain(`must nest at most ${MAX_NESTING} levels of [ and {, got deeper`);
 });
+
+test('runs of numbers are skipped to the next bracket or quote, and the depth is what a character-by-character count gives', () => {
+  expect(tooDeepAt('[1,2,[3,[4]],5e-3,"[[",[6]]', 2)).toBe(8);
+  expect(nestingDepth('{"a":[12345,[678,[9]],0.5],"b":-1}')).toBe(4);
+  expect(nestingDepth(`[${'1,'.repeat(100_000)}[[[2]]]]`)).toBe(4);
+  // Against a plain count on generated JSON: strings with brackets, quotes and backslashes, and numbers.
+  fc.assert(
+    fc.property(fc.jsonValue({ maxDepth: 12 }), fc.boolean(), (v, pretty) => {
+      const text = JSON.stringify(v, null, pretty ? 2 : 0);
+      expect(nestingDepth(text, 10_000)).toBe(plainDepth(v));
+    }),
+    { numRuns: 400, seed: 16 },
+  );
+});
+
+/** The nesting of a parsed value: an array or object is one level more than its deepest child. */
+function plainDepth(v: unknown): number {
+  if (v === null || typeof v !== 'object') return 0;
+  const children = Object.values(v as object);
+  return 1 + Math.max(0, ...children.map(plainDepth));
+}
 
 test('check: each deep JSON input is an input error with its file, and the other findings are still reported', async () => {
   const cwd = tree();

@@ -41,6 +41,22 @@ test('nestingDepth ignores brackets inside strings and counts real ones', () => 
   expect(nestingDepth("x: '{{{'")).toBe(0);
 });
 
+test.each([
+  ['an apostrophe in a comment', "# the team's registries\nregistries: " + '['.repeat(5_000) + ']'.repeat(5_000) + "\n# ends here, doesn't it\n"],
+  ['an apostrophe in a plain scalar', "name: don't\nregistries: " + '['.repeat(5_000) + ']'.repeat(5_000) + "\nnote: it's done\n"],
+  ['a quote in a comment after a number', 'runs: 5 # seed: "\nregistries: ' + '['.repeat(5_000) + ']'.repeat(5_000) + '\n# "\n'],
+])('nesting after %s is still refused before parsing', (_, text) => {
+  expect(errorOf(text)).toBe('s.yaml: scenario must nest at most 256 levels of [ and {, got more: write the values out flat.');
+});
+
+test('as YAML, quotes open strings only where a scalar starts, and comments hold no brackets', () => {
+  expect(nestingDepth("a: 'it''s [[[ here'\nb: [1]", 256, 'yaml')).toBe(1);
+  expect(nestingDepth('a: "say \\"[[\\""\nb: [[1]]', 256, 'yaml')).toBe(2);
+  expect(nestingDepth('# [[[[ a comment\nb: [1] # {{{{\nc: x#[', 256, 'yaml')).toBe(1);
+  expect(nestingDepth("name: don't [x]\n", 256, 'yaml')).toBe(1);
+  expect(nestingDepth("- 'x'\n- ['a', \"b\", {c: 'd'}]", 256, 'yaml')).toBe(2);
+});
+
 test('40,000 unknown keys: the first 50 problems and a count, in linear time', () => {
   const text = `horizon: P5D\n${Array.from({ length: 40_000 }, (_, i) => `u${i}: 1`).join('\n')}\n`;
   const lines = errorOf(text).split('\n');

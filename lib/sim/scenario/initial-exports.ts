@@ -82,7 +82,7 @@ class Problems {
 /** Parses export text as JSON (YAML 1.2 parses JSON, and keeps lines), or returns the problem. */
 function parseJson(text: string, file: string, command: string): { json?: JsonFile; error?: InputError } {
   const fix = `export it again with \`${command} -o json\``;
-  if (nestingDepth(text) > MAX_NESTING) return { error: new InputError({ file }, `${file} must nest at most ${MAX_NESTING} levels, got more: ${fix}.`) };
+  if (nestingDepth(text, MAX_NESTING, 'yaml') > MAX_NESTING) return { error: new InputError({ file }, `${file} must nest at most ${MAX_NESTING} levels, got more: ${fix}.`) };
   const counter = new LineCounter();
   try {
     const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });

@@ -93,7 +93,7 @@ function duplicateKeys(doc: Document): Array<{ key: string; offset: number }> {
  * {@link InputErrors} with every syntax or schema problem, each with file, line and pointer.
  */
 export function parseScenario(text: string, file: string): ScenarioDocument {
-  if (nestingDepth(text) > MAX_NESTING) {
+  if (nestingDepth(text, MAX_NESTING, 'yaml') > MAX_NESTING) {
     throw new InputErrors([new InputError({ file }, `scenario must nest at most ${MAX_NESTING} levels of [ and {, got more: write the values out flat.`)]);
   }
   const counter = new LineCounter();
