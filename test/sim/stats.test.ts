@@ -27,4 +27,14 @@ describe('summarizeSeries', () => {
       }
     }
   });
+
+  test('the same percentiles on series that drift day by day, crossing and tying (the case the carried-over order is for)', () => {
+    let x = 99;
+    const next = (): number => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const series = Array.from({ length: 100 }, () => new Float64Array(365));
+    for (const s of series) for (let d = 1; d < 365; d++) s[d] = next() < 0.3 ? s[d - 1]! : Math.max(0, s[d - 1]! + Math.round((next() - 0.45) * 1e6));
+    const got = summarizeSeries(series);
+    const want = reference(series);
+    for (const k of ['mean', 'p10', 'p50', 'p90', 'p99'] as const) expect(got[k]).toEqual(want[k]);
+  });
 });

@@ -62,24 +62,37 @@ export interface SeriesSummary {
   readonly p99: number[];
 }
 
-/** Day-by-day percentiles of one series from every run. */
+/**
+ * Day-by-day percentiles of one series from every run. Each day's values are sorted by insertion
+ * into one reused typed array, starting from the previous day's order of the runs: a run's series
+ * moves little from one day to the next, so a day costs about one pass instead of the runs squared
+ * (100 runs: about a tenth of the time), with no boxed number per value. Ties are ordered by run,
+ * so the sorted values are those of a stable sort of the runs by `a - b` (-0 and 0 included).
+ */
 export function summarizeSeries(series: readonly Float64Array[]): SeriesSummary {
+  const runs = series.length;
   const days = series[0]?.length ?? 0;
   const out: SeriesSummary = { mean: [], p10: [], p50: [], p90: [], p99: [] };
-  const sorted = new Float64Array(series.length);
+  const sorted = new Float64Array(runs);
+  const order = new Int32Array(runs);
+  for (let r = 0; r < runs; r++) order[r] = r;
   for (let d = 0; d < days; d++) {
     let sum = 0;
-    // Insertion sort into one reused typed array: a copy sorted with a comparator per day was
-    // most of the merge's garbage (a boxed number per value). Both sorts are stable and order by
-    // `a - b`, so they give the same order (equal values, -0 and 0 included, keep run order).
-    for (let r = 0; r < series.length; r++) {
-      const v = series[r]![d]!;
-      sum += v;
-      let k = r;
-      for (; k > 0 && sorted[k - 1]! - v > 0; k--) sorted[k] = sorted[k - 1]!;
+    for (let r = 0; r < runs; r++) sum += series[r]![d]!;
+    for (let j = 0; j < runs; j++) {
+      const run = order[j]!;
+      const v = series[run]![d]!;
+      let k = j;
+      for (; k > 0; k--) {
+        const u = sorted[k - 1]!;
+        if (!(u > v || (u === v && order[k - 1]! > run))) break;
+        sorted[k] = u;
+        order[k] = order[k - 1]!;
+      }
       sorted[k] = v;
+      order[k] = run;
     }
-    out.mean.push(sum / series.length);
+    out.mean.push(sum / runs);
     out.p10.push(quantile(sorted, 0.1)!);
     out.p50.push(quantile(sorted, 0.5)!);
     out.p90.push(quantile(sorted, 0.9)!);
