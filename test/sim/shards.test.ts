@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../../lib/cli/main.js';
 import type { CliIO } from '../../lib/cli/io.js';
 import { aggregate, simulateRuns } from '../../lib/sim/montecarlo.js';
-import { shardRunIndices, toPartial, type PartialResult } from '../../lib/sim/results/partial.js';
+import { partialJsonParts, shardRunIndices, toPartial, type PartialResult } from '../../lib/sim/results/partial.js';
 import type { ResolvedScenario } from '../../lib/sim/scenario/model.js';
 import { parseScenario } from '../../lib/sim/scenario/parse.js';
 import { inlineSpec, resolveScenarioDocument } from '../../lib/sim/scenario/resolve.js';
@@ -46,7 +46,7 @@ async function writeParts(sc: ResolvedScenario, name: string, n: number): Promis
     const shard = { index: i, count: n };
     const results = await simulateRuns(sc, { workers: 0, runIndices: shardRunIndices(sc.runs, shard) });
     const path = join(dir, `${name}-${i}.json`);
-    writeFileSync(path, JSON.stringify(toPartial(sc, shard, results, ACRKIT_VERSION)));
+    writeFileSync(path, [...partialJsonParts(sc, shard, results, ACRKIT_VERSION)].join(''));
     paths.push(path);
   }
   return paths;
@@ -74,6 +74,30 @@ describe('shards', () => {
     const parts = await writeParts(sc, name.replace(/\W+/g, '_'), 4);
     const merged = await mergeParts([...parts].reverse(), { cwd: dir });
     expect(await renderSimulationAs(merged, 'json')).toBe(one);
+  });
+
+  test('a part is written in pieces, one run each, that make the text JSON.stringify makes', async () => {
+    const sc = fleetWhatIf();
+    const shard = { index: 2, count: 3 };
+    const results = await simulateRuns(sc, { workers: 0, runIndices: shardRunIndices(sc.runs, shard) });
+    const pieces = [...partialJsonParts(sc, shard, results, ACRKIT_VERSION)];
+    expect(pieces).toHaveLength(results.length + 2);
+    expect(pieces.join('')).toBe(JSON.stringify(toPartial(sc, shard, results, ACRKIT_VERSION)));
+    const none = [...partialJsonParts(sc, { index: 4, count: 4 }, [], ACRKIT_VERSION)].join('');
+    expect(none).toBe(JSON.stringify(toPartial(sc, { index: 4, count: 4 }, [], ACRKIT_VERSION)));
+  });
+
+  test('a part larger than simulate merge reads is refused, naming the shard count that fits', async () => {
+    const sc = fleetWhatIf();
+    const shard = { index: 1, count: 1 };
+    const results = await simulateRuns(sc, { workers: 0 });
+    const size = [...partialJsonParts(sc, shard, results, ACRKIT_VERSION)].join('').length;
+    const head = JSON.stringify(toPartial(sc, shard, [], ACRKIT_VERSION)).length;
+    // Room for about two and a half runs: the 4 runs need 2 shards.
+    const maxBytes = Math.floor(head + 2.5 * ((size - head) / results.length));
+    const write = (): string => [...partialJsonParts(sc, shard, results, ACRKIT_VERSION, { maxBytes })].join('');
+    expect(write).toThrow(expect.objectContaining({ name: 'UsageError', message: expect.stringMatching(/^a part must be at most \d+ bytes for simulate merge to read it, got more in shard 1\/1 \(about \d+ bytes a run, 4 runs\): split the 4 runs into 2 or more shards \(--shard i\/2\)\.$/) }));
+    expect([...partialJsonParts(sc, shard, results, ACRKIT_VERSION, { maxBytes: size })].join('')).toHaveLength(size);
   });
 
   describe('bad parts are exit-2 input errors', () => {

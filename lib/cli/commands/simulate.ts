@@ -7,7 +7,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { emit, type CliContext } from '../io.js';
+import { emit, emitParts, type CliContext } from '../io.js';
 import { integerAtLeast } from '../options.js';
 import { capWorkers, runsOption } from '../sim-options.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/simulation/formats.js';
@@ -78,7 +78,7 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
       const { loadScenario } = await import('../../workflows/load-scenario.js');
       const { simulateRuns, aggregate } = await import('../../sim/montecarlo.js');
       const { renderSimulationAs } = await import('../../report/simulation/formats.js');
-      const { shardRunIndices, toPartial } = await import('../../sim/results/partial.js');
+      const { shardRunIndices, partialJsonParts } = await import('../../sim/results/partial.js');
       const { ACRKIT_VERSION } = await import('../../version.js');
       const sc = await loadScenario(opts.scenario, { cwd: io.cwd, inputs, runs: opts.runs, seed: opts.seed, allowOutside: opts.allowOutside ?? false, allowSynth: opts.synth !== false });
       // Variants (the scenario's, or --vary's): every variant on the same draws, compared side by side.
@@ -104,13 +104,17 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
       try {
         const results = total === 0 ? [] : await simulateRuns(sc, { workers: capWorkers(opts.workers, io), runIndices, onProgress: (done) => progress.update(done), signal: interrupt.signal });
         progress.stop();
-        const text = format === 'partial-json' ? JSON.stringify(toPartial(sc, shard, results, ACRKIT_VERSION)) : undefined;
-        const result = text === undefined ? aggregate(sc, results) : undefined;
-        const body = text ?? (await renderSimulationAs(result!, format as SimulationFormat));
+        if (format === 'partial-json') {
+          throwIfInterrupted(interrupt.signal);
+          await emitParts(io, partialJsonParts(sc, shard, results, ACRKIT_VERSION), opts.out, [...inputs, opts.scenario]);
+          return;
+        }
+        const result = aggregate(sc, results);
+        const body = await renderSimulationAs(result, format);
         throwIfInterrupted(interrupt.signal); // a signal while aggregating or rendering: still write nothing
         emit(io, body, opts.out, [...inputs, opts.scenario]);
         if (format === 'html' && opts.out) io.err(`acrkit: wrote the HTML report to ${opts.out}\n`);
-        if (result && !result.passed) ctx.exitCode = Math.max(ctx.exitCode, ExitCode.FAILED);
+        if (!result.passed) ctx.exitCode = Math.max(ctx.exitCode, ExitCode.FAILED);
       } catch (e) {
         if (!(e instanceof SimulationInterruptedError)) throw e;
         progress.stop();

@@ -5,6 +5,8 @@
  * Schema is `lib/sim/results/part.schema.json`; lib/workflows/shards.ts reads and merges parts.
  */
 import { createHash } from 'node:crypto';
+import { UsageError } from '../../errors.js';
+import { MAX_INPUT_BYTES } from '../../input/read.js';
 import type { ResolvedScenario } from '../scenario/model.js';
 import type { DailySeries, RegistryRunResult, RunResult } from './run-result.js';
 
@@ -108,8 +110,8 @@ export interface PartialResult {
   readonly results: readonly PartRunResult[];
 }
 
-/** Builds the partial result of `shard` from its runs' results (in {@link shardRunIndices} order). */
-export function toPartial(sc: ResolvedScenario, shard: Shard, results: readonly RunResult[], acrkitVersion: string): PartialResult {
+/** The fields of a partial result before its runs, in the order they are written. */
+function partialHead(sc: ResolvedScenario, shard: Shard, runIndices: readonly number[], acrkitVersion: string): Omit<PartialResult, 'results'> {
   return {
     format: PART_FORMAT,
     formatVersion: PART_FORMAT_VERSION,
@@ -118,16 +120,65 @@ export function toPartial(sc: ResolvedScenario, shard: Shard, results: readonly 
     seed: sc.seed,
     runs: sc.runs,
     shard: { index: shard.index, count: shard.count },
-    runIndices: results.map((r) => r.run),
+    runIndices,
     scenario: sc,
-    results: results.map((r) => ({
-      run: r.run,
-      registries: r.registries.map((g) => {
-        const daily = mapSeries(g.daily, toArray) as PartDailySeries;
-        return { ...g, daily };
-      }),
-    })),
   };
+}
+
+/** A run's result as a part holds it: the daily series as arrays. */
+export function toPartRun(r: RunResult): PartRunResult {
+  return {
+    run: r.run,
+    registries: r.registries.map((g) => {
+      const daily = mapSeries(g.daily, toArray) as PartDailySeries;
+      return { ...g, daily };
+    }),
+  };
+}
+
+/** Builds the partial result of `shard` from its runs' results (in {@link shardRunIndices} order). */
+export function toPartial(sc: ResolvedScenario, shard: Shard, results: readonly RunResult[], acrkitVersion: string): PartialResult {
+  return { ...partialHead(sc, shard, results.map((r) => r.run), acrkitVersion), results: results.map(toPartRun) };
+}
+
+/** Options of {@link partialJsonParts}. */
+export interface PartialJsonOptions {
+  /**
+   * The most bytes the part may have: past it, a {@link UsageError} says how many shards keep
+   * each part under it.
+   * @default MAX_INPUT_BYTES, the most `simulate merge` reads
+   */
+  readonly maxBytes?: number;
+}
+
+/**
+ * The JSON of {@link toPartial}, the same text as `JSON.stringify` gives, in pieces: the fields
+ * before the runs, then one run at a time. A part is never one string, so a shard of many runs
+ * is not bounded by the longest string V8 makes (about 512 MiB), and each run's arrays are
+ * garbage once written. A part `simulate merge` could not read (over `maxBytes`) is refused as
+ * soon as it is: a {@link UsageError} naming the shard count that fits.
+ */
+export function* partialJsonParts(sc: ResolvedScenario, shard: Shard, results: readonly RunResult[], acrkitVersion: string, options: PartialJsonOptions = {}): Generator<string> {
+  const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
+  const head = JSON.stringify({ ...partialHead(sc, shard, results.map((r) => r.run), acrkitVersion), results: [] }).slice(0, -']}'.length);
+  let bytes = Buffer.byteLength(head) + ']}'.length;
+  yield head;
+  for (let k = 0; k < results.length; k++) {
+    const run = (k ? ',' : '') + JSON.stringify(toPartRun(results[k]!));
+    bytes += Buffer.byteLength(run);
+    if (bytes > maxBytes) throw tooLarge(sc, shard, maxBytes, Buffer.byteLength(head), (bytes - Buffer.byteLength(head)) / (k + 1));
+    yield run;
+  }
+  yield ']}';
+}
+
+/** The error for a part over `maxBytes`, with the number of shards whose parts stay under it. */
+function tooLarge(sc: ResolvedScenario, shard: Shard, maxBytes: number, headBytes: number, bytesPerRun: number): UsageError {
+  const runsPerShard = Math.max(1, Math.floor((maxBytes - headBytes) / bytesPerRun));
+  const shards = Math.max(shard.count + 1, Math.ceil(sc.runs / runsPerShard));
+  return new UsageError(
+    `a part must be at most ${maxBytes} bytes for simulate merge to read it, got more in shard ${shard.index}/${shard.count} (about ${Math.round(bytesPerRun)} bytes a run, ${shardRunIndices(sc.runs, shard).length} runs): split the ${sc.runs} runs into ${shards} or more shards (--shard i/${shards}).`,
+  );
 }
 
 /** A part's run result back as a {@link RunResult} (daily series as Float64Array). */
