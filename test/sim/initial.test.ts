@@ -208,6 +208,36 @@ initial:
     expect(r.daily.untaggedBytes[0]! / MB).toBeCloseTo((117.5 + 116 + 79 + 118) * 0.6, 6);
   });
 
+  /** Simulates the exports under `cleanup` (a YAML flow list), 3 days from 2026-12-01. */
+  async function purgeExports(cleanup: string): Promise<ReturnType<typeof simulateRun>['registries'][number]> {
+    const top = mkdtempSync(join(tmpdir(), 'acrkit-initial-'));
+    cpSync(exportsDir, join(top, 'x'), { recursive: true });
+    writeFileSync(
+      join(top, 'x/purge.yaml'),
+      `start: 2026-12-01\nhorizon: P3D\nregistries: [{ name: acrprod, location: westeurope, tier: Premium }]\nworkloads:\n  - repositories: { initial: 0 }\n    cleanup: ${cleanup}\ninitial:\n  acrprod:\n    from:\n      usage: usage.json\n      repositories: repositories.json\n      manifests: { team/api: manifests-team-api.json, team/web: manifests-team-web.json }\n      tags: { tools/ci-runner: tags-tools-ci-runner.json }\n`,
+    );
+    return simulateRun(await loadScenario('x/purge.yaml', { cwd: top }), 0).registries[0]!;
+  }
+
+  test('a purge deletes the tags of an imported manifest it matches, and untags the manifest only with its last tag', async () => {
+    // team/api's newest manifest (2 days old) has tags v1.4.0 and latest; v1.3.2 (51 days) has one.
+    const versions = await purgeExports(`[{ filter: 'team/api:v.*', ago: P1D, keep: 0, untagged: true, at: PT1H }]`);
+    expect(versions.purge.tagsDeleted).toBe(2);
+    expect(versions.daily.tags[0]).toBe(5);
+    // latest keeps the 120 MB manifest; v1.3.2's 118 MB manifest went with its only tag.
+    expect(versions.daily.taggedBytes[0]! / MB).toBeCloseTo((120 + 80 + 2 * (630.5 / 6)) * 0.6, 6);
+    expect(versions.daily.manifests[0]).toBe(8 - 2 - 1);
+    // Its other tag too: then the manifest is untagged, and deleted as untagged.
+    const both = await purgeExports(`[{ filter: 'team/api:v.*', ago: P1D, keep: 0, at: PT1H }, { filter: 'team/api:latest', ago: P1D, keep: 0, untagged: true, at: PT2H }]`);
+    expect(both.purge.tagsDeleted).toBe(3);
+    expect(both.daily.tags[0]).toBe(4);
+    expect(both.daily.taggedBytes[0]! / MB).toBeCloseTo((80 + 2 * (630.5 / 6)) * 0.6, 6);
+    // --keep counts tags: the newest matching tag (latest, or v1.4.0: one manifest) is kept.
+    const keep = await purgeExports(`[{ filter: 'team/api:.*', ago: P1D, keep: 1, at: PT1H }]`);
+    expect(keep.purge.tagsDeleted).toBe(2);
+    expect(keep.daily.taggedBytes[0]! / MB).toBeCloseTo((120 + 80 + 2 * (630.5 / 6)) * 0.6, 6);
+  });
+
   function badLayout(files: Record<string, string>, initial: string): string {
     const top = mkdtempSync(join(tmpdir(), 'acrkit-initial-bad-'));
     const cwd = join(top, 'repo');

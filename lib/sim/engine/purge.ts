@@ -3,8 +3,10 @@
  * container-registry-auto-purge.md): in repositories matching the repository regex, delete the
  * tags matching the tag regex whose last update is older than `--ago`, except the `--keep`
  * latest of those; with `--untagged`, then delete untagged manifests older than `--ago`.
- * Deleting a tag untags its manifest (it frees nothing by itself). Both regexes are anchored.
- * A manifest's last update is its push time; pushes are stamped at the start of their day.
+ * Deleting a manifest's last tag untags it (it frees nothing by itself). Both regexes are
+ * anchored. A manifest's last update is its push time; pushes are stamped at the start of their
+ * day. A workload manifest has one tag; an imported one may have several, each matched and
+ * deleted on its own (all with the manifest's last update).
  */
 import { ManifestState, type RegistryStore } from './store.js';
 import { tagName } from './workload.js';
@@ -31,6 +33,9 @@ export class Purger {
    * every night: the pattern is tested (and the name built) once per manifest, not once a night.
    */
   private tagMatch = new Uint8Array(0);
+  /** Whether an imported tag name matches the tag pattern, per name (names repeat: `latest`). */
+  private readonly nameMatch = new Map<string, boolean>();
+  /** Tags to consider, oldest first, as pairs: a manifest and the index of its imported tag, or -1 for its only tag. */
   private readonly candidates: number[] = [];
 
   constructor(readonly task: PurgeTask) {
@@ -55,15 +60,22 @@ export class Purger {
       for (let r = old.length; r < repoCount; r++) this.repoMatch[r] = this.repoRe.test(store.repositoryName(r)) ? 1 : 0;
     }
     const c = this.candidates;
+    const imported = store.seedNames !== null;
     for (let r = 0; r < repoCount; r++) {
       if (!this.repoMatch[r]) continue;
       c.length = 0;
       for (let m = store.repoHead[r]!; m >= 0 && store.mPushDay[m]! * 1440 < cutoff; m = store.mNext[m]!) {
         if (store.mState[m] !== ManifestState.Tagged) continue;
-        if (this.anyTag || this.tagMatches(store, m)) c.push(m);
+        const names = imported ? store.seededTagNames(m) : undefined;
+        if (names && names.length > 1) {
+          for (let i = 0; i < names.length; i++) if (store.seededTagLive(m, i) && this.nameMatches(names[i]!)) c.push(m, i);
+        } else if (this.anyTag || this.tagMatches(store, m)) c.push(m, -1);
       }
-      for (let i = 0; i < c.length - this.task.keep; i++) {
-        store.untag(c[i]!, day);
+      for (let k = 0; k < c.length - 2 * this.task.keep; k += 2) {
+        const m = c[k]!;
+        const i = c[k + 1]!;
+        if (i < 0) store.untag(m, day);
+        else store.untagSeededTag(m, i, day);
         out.tagsDeleted++;
       }
       if (this.task.untagged) {
@@ -89,9 +101,16 @@ export class Purger {
     }
     let t = this.tagMatch[m]!;
     if (t === 0) {
-      t = this.tagRe.test(store.seededTagName(m) ?? tagName(store.tagSlot(m), store.tagSeq(m))) ? 1 : 2;
+      t = this.tagRe.test(store.seededTagNames(m)?.[0] ?? tagName(store.tagSlot(m), store.tagSeq(m))) ? 1 : 2;
       this.tagMatch[m] = t;
     }
     return t === 1;
+  }
+
+  /** Whether an imported tag name matches the tag pattern (tested once per name). */
+  private nameMatches(name: string): boolean {
+    let t = this.nameMatch.get(name);
+    if (t === undefined) this.nameMatch.set(name, (t = this.anyTag || this.tagRe.test(name)));
+    return t;
   }
 }

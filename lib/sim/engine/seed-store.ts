@@ -25,12 +25,12 @@ export function seedStore(store: RegistryStore, inv: InitialInventory): number {
   const total = initialManifestCount(inv);
   store.ensureRepos(inv.repositories);
   const extra = new Int32Array(total);
-  const tagNames: Array<string | undefined> = inv.repositoryNames ? new Array<string | undefined>(total) : [];
+  const tagNames: Array<readonly string[] | undefined> = inv.repositoryNames ? new Array<readonly string[] | undefined>(total) : [];
   let anyExtra = false;
   const layer = new Int32Array(1);
   const seq = new Int32Array(inv.repositories);
   const first = store.manifestCount;
-  const put = (repo: number, tags: number, ageDays: number, bytes: number, tag: string | undefined): void => {
+  const put = (repo: number, tags: number, ageDays: number, bytes: number, names: readonly string[] | undefined): void => {
     layer[0] = store.addLayer(Math.max(0, bytes - store.manifestBytes));
     const day = -ageDays;
     const m = store.push(repo, layer, 1, day, seq[repo]!++, -1);
@@ -39,14 +39,14 @@ export function seedStore(store: RegistryStore, inv: InitialInventory): number {
       store.addTags(repo, tags - 1);
       anyExtra = true;
     }
-    if (tag !== undefined) tagNames[m - first] = tag;
+    if (names?.length) tagNames[m - first] = names;
     if (tags === 0) store.untag(m, day);
   };
   // Oldest first within each repository, as pushes would have come.
   const order = [...inv.groups].sort((a, b) => b.ageDays - a.ageDays);
   for (const g of order) {
-    if (g.repository >= 0) for (let k = 0; k < g.count; k++) put(g.repository, g.tags, g.ageDays, g.bytes, g.tag);
-    else for (let r = 0; r < inv.repositories; r++) for (let k = 0; k < g.count; k++) put(r, g.tags, g.ageDays, g.bytes, g.tag);
+    if (g.repository >= 0) for (let k = 0; k < g.count; k++) put(g.repository, g.tags, g.ageDays, g.bytes, g.tagNames);
+    else for (let r = 0; r < inv.repositories; r++) for (let k = 0; k < g.count; k++) put(r, g.tags, g.ageDays, g.bytes, g.tagNames);
   }
   // Seeded manifests are the store's first ids (the workload pushes after day 0 starts).
   if (anyExtra && first === 0) store.seedExtraTags = extra;

@@ -230,8 +230,10 @@ export class RegistryStore {
   private tagHist = new Int32Array(64);
   /** Tags beyond the first of each seeded manifest (ids below its length; empty without a seed). */
   seedExtraTags: Int32Array = new Int32Array(0);
-  /** Names of seeded repositories and the first tag of seeded manifests (imports keep real names). */
-  seedNames: { readonly repositories: readonly string[]; readonly tags: readonly (string | undefined)[] } | null = null;
+  /** Names of seeded repositories and the tags of seeded manifests (imports keep real names). */
+  seedNames: { readonly repositories: readonly string[]; readonly tags: readonly (readonly string[] | undefined)[] } | null = null;
+  /** Per seeded manifest whose tags purge has begun deleting one by one: which of its tag names are gone. */
+  private readonly seedTagsGone = new Map<number, Uint8Array>();
   /** Bytes that became stored since the last {@link takeNewBytes}. */
   private newBytes = 0;
 
@@ -356,9 +358,32 @@ export class RegistryStore {
     return this.seedNames?.repositories[r] ?? `repo-${r}`;
   }
 
-  /** The name purge filters see for manifest `m`'s tag: the imported name of a seeded manifest, else `fallback`. */
-  seededTagName(m: number): string | undefined {
+  /** The tag names of seeded manifest `m` as imported (live or not: {@link seededTagLive}); undefined for any other manifest. */
+  seededTagNames(m: number): readonly string[] | undefined {
     return this.seedNames?.tags[m];
+  }
+
+  /** Whether tag `i` of seeded manifest `m` ({@link seededTagNames}) is still live. */
+  seededTagLive(m: number, i: number): boolean {
+    return this.mState[m] === ManifestState.Tagged && !this.seedTagsGone.get(m)?.[i];
+  }
+
+  /**
+   * Deletes tag `i` of seeded manifest `m` on `day` (a purge matching some of an imported
+   * manifest's tags): the manifest keeps its other tags, and is untagged with its last one.
+   */
+  untagSeededTag(m: number, i: number, day: number): void {
+    if (!this.seededTagLive(m, i)) return;
+    const extra = m < this.seedExtraTags.length ? this.seedExtraTags[m]! : 0;
+    if (extra === 0) {
+      this.untag(m, day);
+      return;
+    }
+    let gone = this.seedTagsGone.get(m);
+    if (!gone) this.seedTagsGone.set(m, (gone = new Uint8Array(this.seedNames!.tags[m]!.length)));
+    gone[i] = 1;
+    this.seedExtraTags[m] = extra - 1;
+    this.removeTags(this.mRepo[m]!, 1);
   }
 
   private ensureManifest(): void {

@@ -18,10 +18,12 @@ export interface InitialManifestGroup {
   /** Bytes each manifest holds alone (its share of layer bytes plus the manifest). */
   readonly bytes: number;
   /**
-   * First tag's name, as purge filters see it.
-   * @default - `build-<n>`, like the workload's unique tags
+   * The names of each manifest's {@link tags} (imports), as purge filters see them: a purge
+   * deletes the tags it matches, and untags the manifest only with its last.
+   * @default - the first tag is `build-<n>`, like the workload's unique tags, and a purge
+   *   matching it takes every tag of the manifest
    */
-  readonly tag?: string;
+  readonly tagNames?: readonly string[];
 }
 
 /** A registry's content on day 0. */

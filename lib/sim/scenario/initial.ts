@@ -237,7 +237,7 @@ export function initialFromExports(x: AzExports, asOf: number | undefined, p: st
   if (unknown > 0) assumptions.push(`${unknown} manifests known from show-tags only (no size) are given the mean size of the others`);
   if (extra.length) assumptions.push(`repositories ${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ', ...' : ''} are in the manifest or tag exports but not in the repository list; included`);
   assumptions.push(
-    `ages count from ${new Date(day0).toISOString().slice(0, 10)} (day 0) to each manifest's lastUpdateTime; an untagged manifest was untagged then, under the retention in force on day 0; purge filters see an imported manifest's first tag; the workload's re-pushed tags never move an initial tag: tagged initial content stays until a purge, delete or untag event removes it`,
+    `ages count from ${new Date(day0).toISOString().slice(0, 10)} (day 0) to each manifest's lastUpdateTime; an untagged manifest was untagged then, under the retention in force on day 0; purge filters see each tag of an imported manifest, all with the manifest's lastUpdateTime, and a manifest is untagged with its last tag; the workload's re-pushed tags never move an initial tag: tagged initial content stays until a purge, delete or untag event removes it`,
   );
   let taggedBytes = 0;
   let untaggedBytes = 0;
@@ -248,7 +248,7 @@ export function initialFromExports(x: AzExports, asOf: number | undefined, p: st
     else untaggedBytes += bytes;
     tags += r.tags.length;
     const ageDays = Math.min(MAX_INITIAL_AGE_DAYS, Math.max(0, Math.floor((day0 - r.lastUpdate) / DAY_MS)));
-    return { repository: r.repository, count: 1, tags: r.tags.length, ageDays, bytes, ...(r.tags.length ? { tag: r.tags[0] } : {}) };
+    return { repository: r.repository, count: 1, tags: r.tags.length, ageDays, bytes, ...(r.tags.length ? { tagNames: r.tags } : {}) };
   });
   return { source: 'az', repositories: names.length, repositoryNames: names, groups, taggedBytes, untaggedBytes, manifests: raws.length, tags, assumptions };
 }
