@@ -2,7 +2,7 @@
  * Detects what each path holds and reads it with the matching source; collects every
  * input error without letting one bad file hide the registries of the others.
  */
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
@@ -18,6 +18,7 @@ import { errnoText, readInputTextSync } from '../input/read.js';
 import { nestingError } from '../input/depth.js';
 import { jsonErrorLine, jsonSyntaxMessage } from '../input/json.js';
 import { appendAll } from '../mutable.js';
+import { ARM_HEAD_BYTES, headNamesArmSchema } from '../sources/arm/sniff.js';
 
 /** The kind of input a file holds. */
 export type InputKind = 'plan' | 'tf-json' | 'hcl' | 'arm';
@@ -132,7 +133,27 @@ function walk(dir: string, out: string[], ctx: WalkContext): void {
     // Plain files and folders need no look at their target (entryKind's first answers).
     const kind = e.isFile() ? 'file' : e.isDirectory() ? 'dir' : entryKind(p, e, ctx, (k) => (k === 'dir' ? walkable : kindByName(e.name) !== undefined));
     if (kind === 'dir' && walkable) walk(p, out, ctx);
-    else if (kind === 'file' && kindByName(e.name)) out.push(p);
+    else if (kind === 'file' && (kindByName(e.name) || (e.isFile() && isArmTemplateFile(p, e.name)))) out.push(p);
+  }
+}
+
+/**
+ * Whether a plain `.json` file a walk meets, not otherwise an input by its name, is an ARM
+ * template: its first bytes name the template schema (lib/sources/arm/sniff.ts). A file that
+ * cannot be read is not one (it is not an input the user named).
+ */
+function isArmTemplateFile(path: string, name: string): boolean {
+  if (!name.endsWith('.json') || /\.tfvars\.json$/.test(name)) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(ARM_HEAD_BYTES);
+    const n = readSync(fd, head, 0, ARM_HEAD_BYTES, 0);
+    return headNamesArmSchema(head.toString('utf8', 0, n));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -237,7 +258,7 @@ export async function loadInputs(paths: readonly string[], options?: LoadInputsO
       const roots = [cwdReal, realOr(dir)];
       walk(dir, found, { roots, visited: new Set(), errors, shown });
       if (found.length === 0) {
-        errors.push(new InputError({ file: p }, `directory must hold .tf, *.tf.json, cdk.tf.json or *plan*.json files, got none: pass a Terraform folder, a cdktf.out folder or a plan JSON file.`));
+        errors.push(new InputError({ file: p }, `directory must hold .tf, *.tf.json, cdk.tf.json, *plan*.json or ARM template files, got none: pass a Terraform folder, a cdktf.out folder, a plan JSON file or an ARM template.`));
       }
       for (const f of found) candidates.push({ abs: f, explicit: false });
     } else if (/\.tfvars(\.json)?$/.test(abs)) {

@@ -5,7 +5,9 @@
  * be known are Unknown; problems come back with the file and the JSON pointer. Also the new
  * registry settings from .tf, cdk.tf.json, plan JSON and AzAPI bodies.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RegistrySpec, ReplicaSpec } from '../../lib/model/registry-spec.js';
 import { isUnknown } from '../../lib/model/unknown.js';
 import { evaluate } from '../../lib/policy/engine.js';
@@ -242,5 +244,46 @@ describe('the permissions mode and ARM-audience tokens from Terraform inputs', (
     expect(prod.permissionsMode).toBe('rbac');
     expect(prod.armAudienceAuth).toBe(true);
     expect(prod.roleAssignments.map((a) => [a.roleName, a.scope])).toEqual([['AcrPull', 'registry']]);
+  });
+});
+
+describe('ARM templates in a folder walk', () => {
+  /** A repository's infra folder: templates among other JSON, written for this test. */
+  function infraFolder(): string {
+    const top = mkdtempSync(join(tmpdir(), 'acrkit-arm-walk-'));
+    const infra = join(top, 'repo', 'infra');
+    mkdirSync(join(infra, 'bicep'), { recursive: true });
+    copyFileSync(`${cwd}/arm/template.json`, join(infra, 'azuredeploy.json'));
+    copyFileSync(`${cwd}/arm/bicep-build.json`, join(infra, 'bicep', 'main.json'));
+    writeFileSync(join(top, 'repo', 'package.json'), JSON.stringify({ name: 'infra', version: '1.0.0', scripts: { build: 'az bicep build --file main.bicep' } }, null, 2));
+    writeFileSync(join(infra, 'azuredeploy.parameters.json'), JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { registryName: { value: 'acrkitarm02' } } }, null, 2));
+    // A template that names its schema only after 4 KiB of metadata: read only when named.
+    const late = { metadata: { description: 'x'.repeat(5000) }, $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources: [] };
+    writeFileSync(join(infra, 'late.json'), JSON.stringify(late));
+    // A link to JSON outside the tree is passed over without a word: it is no input by its name.
+    writeFileSync(join(top, 'outside.json'), readFileSync(`${cwd}/arm/template.json`, 'utf8'));
+    symlinkSync(join(top, 'outside.json'), join(infra, 'linked.json'));
+    return join(top, 'repo');
+  }
+
+  test('a walk reads the .json files whose start names a deployment template schema, and no other JSON', async () => {
+    const repo = infraFolder();
+    const r = await loadInputs(['.'], { cwd: repo });
+    expect(r.errors.map((e) => e.message)).toEqual([]);
+    expect(r.files.map((f) => [f.file, f.kind])).toEqual([
+      ['infra/azuredeploy.json', 'arm'],
+      ['infra/bicep/main.json', 'arm'],
+    ]);
+    expect(r.registries.map((x) => x.name)).toEqual(['acrkitarm01', 'acrkitarm01']);
+  });
+
+  test('check of the folder gives the template findings, as when the template is named', async () => {
+    const repo = infraFolder();
+    const walked = await runCheck(['infra'], { cwd: repo });
+    const named = await runCheck(['infra/azuredeploy.json', 'infra/bicep/main.json'], { cwd: repo });
+    expect(walked.result.report.registries).toBe(2);
+    expect(walked.result.inputErrors ?? []).toEqual([]);
+    expect(walked.result.report.findings.length).toBeGreaterThan(0);
+    expect(JSON.stringify(walked.result)).toBe(JSON.stringify(named.result));
   });
 });
