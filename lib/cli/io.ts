@@ -153,6 +153,19 @@ export async function emitParts(io: CliIO, parts: Iterable<string>, outFile?: st
   });
 }
 
+/**
+ * Writes `parts` (text as UTF-8, bytes as they are) to `outFile` and nothing else, whole or not
+ * at all, as {@link emit} writes `--out`: for a file that is not text, such as a binary part.
+ *
+ * @param inputs the paths the run reads (relative to the working directory or absolute)
+ * @default inputs - none
+ */
+export function writeFileParts(io: CliIO, parts: Iterable<string | Uint8Array>, outFile: string, inputs: readonly string[] = []): void {
+  writeWhole(outTarget(io, outFile, inputs), (fd) => {
+    for (const part of parts) writeAll(fd, part);
+  });
+}
+
 /** Where `--out FILE` goes and the error for a path that cannot be written. */
 interface OutTarget {
   readonly path: string;
@@ -177,9 +190,9 @@ function outTarget(io: CliIO, outFile: string, inputs: readonly string[]): OutTa
   return { path, fail };
 }
 
-/** Writes all of `text` to `fd` as UTF-8 (a write may take less than it is given). */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+/** Writes all of `data` to `fd`, text as UTF-8 (a write may take less than it is given). */
+function writeAll(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 

@@ -88,6 +88,14 @@ function failure(ctx: ReadContext, got: string): InputError {
  * file. The file is looked at before it is opened, so a pipe or a device is refused, never read.
  */
 export async function readInputText(path: string, ctx: ReadContext): Promise<string> {
+  return decodeText(await readInputBytes(path, ctx), ctx);
+}
+
+/**
+ * Reads `path`'s bytes (a binary input, or text decoded by the caller); throws an
+ * {@link InputError} when it is not a readable regular file of at most {@link MAX_INPUT_BYTES}.
+ */
+export async function readInputBytes(path: string, ctx: ReadContext): Promise<Buffer> {
   const abs = resolve(ctx.cwd, path);
   let st: Stats;
   try {
@@ -97,13 +105,11 @@ export async function readInputText(path: string, ctx: ReadContext): Promise<str
   }
   const no = refusal(st);
   if (no) throw failure(ctx, no);
-  let bytes: Buffer;
   try {
-    bytes = await readFile(abs);
+    return await readFile(abs);
   } catch (e) {
     throw failure(ctx, errnoText(e));
   }
-  return decodeText(bytes, ctx);
 }
 
 /** {@link readInputText}, synchronously (for the few callers whose API is synchronous). */

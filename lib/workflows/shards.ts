@@ -1,15 +1,16 @@
 /**
- * Sharded Monte Carlo, the file side: reads the part files of `acrkit simulate --shard i/n
- * --format partial-json` (lib/sim/results/partial.ts, schema part.schema.json), checks that they
+ * Sharded Monte Carlo, the file side: reads the part files of `acrkit simulate --shard i/n`,
+ * binary or JSON (lib/sim/results/part-binary.ts, partial.ts, schema part.schema.json), checks that they
  * belong to one simulation (scenario, seed, runs, acrkit version) and cover every run exactly
  * once, and aggregates all their runs with the one-process aggregation, so the merged result is
  * the same, byte for byte, as the simulation run in one process.
  */
 import { InputError, InputErrors, displayPath } from '../errors.js';
-import { readInputText } from '../input/read.js';
+import { decodeText, readInputBytes } from '../input/read.js';
 import { schemaProblems, schemaValidator } from '../input/schema.js';
 import { aggregate } from '../sim/montecarlo.js';
 import { fromPartRun, scenarioHash, type PartialResult } from '../sim/results/partial.js';
+import { attachBinarySeries, BINARY_PART_MAGIC, binaryPartLayout, isBinaryPart, type BinaryPartHeader } from '../sim/results/part-binary.js';
 import type { RunResult } from '../sim/results/run-result.js';
 import type { SimulationResult } from '../sim/results/result.js';
 import schema from '../sim/results/part.schema.json' with { type: 'json' };
@@ -35,47 +36,67 @@ export interface LoadedPart {
   readonly part: PartialResult;
 }
 
-const FIX = 'pass a file written by acrkit simulate --shard i/n --format partial-json';
+const FIX = 'pass a file written by acrkit simulate --shard i/n';
 
 /** Runs as a list for a message: `3, 7`. */
 function list(runs: readonly number[]): string {
   return runs.join(', ');
 }
 
-/** Reads one part file and validates it against the part schema. Throws {@link InputErrors}. */
+/**
+ * Reads one part file, binary or JSON (told apart by the first line), and validates it against
+ * the part schema and what it says of itself. Throws {@link InputErrors}.
+ */
 export async function readPart(path: string, options: PartOptions = {}): Promise<LoadedPart> {
   const cwd = options.cwd ?? process.cwd();
   const shown = displayPath(path, cwd);
-  const text = await readInputText(path, { cwd, shown, what: 'simulation part', fix: FIX });
+  const bytes = await readInputBytes(path, { cwd, shown, what: 'simulation part', fix: FIX });
+  const binary = isBinaryPart(bytes);
+  const layout = binary ? binaryPartLayout(bytes) : undefined;
+  if (binary && !layout) throw new InputErrors([new InputError({ file: shown }, `a binary simulation part must have its header on the line after '${BINARY_PART_MAGIC.trim()}', got no second line: the file was cut short; write it again with acrkit simulate --shard.`)]);
+  const what = binary ? 'simulation part header' : 'simulation part';
   let data: unknown;
   try {
-    data = parseInputJson(text, { shown, what: 'simulation part', fix: FIX });
+    const text = decodeText(layout ? bytes.subarray(layout.headerStart, layout.headerEnd) : bytes, { shown, what });
+    data = parseInputJson(text, { shown, what, fix: FIX });
   } catch (e) {
     throw new InputErrors([e as InputError]);
   }
-  const problems = schemaProblems(PART_VALIDATOR(data), data, { subject: 'the simulation part', schemaName: 'lib/sim/results/part.schema.json' });
+  const problems = schemaProblems(PART_VALIDATOR(data), data, { subject: `the ${what}`, schemaName: 'lib/sim/results/part.schema.json' });
   if (problems.length) throw new InputErrors(problems.map((p) => new InputError(p.summary ? { file: shown } : { file: shown, pointer: p.pointer }, p.reason)));
-  const part = data as PartialResult;
-  const problemsInside = internalProblems(part);
+  const problemsInside = internalProblems(data as PartialResult | BinaryPartHeader, binary);
+  if (!problemsInside.length && layout) problemsInside.push(...attachBinarySeries(data as BinaryPartHeader, bytes, layout.payloadStart));
   if (problemsInside.length) throw new InputErrors(problemsInside.map((r) => new InputError({ file: shown }, r)));
-  return { shown, part };
+  return { shown, part: data as PartialResult };
 }
 
-/** What a part says of itself that does not hold (beyond the schema). */
-function internalProblems(p: PartialResult): string[] {
+/** What a part (or a binary part's header) says of itself that does not hold (beyond the schema). */
+function internalProblems(p: PartialResult | BinaryPartHeader, binary: boolean): string[] {
   const out: string[] = [];
+  const again = 'write the part again with acrkit simulate --shard';
   const hash = scenarioHash(p.scenario);
   if (hash !== p.scenarioHash) out.push(`scenarioHash must be the hash of the part's own scenario, got ${p.scenarioHash.slice(0, 12)}… for a scenario that hashes to ${hash.slice(0, 12)}…: the file was edited or damaged; write it again with acrkit simulate --shard.`);
-  if (p.scenario.seed !== p.seed || p.scenario.runs !== p.runs) out.push(`seed and runs must be the scenario's, got seed ${p.seed} and ${p.runs} runs for a scenario with seed ${p.scenario.seed} and ${p.scenario.runs} runs: write the part again with acrkit simulate --shard.`);
-  if (p.shard.index > p.shard.count) out.push(`shard must be i/n with i <= n, got ${p.shard.index}/${p.shard.count}: write the part again with acrkit simulate --shard.`);
+  if (p.scenario.seed !== p.seed || p.scenario.runs !== p.runs) out.push(`seed and runs must be the scenario's, got seed ${p.seed} and ${p.runs} runs for a scenario with seed ${p.scenario.seed} and ${p.scenario.runs} runs: ${again}.`);
+  if (p.shard.index > p.shard.count) out.push(`shard must be i/n with i <= n, got ${p.shard.index}/${p.shard.count}: ${again}.`);
   const outside = p.runIndices.filter((r) => r >= p.runs);
-  if (outside.length) out.push(`runIndices must be below the ${p.runs} runs of the simulation, got runs ${list(outside)}: write the part again with acrkit simulate --shard.`);
+  if (outside.length) out.push(`runIndices must be below the ${p.runs} runs of the simulation, got runs ${list(outside)}: ${again}.`);
   if (p.results.length !== p.runIndices.length || p.results.some((r, k) => r.run !== p.runIndices[k])) {
-    out.push(`results must hold one run per entry of runIndices, in that order, got runs ${list(p.results.map((r) => r.run))} for runIndices ${list(p.runIndices)}: write the part again with acrkit simulate --shard.`);
+    out.push(`results must hold one run per entry of runIndices, in that order, got runs ${list(p.results.map((r) => r.run))} for runIndices ${list(p.runIndices)}: ${again}.`);
   }
+  const hasBinaryFields = 'encoding' in p || 'series' in p || 'days' in p;
+  if (binary && !('encoding' in p && 'series' in p && 'days' in p)) out.push(`a binary part's header must have encoding, series and days, got ${['encoding', 'series', 'days'].filter((k) => !(k in p)).join(', ')} missing: ${again}.`);
+  if (!binary && hasBinaryFields) out.push(`a JSON part must not have encoding, series or days (a binary part's header fields), got them: ${again}, or with --format partial-json.`);
   const regs = p.scenario.registries.length;
-  const bad = p.results.filter((r) => r.registries.length !== regs || r.registries.some((g) => Object.values(g.daily).some((d) => d.length !== p.scenario.horizonDays)));
-  if (bad.length) out.push(`results must hold ${regs} registries with ${p.scenario.horizonDays} days each, got otherwise in runs ${list(bad.map((r) => r.run))}: write the part again with acrkit simulate --shard.`);
+  const days = p.scenario.horizonDays;
+  const seriesOk = (g: object): boolean => {
+    const daily = (g as { daily?: Record<string, ArrayLike<number>> }).daily;
+    return binary ? daily === undefined : daily !== undefined && Object.values(daily).every((d) => d.length === days);
+  };
+  const bad = p.results.filter((r) => r.registries.length !== regs || !r.registries.every(seriesOk));
+  if (bad.length) {
+    const shape = binary ? `${regs} registries without daily series (the payload holds them)` : `${regs} registries with ${days} days of each daily series`;
+    out.push(`results must hold ${shape}, got otherwise in runs ${list(bad.map((r) => r.run))}: ${again}.`);
+  }
   return out;
 }
 

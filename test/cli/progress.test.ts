@@ -57,7 +57,7 @@ describe('countProgress', () => {
 });
 
 describe('acrkit simulate --shard shows progress on a terminal', () => {
-  const argv = ['simulate', '--scenario', 'inline.json', '--runs', '8', '--shard', '2/4', '--workers', '0'];
+  const argv = ['simulate', '--scenario', 'inline.json', '--runs', '8', '--shard', '2/4', '--workers', '0', '--format', 'partial-json'];
 
   test('a terminal gets the shard line, ending at 2/2 runs; stdout gets the part', async () => {
     const s = stream(true);

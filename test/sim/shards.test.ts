@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { main } from '../../lib/cli/main.js';
 import type { CliIO } from '../../lib/cli/io.js';
 import { aggregate, simulateRuns } from '../../lib/sim/montecarlo.js';
 import { partialJsonParts, shardRunIndices, toPartial, type PartialResult } from '../../lib/sim/results/partial.js';
+import { partialBinaryParts } from '../../lib/sim/results/part-binary.js';
 import type { ResolvedScenario } from '../../lib/sim/scenario/model.js';
 import { parseScenario } from '../../lib/sim/scenario/parse.js';
 import { inlineSpec, resolveScenarioDocument } from '../../lib/sim/scenario/resolve.js';
@@ -39,14 +41,15 @@ function fleetWhatIf(): ResolvedScenario {
   return resolveScenarioDocument({ ...doc, input: { ...doc.input, horizon: 'P210D', registries: [] } }, specs, { runs: 4 });
 }
 
-/** Writes the parts of `sc` split into `n` shards; returns their paths. */
-async function writeParts(sc: ResolvedScenario, name: string, n: number): Promise<string[]> {
+/** Writes the parts of `sc` split into `n` shards, binary or JSON as the CLI writes them; returns their paths. */
+async function writeParts(sc: ResolvedScenario, name: string, n: number, format: 'binary' | 'json' = 'json'): Promise<string[]> {
   const paths: string[] = [];
   for (let i = 1; i <= n; i++) {
     const shard = { index: i, count: n };
     const results = await simulateRuns(sc, { workers: 0, runIndices: shardRunIndices(sc.runs, shard) });
-    const path = join(dir, `${name}-${i}.json`);
-    writeFileSync(path, [...partialJsonParts(sc, shard, results, ACRKIT_VERSION)].join(''));
+    const path = join(dir, `${name}-${i}.${format === 'json' ? 'json' : 'part'}`);
+    const pieces = format === 'json' ? [...partialJsonParts(sc, shard, results, ACRKIT_VERSION)] : [...partialBinaryParts(sc, shard, results, ACRKIT_VERSION)];
+    writeFileSync(path, Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
     paths.push(path);
   }
   return paths;
@@ -68,12 +71,14 @@ describe('shards', () => {
     ['inline.json', () => loadScenario('inline.json', { cwd: fixtures, runs: RUNS })],
     ['from-file.yaml', () => loadScenario('from-file.yaml', { cwd: fixtures, runs: RUNS })],
   ];
-  test.each(scenarios)('%s: 4 shards + merge give the JSON of one process, byte for byte', async (name, load) => {
+  test.each(scenarios)('%s: 4 shards + merge give the JSON of one process, byte for byte, from binary and from JSON parts', async (name, load) => {
     const sc = await load();
     const one = await renderSimulationAs(aggregate(sc, await simulateRuns(sc, { workers: 0 })), 'json');
-    const parts = await writeParts(sc, name.replace(/\W+/g, '_'), 4);
-    const merged = await mergeParts([...parts].reverse(), { cwd: dir });
-    expect(await renderSimulationAs(merged, 'json')).toBe(one);
+    for (const format of ['binary', 'json'] as const) {
+      const parts = await writeParts(sc, name.replace(/\W+/g, '_'), 4, format);
+      const merged = await mergeParts([...parts].reverse(), { cwd: dir });
+      expect(await renderSimulationAs(merged, 'json')).toBe(one);
+    }
   });
 
   test('a part is written in pieces, one run each, that make the text JSON.stringify makes', async () => {
@@ -98,6 +103,11 @@ describe('shards', () => {
     const write = (): string => [...partialJsonParts(sc, shard, results, ACRKIT_VERSION, { maxBytes })].join('');
     expect(write).toThrow(expect.objectContaining({ name: 'UsageError', message: expect.stringMatching(/^a part must be at most \d+ bytes for simulate merge to read it, got more in shard 1\/1 \(about \d+ bytes a run, 4 runs\): split the 4 runs into 2 or more shards \(--shard i\/2\)\.$/) }));
     expect([...partialJsonParts(sc, shard, results, ACRKIT_VERSION, { maxBytes: size })].join('')).toHaveLength(size);
+    // A binary part is refused before a byte is written, with the same advice.
+    const binarySize = [...partialBinaryParts(sc, shard, results, ACRKIT_VERSION)].reduce((n, p) => n + (typeof p === 'string' ? Buffer.byteLength(p) : p.byteLength), 0);
+    const binaryHead = [...partialBinaryParts(sc, shard, [], ACRKIT_VERSION)].reduce((n, p) => n + (typeof p === 'string' ? Buffer.byteLength(p) : p.byteLength), 0);
+    const pieces = partialBinaryParts(sc, shard, results, ACRKIT_VERSION, { maxBytes: Math.floor(binaryHead + 2.5 * ((binarySize - binaryHead) / results.length)) });
+    expect(() => pieces.next()).toThrow(/split the 4 runs into 2 or more shards \(--shard i\/2\)\.$/);
   });
 
   describe('bad parts are exit-2 input errors', () => {
@@ -146,11 +156,14 @@ describe('acrkit simulate --shard and simulate merge', () => {
   test('round trip through the verbs with --out files: the merge writes what one process writes', async () => {
     const parts: string[] = [];
     for (let i = 1; i <= 4; i++) {
-      const out = join(dir, `cli-${i}.json`);
+      const out = join(dir, `cli-${i}.part`);
       expect(await main(['simulate', '--scenario', 'inline.json', '--runs', String(RUNS), '--workers', '0', '--shard', `${i}/4`, '--out', out], io())).toBe(0);
       parts.push(out);
     }
-    expect(JSON.parse(readFileSync(parts[1]!, 'utf8'))).toMatchObject({ format: 'acrkit-simulation-part', seed: 3, runs: RUNS, shard: { index: 2, count: 4 }, runIndices: [1, 5], acrkitVersion: ACRKIT_VERSION });
+    // A binary part by default: the magic line, then the JSON header.
+    const [magic, header] = readFileSync(parts[1]!, 'latin1').split('\n', 2);
+    expect(magic).toBe('acrkit-simulation-part binary');
+    expect(JSON.parse(header!)).toMatchObject({ format: 'acrkit-simulation-part', encoding: 'binary', seed: 3, runs: RUNS, shard: { index: 2, count: 4 }, runIndices: [1, 5], acrkitVersion: ACRKIT_VERSION });
     const one = join(dir, 'cli-one.json');
     const merged = join(dir, 'cli-merged.json');
     expect(await main(['simulate', '--scenario', 'inline.json', '--runs', String(RUNS), '--workers', '0', '--format', 'json', '--out', one], io())).toBe(1);
@@ -159,10 +172,64 @@ describe('acrkit simulate --shard and simulate merge', () => {
     const text = io();
     expect(await main(['simulate', 'merge', ...parts], text)).toBe(1);
     expect(text.stdout.join('')).toContain('acrkit simulate: inline.json');
+    // JSON parts (--format partial-json, to a file or standard output) merge alike, mixed with binary ones.
+    const json = join(dir, 'cli-2.json');
+    expect(await main(['simulate', '--scenario', 'inline.json', '--runs', String(RUNS), '--workers', '0', '--shard', '2/4', '--format', 'partial-json', '--out', json], io())).toBe(0);
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ format: 'acrkit-simulation-part', runIndices: [1, 5] });
+    const printed = io();
+    expect(await main(['simulate', '--scenario', 'inline.json', '--runs', String(RUNS), '--workers', '0', '--shard', '3/4', '--format', 'partial-json'], printed)).toBe(0);
+    const json3 = join(dir, 'cli-3.json');
+    writeFileSync(json3, printed.stdout.join(''));
+    const mixed = join(dir, 'cli-mixed.json');
+    expect(await main(['simulate', 'merge', parts[0]!, json, json3, parts[3]!, '--format', 'json', '--out', mixed], io())).toBe(1);
+    expect(readFileSync(mixed, 'utf8')).toBe(readFileSync(one, 'utf8'));
+  });
+
+  test('a binary part goes to a file: without --out it is a usage error that says what to add', async () => {
+    const x = io();
+    expect(await main(['simulate', '--scenario', 'inline.json', '--runs', String(RUNS), '--shard', '1/4'], x)).toBe(2);
+    expect(x.stderr.join('')).toContain('a binary part is written to a file, got no --out: add --out parts/part-1.part, or use --format partial-json to print the part as JSON.');
+    expect(x.stdout.join('')).toBe('');
+  });
+
+  test('a damaged binary part is an exit-2 input error naming the file and what is wrong, never a stack trace', async () => {
+    const good = readFileSync(join(dir, 'cli-1.part'));
+    const cases: Array<[string, Buffer, RegExp]> = [
+      ['cut short', good.subarray(0, good.length - 8), /cli-bad\.part: the series after the header must be \d+ bytes \(2 runs x 1 registries x 11 series x \d+ days x 8\), got \d+: the file was cut short or damaged/],
+      ['no header line', Buffer.from('acrkit-simulation-part binary\n{"format":'), /cli-bad\.part: a binary simulation part must have its header on the line after 'acrkit-simulation-part binary', got no second line/],
+      ['a header that is no JSON', Buffer.concat([Buffer.from('acrkit-simulation-part binary\nnot json\n'), Buffer.alloc(8)]), /cli-bad\.part(:1)?: simulation part header must be valid JSON/],
+    ];
+    // A NaN in the payload: the last double of the file.
+    const nan = Buffer.from(good);
+    nan.writeDoubleLE(Number.NaN, nan.length - 8);
+    cases.push(['a NaN', nan, /cli-bad\.part: series values must be finite numbers, got NaN in run 4, registry \S+, listingRequests day \d+: write the part again/]);
+    for (const [name, bytes, message] of cases) {
+      writeFileSync(join(dir, 'cli-bad.part'), bytes);
+      const x = io();
+      const parts = [join(dir, 'cli-bad.part'), ...[2, 3, 4].map((i) => join(dir, `cli-${i}.part`))];
+      expect([name, await main(['simulate', 'merge', ...parts, '--format', 'json'], x)]).toEqual([name, 2]);
+      expect(x.stderr.join('')).toMatch(message);
+      expect(x.stderr.join('')).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  test('a binary part with any bytes overwritten merges or is an input error, never another error', async () => {
+    const good = readFileSync(join(dir, 'cli-1.part'));
+    const others = [2, 3, 4].map((i) => join(dir, `cli-${i}.part`));
+    const bad = join(dir, 'cli-fuzz.part');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat({ max: good.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }), fc.nat({ max: good.length }), async (writes, cut) => {
+        const bytes = Buffer.from(good.subarray(0, Math.max(cut, good.length - 64)));
+        for (const [at, b] of writes) if (at < bytes.length) bytes[at] = b;
+        writeFileSync(bad, bytes);
+        await mergeParts([bad, ...others], { cwd: dir }).catch((e: Error) => expect(e.name).toBe('InputErrors'));
+      }),
+      { numRuns: 150, seed: 16 },
+    );
   });
 
   test('a missing part exits 2 and names the runs; bad --shard and --format are usage errors', async () => {
-    const parts = [1, 3, 4].map((i) => join(dir, `cli-${i}.json`));
+    const parts = [1, 3, 4].map((i) => join(dir, `cli-${i}.part`));
     const x = io();
     expect(await main(['simulate', 'merge', ...parts, '--format', 'json'], x)).toBe(2);
     expect(x.stderr.join('')).toMatch(/got runs 1, 5 in none of the 3 parts: add the part of shard 2\/4/);

@@ -21,7 +21,7 @@ export function registerSimulateMerge(simulate: Command, ctx: CliContext): void 
   simulate
     .command('merge')
     .description('merge the parts of `acrkit simulate --shard i/n` into one report, identical to the simulation run in one process')
-    .argument('<parts...>', 'part files (--format partial-json), covering every run exactly once')
+    .argument('<parts...>', 'part files of simulate --shard (binary or JSON), covering every run exactly once')
     .addOption(new Option('--format <format>', 'output format').choices([...SIMULATION_FORMATS]).default('text'))
     .option('--out <file>', 'write to a file instead of stdout (e.g. report.html with --format html)')
     .action(async (parts: string[], own: MergeOptions, cmd: Command) => {

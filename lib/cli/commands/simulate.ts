@@ -1,13 +1,14 @@
 /**
  * `acrkit simulate --scenario FILE [inputs...]`: the seeded what-if simulator.
- * `--shard i/n --format partial-json` simulates one shard of the runs and writes a part;
+ * `--shard i/n` simulates one shard of the runs and writes a part (binary, or JSON with
+ * `--format partial-json`);
  * `acrkit simulate merge parts...` (lib/cli/commands/simulate-merge.ts) merges the parts.
  * Exit code 1 when an assertion fails, 2 for bad input.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { emit, emitParts, type CliContext } from '../io.js';
+import { emit, emitParts, writeFileParts, type CliContext } from '../io.js';
 import { integerAtLeast } from '../options.js';
 import { capWorkers, runsOption } from '../sim-options.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/simulation/formats.js';
@@ -20,7 +21,10 @@ import { SimulationInterruptedError } from '../../sim/errors.js';
 import { throwIfInterrupted } from '../../sim/pool.js';
 
 /** What `simulate --format` accepts: the report formats and the part of a shard. */
-const SIMULATE_FORMATS: readonly string[] = [...SIMULATION_FORMATS, 'partial-json'];
+const SIMULATE_FORMATS: readonly string[] = [...SIMULATION_FORMATS, 'partial', 'partial-json'];
+
+/** The formats that write a part for `simulate merge`: binary (the default with --shard) or JSON. */
+const PART_FORMATS: ReadonlySet<string> = new Set(['partial', 'partial-json']);
 
 /** Options of `acrkit simulate`. */
 interface SimulateOptions {
@@ -29,7 +33,7 @@ interface SimulateOptions {
   seed?: number;
   workers?: number;
   shard?: Shard;
-  format: SimulationFormat | 'partial-json';
+  format: SimulationFormat | 'partial' | 'partial-json';
   out?: string;
   allowOutside?: boolean;
   allowLarge?: boolean;
@@ -60,8 +64,8 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
     .option('--runs <n>', 'Monte Carlo runs (overrides the scenario)', runsOption)
     .option('--seed <s>', 'seed (overrides the scenario)', integerAtLeast('--seed', 0))
     .option('--workers <n>', 'worker threads (0 = in process; default: CPUs)', integerAtLeast('--workers', 0))
-    .option('--shard <i/n>', 'simulate only the runs r with r % n = i - 1 and write a part (--format partial-json) for `acrkit simulate merge`', shardOption)
-    .addOption(new Option('--format <format>', 'output format (partial-json: a part for simulate merge; the default with --shard)').choices([...SIMULATE_FORMATS]).default('text'))
+    .option('--shard <i/n>', 'simulate only the runs r with r % n = i - 1 and write a part for `acrkit simulate merge` (binary, or JSON with --format partial-json)', shardOption)
+    .addOption(new Option('--format <format>', 'output format (partial: a binary part for simulate merge, the default with --shard and written with --out; partial-json: the same part as JSON)').choices([...SIMULATE_FORMATS]).default('text'))
     .option('--out <file>', 'write to a file instead of stdout (e.g. report.html with --format html)')
     .option('--allow-outside', "let the scenario's registries paths point outside the working directory (trusted scenarios only)")
     .option('--allow-large', "run a simulation above acrkit's cost limits (docs/scenario.md: pushes, store memory, time)")
@@ -70,15 +74,17 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
     .action(async (inputs: string[], opts: SimulateOptions, cmd: Command) => {
       const { io } = ctx;
       if (opts.scenario === undefined) throw new UsageError("simulate needs --scenario <file>, got none: name the scenario file (or use 'acrkit simulate merge parts...').");
-      const format = opts.shard && cmd.getOptionValueSource('format') === 'default' ? 'partial-json' : opts.format;
-      if (opts.shard && format !== 'partial-json') {
-        throw new UsageError(`--shard writes a part to merge, got --format ${format}: use --format partial-json (or leave --format out), then acrkit simulate merge the parts.`);
+      const format = opts.shard && cmd.getOptionValueSource('format') === 'default' ? 'partial' : opts.format;
+      const part = PART_FORMATS.has(format);
+      if (opts.shard && !part) {
+        throw new UsageError(`--shard writes a part to merge, got --format ${format}: leave --format out (a binary part) or use --format partial-json, then acrkit simulate merge the parts.`);
       }
       // One at a time: jest's ESM loader races on concurrent imports that share modules.
       const { loadScenario } = await import('../../workflows/load-scenario.js');
       const { simulateRuns, aggregate } = await import('../../sim/montecarlo.js');
       const { renderSimulationAs } = await import('../../report/simulation/formats.js');
       const { shardRunIndices, partialJsonParts } = await import('../../sim/results/partial.js');
+      const { partialBinaryParts } = await import('../../sim/results/part-binary.js');
       const { ACRKIT_VERSION } = await import('../../version.js');
       const sc = await loadScenario(opts.scenario, { cwd: io.cwd, inputs, runs: opts.runs, seed: opts.seed, allowOutside: opts.allowOutside ?? false, allowSynth: opts.synth !== false });
       // Variants (the scenario's, or --vary's): every variant on the same draws, compared side by side.
@@ -87,14 +93,17 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
       const { assertAffordable } = await import('../../sim/scenario/bounds.js');
       const variants = chooseVariants(sc, opts.vary);
       if (variants) {
-        if (format === 'partial-json') throw new UsageError(`--shard and --format partial-json simulate one scenario, got ${variants.length} variants: run the comparison in one process, or shard each variant as its own scenario.`);
+        if (part) throw new UsageError(`--shard and --format ${format} simulate one scenario, got ${variants.length} variants: run the comparison in one process, or shard each variant as its own scenario.`);
         assertAffordable(sc, { runs: sc.runs, variants: variants.length, allowLarge: opts.allowLarge ?? false });
         const { simulateVariants } = await import('./simulate-variants.js');
-        await simulateVariants(ctx, sc, variants, { format, out: opts.out, workers: capWorkers(opts.workers, io), inputs: [...inputs, opts.scenario] });
+        await simulateVariants(ctx, sc, variants, { format: format as SimulationFormat, out: opts.out, workers: capWorkers(opts.workers, io), inputs: [...inputs, opts.scenario] });
         return;
       }
+      if (format === 'partial' && opts.out === undefined) {
+        throw new UsageError(`a binary part is written to a file, got no --out: add --out parts/part-${opts.shard?.index ?? 1}.part, or use --format partial-json to print the part as JSON.`);
+      }
       const shard: Shard = opts.shard ?? { index: 1, count: 1 };
-      const runIndices = format === 'partial-json' ? shardRunIndices(sc.runs, shard) : undefined;
+      const runIndices = part ? shardRunIndices(sc.runs, shard) : undefined;
       const total = runIndices?.length ?? sc.runs;
       assertAffordable(sc, { runs: total, allowLarge: opts.allowLarge ?? false });
       const label = opts.shard ? `shard ${shard.index}/${shard.count}` : 'simulate';
@@ -104,13 +113,14 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
       try {
         const results = total === 0 ? [] : await simulateRuns(sc, { workers: capWorkers(opts.workers, io), runIndices, onProgress: (done) => progress.update(done), signal: interrupt.signal });
         progress.stop();
-        if (format === 'partial-json') {
+        if (part) {
           throwIfInterrupted(interrupt.signal);
-          await emitParts(io, partialJsonParts(sc, shard, results, ACRKIT_VERSION), opts.out, [...inputs, opts.scenario]);
+          if (format === 'partial') writeFileParts(io, partialBinaryParts(sc, shard, results, ACRKIT_VERSION), opts.out!, [...inputs, opts.scenario]);
+          else await emitParts(io, partialJsonParts(sc, shard, results, ACRKIT_VERSION), opts.out, [...inputs, opts.scenario]);
           return;
         }
         const result = aggregate(sc, results);
-        const body = await renderSimulationAs(result, format);
+        const body = await renderSimulationAs(result, format as SimulationFormat);
         throwIfInterrupted(interrupt.signal); // a signal while aggregating or rendering: still write nothing
         emit(io, body, opts.out, [...inputs, opts.scenario]);
         if (format === 'html' && opts.out) io.err(`acrkit: wrote the HTML report to ${opts.out}\n`);

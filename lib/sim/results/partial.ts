@@ -45,8 +45,8 @@ export function scenarioHash(sc: ResolvedScenario): string {
   return createHash('sha256').update(canonicalJson(sc)).digest('hex');
 }
 
-/** The names of a run's daily series (every key of {@link DailySeries}). */
-const SERIES: ReadonlyArray<keyof DailySeries> = [
+/** The names of a run's daily series (every key of {@link DailySeries}), in the order a part holds them. */
+export const PART_SERIES: ReadonlyArray<keyof DailySeries> = [
   'taggedBytes',
   'untaggedBytes',
   'softDeletedBytes',
@@ -62,7 +62,7 @@ const SERIES: ReadonlyArray<keyof DailySeries> = [
 
 /** Every daily series converted by `f` (to plain arrays for a part, back to Float64Array). */
 function mapSeries<T>(d: Readonly<Record<keyof DailySeries, ArrayLike<number>>>, f: (x: ArrayLike<number>) => T): Record<keyof DailySeries, T> {
-  return Object.fromEntries(SERIES.map((k) => [k, f(d[k])])) as Record<keyof DailySeries, T>;
+  return Object.fromEntries(PART_SERIES.map((k) => [k, f(d[k])])) as Record<keyof DailySeries, T>;
 }
 
 /** A series as a plain array for JSON (a loop: several times faster than `Array.from` on typed arrays). */
@@ -72,8 +72,8 @@ function toArray(x: ArrayLike<number>): number[] {
   return out;
 }
 
-/** {@link DailySeries} as JSON arrays. */
-export type PartDailySeries = { readonly [K in keyof DailySeries]: readonly number[] };
+/** {@link DailySeries} as a part holds them: JSON arrays, or views of a binary part's doubles. */
+export type PartDailySeries = { readonly [K in keyof DailySeries]: readonly number[] | Float64Array };
 
 /** {@link RegistryRunResult} as JSON: the daily series as arrays. */
 export type PartRegistryRunResult = Omit<RegistryRunResult, 'daily'> & { readonly daily: PartDailySeries };
@@ -111,7 +111,7 @@ export interface PartialResult {
 }
 
 /** The fields of a partial result before its runs, in the order they are written. */
-function partialHead(sc: ResolvedScenario, shard: Shard, runIndices: readonly number[], acrkitVersion: string): Omit<PartialResult, 'results'> {
+export function partialHead(sc: ResolvedScenario, shard: Shard, runIndices: readonly number[], acrkitVersion: string): Omit<PartialResult, 'results'> {
   return {
     format: PART_FORMAT,
     formatVersion: PART_FORMAT_VERSION,
@@ -141,8 +141,8 @@ export function toPartial(sc: ResolvedScenario, shard: Shard, results: readonly 
   return { ...partialHead(sc, shard, results.map((r) => r.run), acrkitVersion), results: results.map(toPartRun) };
 }
 
-/** Options of {@link partialJsonParts}. */
-export interface PartialJsonOptions {
+/** Options of {@link partialJsonParts} and partialBinaryParts (part-binary.ts). */
+export interface PartWriteOptions {
   /**
    * The most bytes the part may have: past it, a {@link UsageError} says how many shards keep
    * each part under it.
@@ -158,7 +158,7 @@ export interface PartialJsonOptions {
  * garbage once written. A part `simulate merge` could not read (over `maxBytes`) is refused as
  * soon as it is: a {@link UsageError} naming the shard count that fits.
  */
-export function* partialJsonParts(sc: ResolvedScenario, shard: Shard, results: readonly RunResult[], acrkitVersion: string, options: PartialJsonOptions = {}): Generator<string> {
+export function* partialJsonParts(sc: ResolvedScenario, shard: Shard, results: readonly RunResult[], acrkitVersion: string, options: PartWriteOptions = {}): Generator<string> {
   const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
   const head = JSON.stringify({ ...partialHead(sc, shard, results.map((r) => r.run), acrkitVersion), results: [] }).slice(0, -']}'.length);
   let bytes = Buffer.byteLength(head) + ']}'.length;
@@ -173,7 +173,7 @@ export function* partialJsonParts(sc: ResolvedScenario, shard: Shard, results: r
 }
 
 /** The error for a part over `maxBytes`, with the number of shards whose parts stay under it. */
-function tooLarge(sc: ResolvedScenario, shard: Shard, maxBytes: number, headBytes: number, bytesPerRun: number): UsageError {
+export function tooLarge(sc: ResolvedScenario, shard: Shard, maxBytes: number, headBytes: number, bytesPerRun: number): UsageError {
   const runsPerShard = Math.max(1, Math.floor((maxBytes - headBytes) / bytesPerRun));
   const shards = Math.max(shard.count + 1, Math.ceil(sc.runs / runsPerShard));
   return new UsageError(
@@ -181,12 +181,12 @@ function tooLarge(sc: ResolvedScenario, shard: Shard, maxBytes: number, headByte
   );
 }
 
-/** A part's run result back as a {@link RunResult} (daily series as Float64Array). */
+/** A part's run result back as a {@link RunResult} (daily series as Float64Array; a binary part's views are kept, not copied). */
 export function fromPartRun(r: PartRunResult): RunResult {
   return {
     run: r.run,
     registries: r.registries.map((g) => {
-      const daily = mapSeries(g.daily, (x) => new Float64Array(x as readonly number[])) as DailySeries;
+      const daily = mapSeries(g.daily, (x) => (x instanceof Float64Array ? x : new Float64Array(x))) as DailySeries;
       return { ...g, daily };
     }),
   };
