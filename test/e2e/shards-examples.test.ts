@@ -182,7 +182,7 @@ test('the workflow steps, run in order: 4 shards + merge give the JSON and Markd
   const { ran, outputs, summary } = await runJob(workflow.jobs.merge, ws, {}, artifacts);
   expect(ran).toEqual(['install', 'download-parts', 'merge', 'upload-report']); // no verdict: the assertions hold
   expect(outputs.merge).toEqual({ exit: '0' });
-  expect(readdirSync(join(ws, 'parts')).sort()).toEqual(['part-1.json', 'part-2.json', 'part-3.json', 'part-4.json']);
+  expect(readdirSync(join(ws, 'parts')).sort()).toEqual(['part-1.part', 'part-2.part', 'part-3.part', 'part-4.part']);
   expect(readFileSync(join(artifacts, 'what-if-report/result.json'), 'utf8')).toBe(oneProcess('json'));
   expect(summary).toBe(oneProcess('markdown'));
   expect(readFileSync(join(artifacts, 'what-if-report/report.html'), 'utf8')).toMatch(/^<!doctype html>/i);
@@ -228,8 +228,10 @@ test('the Kubernetes Indexed Job: pod k writes shard k+1 of 4; the merge Job giv
   const pods = await Promise.all(indices.map((index) => runPod(shards, mounts, { JOB_COMPLETION_INDEX: String(index), RUNS })));
   expect(pods.map((r, index) => `pod ${index}: exit ${r.status} ${r.stderr}`)).toEqual(indices.map((index) => `pod ${index}: exit 0 `));
   const folder = join(pod, mounts.parts, 'what-if');
-  expect(readdirSync(folder).sort()).toEqual(['part-1.json', 'part-2.json', 'part-3.json', 'part-4.json']); // no temporary file left
-  expect(JSON.parse(readFileSync(join(folder, 'part-2.json'), 'utf8'))).toMatchObject({ shard: { index: 2, count: 4 }, runIndices: [1] });
+  expect(readdirSync(folder).sort()).toEqual(['part-1.part', 'part-2.part', 'part-3.part', 'part-4.part']); // no temporary file left
+  const [magic, header] = readFileSync(join(folder, 'part-2.part'), 'latin1').split('\n', 2);
+  expect(magic).toBe('acrkit-simulation-part binary');
+  expect(JSON.parse(header!)).toMatchObject({ shard: { index: 2, count: 4 }, runIndices: [1] });
 
   const merge = job('merge-job.yaml');
   const r = await runPod(merge, mounts, {});
