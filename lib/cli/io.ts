@@ -117,16 +117,9 @@ export function useColor(io: CliIO, flag?: boolean): boolean {
 export function emit(io: CliIO, text: string, outFile?: string, inputs: readonly string[] = []): void {
   // The newline is written on its own rather than appended: `${text}\n` would copy a report of
   // tens of megabytes (a check of 10,000 registries) once more before it is encoded.
-  const newline = text.endsWith('\n') ? '' : '\n';
-  if (!outFile) {
-    io.out(text);
-    if (newline) io.out(newline);
-    return;
-  }
-  writeWhole(outTarget(io, outFile, inputs), (fd) => {
-    writeAll(fd, text);
-    if (newline) writeAll(fd, newline);
-  });
+  const pieces = text.endsWith('\n') ? [text] : [text, '\n'];
+  if (outFile) writeFileParts(io, pieces, outFile, inputs);
+  else for (const piece of pieces) io.out(piece);
 }
 
 /**
@@ -139,18 +132,21 @@ export function emit(io: CliIO, text: string, outFile?: string, inputs: readonly
  * @default inputs - none
  */
 export async function emitParts(io: CliIO, parts: Iterable<string>, outFile?: string, inputs: readonly string[] = []): Promise<void> {
-  if (!outFile) {
-    for (const part of parts) {
-      io.out(part);
-      await io.drained?.();
-    }
-    io.out('\n');
+  if (outFile) {
+    writeFileParts(io, withNewline(parts), outFile, inputs);
     return;
   }
-  writeWhole(outTarget(io, outFile, inputs), (fd) => {
-    for (const part of parts) writeAll(fd, part);
-    writeAll(fd, '\n');
-  });
+  for (const part of parts) {
+    io.out(part);
+    await io.drained?.();
+  }
+  io.out('\n');
+}
+
+/** `parts`, then a newline. */
+function* withNewline(parts: Iterable<string>): Generator<string> {
+  yield* parts;
+  yield '\n';
 }
 
 /**
