@@ -13,7 +13,6 @@ import {
   TerraformStack,
   Token,
   Tokenization,
-  dependable,
   type IAspect,
 } from 'cdktf';
 import { ContainerRegistry as L1Registry, type ContainerRegistryGeoreplications } from '@cdktf/provider-azurerm/lib/container-registry/index.js';
@@ -653,7 +652,10 @@ class LockAfterDependents implements IAspect {
     const stack = TerraformStack.of(this.lock);
     const address = `${this.registry.terraformResourceType}.${this.registry.friendlyUniqueId}`;
     const referencing = referencesIn(stack, this.registry.terraformResourceType).get(address) ?? [];
-    this.lock.dependsOn = referencing.filter((r) => r !== this.lock && r !== this.registry).map((d) => dependable(d));
+    // Addresses as plain strings, what dependable() tokens resolve to: the aspect runs at synth,
+    // after every logical ID override, and a token would capture a stack trace each (the cost of
+    // cdktf tokens: a deep one here, per lock and per resource referencing its registry).
+    this.lock.dependsOn = referencing.filter((r) => r !== this.lock && r !== this.registry).map((d) => `${d.terraformResourceType}.${d.friendlyUniqueId}`);
   }
 }
 
