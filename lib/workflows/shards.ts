@@ -83,9 +83,9 @@ function internalProblems(p: PartialResult | BinaryPartHeader, binary: boolean):
   if (p.results.length !== p.runIndices.length || p.results.some((r, k) => r.run !== p.runIndices[k])) {
     out.push(`results must hold one run per entry of runIndices, in that order, got runs ${list(p.results.map((r) => r.run))} for runIndices ${list(p.runIndices)}: ${again}.`);
   }
-  const hasBinaryFields = 'encoding' in p || 'series' in p || 'days' in p;
-  if (binary && !('encoding' in p && 'series' in p && 'days' in p)) out.push(`a binary part's header must have encoding, series and days, got ${['encoding', 'series', 'days'].filter((k) => !(k in p)).join(', ')} missing: ${again}.`);
-  if (!binary && hasBinaryFields) out.push(`a JSON part must not have encoding, series or days (a binary part's header fields), got them: ${again}, or with --format partial-json.`);
+  const layoutFields = ['encoding', 'series', 'days'].filter((k) => k in p);
+  if (binary && layoutFields.length < 3) out.push(`a binary part's header must have encoding, series and days, got ${layoutFields.length ? `only ${layoutFields.join(' and ')}` : 'none of them'}: ${again}.`);
+  if (!binary && layoutFields.length) out.push(`a JSON part must not have encoding, series or days, which only a binary part's header has, got ${layoutFields.join(' and ')}: ${again} --format partial-json.`);
   const regs = p.scenario.registries.length;
   const days = p.scenario.horizonDays;
   const seriesOk = (g: object): boolean => {

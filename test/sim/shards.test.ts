@@ -142,6 +142,13 @@ describe('shards', () => {
       await expectInputError(['edited.json'], /^edited\.json: scenarioHash must be the hash of the part's own scenario/);
       writeFileSync(join(dir, 'report.json'), '{"scenario": "inline.json"}');
       await expectInputError(['report.json'], /^report\.json: the simulation part must have 'format'/);
+      // A binary part's layout fields in a JSON part, and a binary header without them.
+      writeFileSync(join(dir, 'mixed.json'), JSON.stringify({ ...part, encoding: 'binary', days: 3 }));
+      await expectInputError(['mixed.json'], /^mixed\.json: a JSON part must not have encoding, series or days, which only a binary part's header has, got encoding and days: write the part again with acrkit simulate --shard --format partial-json\./);
+      const { results: _, ...head } = part;
+      const bare = { ...head, results: part.results.map((r) => ({ run: r.run, registries: r.registries.map(({ daily: __, ...g }) => g) })) };
+      writeFileSync(join(dir, 'bare.part'), `acrkit-simulation-part binary\n${JSON.stringify({ ...bare, series: [] })}\n`);
+      await expectInputError(['bare.part'], /^bare\.part: a binary part's header must have encoding, series and days, got only series: write the part again/);
     });
   });
 });
