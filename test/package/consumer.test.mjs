@@ -201,6 +201,11 @@ describe('check-only install (no cdktf peers)', () => {
     const bad = acrkit(p.dir, ['simulate', '--scenario', 'plan.json', '--workers', '0']);
     assert.equal(bad.status, 2, bad.err);
     assert.match(bad.err, /rule additionalProperties/);
+    // Two shards as binary parts, merged: the report of the one process.
+    for (const i of [1, 2]) assert.equal(acrkit(p.dir, ['simulate', '--scenario', 'what-if.yaml', '--shard', `${i}/2`, '--out', `parts/${i}.part`, '--workers', '0']).status, 0);
+    const merged = acrkit(p.dir, ['simulate', 'merge', 'parts/1.part', 'parts/2.part', '--format', 'json']);
+    assert.equal(merged.status, 0, merged.err);
+    assert.equal(merged.out, r.out);
   });
 
   test('review base vs head', () => {
