@@ -153,10 +153,9 @@ export interface PartWriteOptions {
 
 /**
  * The JSON of {@link toPartial}, the same text as `JSON.stringify` gives, in pieces: the fields
- * before the runs, then one run at a time. A part is never one string, so a shard of many runs
- * is not bounded by the longest string V8 makes (about 512 MiB), and each run's arrays are
- * garbage once written. A part `simulate merge` could not read (over `maxBytes`) is refused as
- * soon as it is: a {@link UsageError} naming the shard count that fits.
+ * before the runs, then one run at a time, so the part is never one string and each run's arrays
+ * are garbage once written. A part `simulate merge` could not read (over `maxBytes`) is refused
+ * as soon as it is: a {@link UsageError} naming the shard count that fits.
  */
 export function* partialJsonParts(sc: ResolvedScenario, shard: Shard, results: readonly RunResult[], acrkitVersion: string, options: PartWriteOptions = {}): Generator<string> {
   const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
