@@ -22,11 +22,15 @@ const LF = 0x0a;
 const CR = 0x0d;
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
+const PIPE = 0x7c;
+const GREATER = 0x3e;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
 
 /** The next character a JSON scan acts on (a quote or a bracket), found by the regex engine. */
 const NEXT_IN_JSON = /["'[\]{}]/g;
-/** The same in YAML, where a `#` may start a comment. */
-const NEXT_IN_YAML = /["'[\]{}#]/g;
+/** The same in YAML, where a `#` may start a comment and `|` or `>` a block scalar. */
+const NEXT_IN_YAML = /["'[\]{}#|>]/g;
 
 /** Which syntax the text is scanned as. */
 export type NestingSyntax = 'json' | 'yaml';
@@ -66,9 +70,10 @@ function closingSingleQuote(text: string, i: number): number {
  * milliseconds. Inside double quotes a backslash escapes the next character.
  *
  * As YAML, a quote opens a string only where a scalar starts (`it's` in a plain scalar is no
- * quote), `''` is a quote inside a single-quoted string, and a `#` at the start of a line or
- * after a blank starts a comment to the end of the line. Everything else is counted, so a plain
- * scalar's brackets can only make the depth seem larger, never hide a nesting.
+ * quote), `''` is a quote inside a single-quoted string, a `#` at the start of a line or after a
+ * blank starts a comment to the end of the line, and a block scalar's lines (`|` or `>`) are
+ * skipped. Everything else is counted, so a plain scalar's brackets can only make the depth seem
+ * larger, never hide a nesting.
  */
 function scan(text: string, limit: number, syntax: NestingSyntax): { readonly max: number; readonly at: number } {
   const yaml = syntax === 'yaml';
@@ -100,9 +105,42 @@ function scan(text: string, limit: number, syntax: NestingSyntax): { readonly ma
       const eol = text.indexOf('\n', i);
       if (eol < 0) break;
       i = eol;
+    } else if (yaml && (c === PIPE || c === GREATER) && opensYamlScalar(text, i) && endsBlockHeader(text, i + 1)) {
+      // A block scalar: its lines are text (a quote in them opens nothing).
+      i = blockScalarEnd(text, i);
     }
   }
   return { max, at: -1 };
+}
+
+/** Whether a block scalar's header ends its line from `i` on: indentation and chomping indicators, blanks, a comment. */
+function endsBlockHeader(text: string, i: number): boolean {
+  let k = i;
+  for (let c = text.charCodeAt(k); c === PLUS || c === MINUS || (c >= DIGIT_0 && c <= DIGIT_9); c = text.charCodeAt(++k));
+  const blank = k;
+  while (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB) k++;
+  const c = text.charCodeAt(k);
+  return k >= text.length || c === LF || c === CR || (c === HASH && k > blank);
+}
+
+/**
+ * The line break before the first line after the block scalar whose indicator is at `i`: the
+ * lines that follow are its content while blank or indented more than the indicator's line.
+ */
+function blockScalarEnd(text: string, i: number): number {
+  const lineStart = text.lastIndexOf('\n', i) + 1;
+  let indent = 0;
+  while (text.charCodeAt(lineStart + indent) === SPACE) indent++;
+  let eol = text.indexOf('\n', i);
+  while (eol >= 0) {
+    let k = eol + 1;
+    while (text.charCodeAt(k) === SPACE) k++;
+    const c = text.charCodeAt(k);
+    const blank = k >= text.length || c === LF || c === CR;
+    if (!blank && k - (eol + 1) <= indent) return eol;
+    eol = text.indexOf('\n', eol + 1);
+  }
+  return text.length;
 }
 
 /** A space, tab or line break. */

@@ -45,6 +45,8 @@ test.each([
   ['an apostrophe in a comment', "# the team's registries\nregistries: " + '['.repeat(5_000) + ']'.repeat(5_000) + "\n# ends here, doesn't it\n"],
   ['an apostrophe in a plain scalar', "name: don't\nregistries: " + '['.repeat(5_000) + ']'.repeat(5_000) + "\nnote: it's done\n"],
   ['a quote in a comment after a number', 'runs: 5 # seed: "\nregistries: ' + '['.repeat(5_000) + ']'.repeat(5_000) + '\n# "\n'],
+  ['a quote in a block scalar', 'name: |\n  "\nregistries: ' + '['.repeat(5_000) + ']'.repeat(5_000) + '\nnote: >-\n  "\n'],
+  ['a quote in a block scalar after a number', 'runs: 5\nnotes:\n  - |\n    "\nregistries: ' + '['.repeat(5_000) + ']'.repeat(5_000) + '\nend: |\n  "\n'],
 ])('nesting after %s is still refused before parsing', (_, text) => {
   expect(errorOf(text)).toBe('s.yaml: scenario must nest at most 256 levels of [ and {, got more: write the values out flat.');
 });
@@ -55,6 +57,10 @@ test('as YAML, quotes open strings only where a scalar starts, and comments hold
   expect(nestingDepth('# [[[[ a comment\nb: [1] # {{{{\nc: x#[', 256, 'yaml')).toBe(1);
   expect(nestingDepth("name: don't [x]\n", 256, 'yaml')).toBe(1);
   expect(nestingDepth("- 'x'\n- ['a', \"b\", {c: 'd'}]", 256, 'yaml')).toBe(2);
+  // A block scalar's lines are text, to the first line indented no more than its key.
+  expect(nestingDepth('a: |\n  [[[ "x\n\n  y]\nb: [[1]]\n', 256, 'yaml')).toBe(2);
+  expect(nestingDepth('- >+2 # folded\n   {{{\n- [1]\n', 256, 'yaml')).toBe(1);
+  expect(nestingDepth('a: x > y [1]\nb: "|" [[2]]\n', 256, 'yaml')).toBe(2);
 });
 
 test('40,000 unknown keys: the first 50 problems and a count, in linear time', () => {
