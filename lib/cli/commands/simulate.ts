@@ -20,11 +20,11 @@ import { interruptExitCode, onInterrupt } from '../interrupt.js';
 import { SimulationInterruptedError } from '../../sim/errors.js';
 import { throwIfInterrupted } from '../../sim/pool.js';
 
-/** What `simulate --format` accepts: the report formats and the part of a shard. */
-const SIMULATE_FORMATS: readonly string[] = [...SIMULATION_FORMATS, 'partial', 'partial-json'];
-
 /** The formats that write a part for `simulate merge`: binary (the default with --shard) or JSON. */
 const PART_FORMATS: ReadonlySet<string> = new Set(['partial', 'partial-json']);
+
+/** What `simulate --format` accepts: the report formats and the parts of a shard. */
+const SIMULATE_FORMATS: readonly string[] = [...SIMULATION_FORMATS, ...PART_FORMATS];
 
 /** Options of `acrkit simulate`. */
 interface SimulateOptions {
