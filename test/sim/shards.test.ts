@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { main } from '../../lib/cli/main.js';
 import type { CliIO } from '../../lib/cli/io.js';
 import { aggregate, simulateRuns } from '../../lib/sim/montecarlo.js';
 import { partialJsonParts, shardRunIndices, toPartial, type PartialResult } from '../../lib/sim/results/partial.js';
-import { partialBinaryParts } from '../../lib/sim/results/part-binary.js';
+import { assertBinaryPartFits, partialBinaryParts } from '../../lib/sim/results/part-binary.js';
 import type { ResolvedScenario } from '../../lib/sim/scenario/model.js';
 import { parseScenario } from '../../lib/sim/scenario/parse.js';
 import { inlineSpec, resolveScenarioDocument } from '../../lib/sim/scenario/resolve.js';
@@ -197,6 +197,21 @@ describe('acrkit simulate --shard and simulate merge', () => {
     expect(await main(['simulate', '--scenario', 'inline.json', '--runs', String(RUNS), '--shard', '1/4'], x)).toBe(2);
     expect(x.stderr.join('')).toContain('a binary part is written to a file, got no --out: add --out parts/part-1.part, or use --format partial-json to print the part as JSON.');
     expect(x.stdout.join('')).toBe('');
+  });
+
+  test('a shard whose binary part a merge could not read is refused before a run is simulated, with the shard count that fits', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'acrkit-big-part-'));
+    // One registry over ten years: 11 series x 3,650 days x 8 bytes = 321,200 bytes a run, so
+    // 1,000 runs are 321 MB, over the 256 MiB a merge reads.
+    writeFileSync(join(cwd, 'ten-years.yaml'), 'horizon: P3650D\nseed: 1\nregistries: [{ name: prod, tier: Basic, location: westeurope }]\nworkloads: [{ preset: small-team }]\n');
+    const x = { ...io(), cwd };
+    expect(await main(['simulate', '--scenario', 'ten-years.yaml', '--runs', '1000', '--shard', '1/1', '--out', 'p.part', '--allow-large', '--workers', '0'], x)).toBe(2);
+    expect(x.stderr.join('')).toContain('a part must be at most 268435456 bytes for simulate merge to read it, got more in shard 1/1 (about 321200 bytes a run, 1000 runs): split the 1000 runs into 2 or more shards (--shard i/2).');
+    expect(existsSync(join(cwd, 'p.part'))).toBe(false);
+    // The check needs the scenario only: no run results.
+    const sc = await loadScenario('ten-years.yaml', { cwd, runs: 1000 });
+    expect(() => assertBinaryPartFits(sc, { index: 1, count: 1 })).toThrow(/split the 1000 runs into 2 or more shards/);
+    expect(() => assertBinaryPartFits(sc, { index: 1, count: 2 })).not.toThrow();
   });
 
   test('a damaged binary part is an exit-2 input error naming the file and what is wrong, never a stack trace', async () => {

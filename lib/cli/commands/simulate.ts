@@ -84,7 +84,7 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
       const { simulateRuns, aggregate } = await import('../../sim/montecarlo.js');
       const { renderSimulationAs } = await import('../../report/simulation/formats.js');
       const { shardRunIndices, partialJsonParts } = await import('../../sim/results/partial.js');
-      const { partialBinaryParts } = await import('../../sim/results/part-binary.js');
+      const { assertBinaryPartFits, partialBinaryParts } = await import('../../sim/results/part-binary.js');
       const { ACRKIT_VERSION } = await import('../../version.js');
       const sc = await loadScenario(opts.scenario, { cwd: io.cwd, inputs, runs: opts.runs, seed: opts.seed, allowOutside: opts.allowOutside ?? false, allowSynth: opts.synth !== false });
       // Variants (the scenario's, or --vary's): every variant on the same draws, compared side by side.
@@ -106,6 +106,7 @@ export function registerSimulate(program: Command, ctx: CliContext): void {
       const runIndices = part ? shardRunIndices(sc.runs, shard) : undefined;
       const total = runIndices?.length ?? sc.runs;
       assertAffordable(sc, { runs: total, allowLarge: opts.allowLarge ?? false });
+      if (format === 'partial') assertBinaryPartFits(sc, shard); // before hours of runs, not after
       const label = opts.shard ? `shard ${shard.index}/${shard.count}` : 'simulate';
       const progress = countProgress(io.progress, label, total, 'runs');
       // SIGINT/SIGTERM: the pool terminates its workers, nothing is written, exit 130/143.

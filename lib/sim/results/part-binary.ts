@@ -12,7 +12,7 @@
 import type { ResolvedScenario } from '../scenario/model.js';
 import type { RegistryRunResult, RunResult } from './run-result.js';
 import { MAX_INPUT_BYTES } from '../../input/read.js';
-import { PART_SERIES, partialHead, tooLarge, type PartialResult, type PartDailySeries, type PartWriteOptions, type Shard } from './partial.js';
+import { PART_SERIES, partialHead, shardRunIndices, tooLarge, type PartialResult, type PartDailySeries, type PartWriteOptions, type Shard } from './partial.js';
 
 /** The first line of a binary part. */
 export const BINARY_PART_MAGIC = 'acrkit-simulation-part binary\n';
@@ -72,6 +72,18 @@ export function* partialBinaryParts(sc: ResolvedScenario, shard: Shard, results:
     if (!LITTLE_ENDIAN) Buffer.from(values.buffer).swap64();
     yield bytes;
   }
+}
+
+/**
+ * Refuses, before any run is simulated, a shard whose binary part could not be merged: its series
+ * alone (known exactly from the scenario) are over `maxBytes`. Throws the {@link UsageError} of
+ * {@link partialBinaryParts}, with the shard count that fits; the header is checked once written.
+ */
+export function assertBinaryPartFits(sc: ResolvedScenario, shard: Shard, options: PartWriteOptions = {}): void {
+  const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
+  const perRun = sc.registries.length * PART_SERIES.length * sc.horizonDays * 8;
+  const runs = shardRunIndices(sc.runs, shard).length;
+  if (BINARY_PART_MAGIC.length + runs * perRun > maxBytes) throw tooLarge(sc, shard, maxBytes, BINARY_PART_MAGIC.length, perRun);
 }
 
 /** Whether `bytes` begin as a binary part does. */
